@@ -1,0 +1,229 @@
+"""The parity check: both languages must carry the same sections, clauses and items.
+
+Chinese is the reference. Every problem is reported at once, each naming the language,
+file:line, the clause, what is wrong and what the other language has.
+
+    python -m scripts.check_clauses [--docs-dir docs] [--json]
+
+Exit status: 0 consistent, 1 mismatches found, 2 a page cannot be read or parsed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from scripts.clauses import LANGUAGES, REFERENCE_LANGUAGE, Clause, Page, ParseError, links, numbers, parse_language
+
+
+@dataclass(frozen=True)
+class Problem:
+    language: str
+    file: str
+    line: int
+    clause: str  # the clause, item, section or paragraph concerned
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.language} {self.file}:{self.line}: {self.clause}: {self.message}"
+
+
+@dataclass(frozen=True)
+class _Numbered:
+    """One numbered thing (section, clause or item) where it stands, for sequence checks."""
+
+    value: int
+    label: str
+    page: Page
+    line: int
+
+
+def display_path(path: Path) -> str:
+    """A path relative to the working directory when it lies under it, for short messages."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def _at(page: Page, line: int) -> str:
+    return f"{display_path(page.path)}:{line}"
+
+
+def _problem(page: Page, line: int, clause: str, message: str) -> Problem:
+    return Problem(page.language, display_path(page.path), line, clause, message)
+
+
+def _sequence_problems(entries: Sequence[_Numbered], kind: str, report_gaps: bool) -> Iterator[Problem]:
+    """Duplicates, numbers out of order and (in the reference language) gaps."""
+    first_seen: dict[int, _Numbered] = {}
+    highest: _Numbered | None = None
+    for entry in entries:
+        if entry.value in first_seen:
+            first = first_seen[entry.value]
+            yield _problem(entry.page, entry.line, entry.label, f"duplicate {kind}; it first appears at {_at(first.page, first.line)}")
+            continue
+        first_seen[entry.value] = entry
+        if highest and entry.value < highest.value:
+            yield _problem(entry.page, entry.line, entry.label, f"{kind} out of order: it comes after {highest.label}")
+            continue
+        if report_gaps and entry.value != (highest.value if highest else 0) + 1:
+            gap = f"{highest.label} is followed by {entry.label}" if highest else f"numbering starts at {entry.label}"
+            yield _problem(entry.page, entry.line, entry.label, f"gap in {kind} numbering: {gap}")
+        highest = entry
+
+
+def _item_label(clause: Clause, item_number: int) -> str:
+    return f"{clause.id} item ({item_number})"
+
+
+def check_language(pages: Sequence[Page]) -> list[Problem]:
+    """What is wrong within one language, whatever the other says.
+
+    Gaps and empty text are reported here for the reference language only; in a
+    translation the cross-language check reports them against the reference.
+    """
+    if not pages:
+        return []
+    is_reference = pages[0].language == REFERENCE_LANGUAGE
+    sections = [_Numbered(p.section, f"section {p.section}", p, p.title_line) for p in pages if p.section is not None]
+    problems = list(_sequence_problems(sections, "section", is_reference))
+    for page in pages:
+        own_clauses = []
+        for clause in page.clauses:
+            if clause.malformed:
+                problems.append(_problem(page, clause.line, clause.id, f"clause number {clause.label!r} {clause.malformed}; write {clause.id}"))
+            if page.section is not None and clause.section != page.section:
+                problems.append(_problem(page, clause.line, clause.id, f"clause {clause.id} is on the page of section {page.section}"))
+            else:
+                own_clauses.append(_Numbered(clause.number, clause.id, page, clause.line))
+            if is_reference and not clause.text:
+                problems.append(_problem(page, clause.line, clause.id, "clause has no text"))
+            for item in clause.items:
+                label = _item_label(clause, item.number)
+                if item.malformed:
+                    problems.append(_problem(page, item.line, label, f"item number {item.label!r} {item.malformed}; write ({item.number})"))
+                if is_reference and not item.text:
+                    problems.append(_problem(page, item.line, label, "item has no text"))
+            items = [_Numbered(i.number, _item_label(clause, i.number), page, i.line) for i in clause.items]
+            problems += _sequence_problems(items, "item", is_reference)
+        problems += _sequence_problems(own_clauses, "clause", is_reference)
+    return problems
+
+
+def _compare_text(
+    page: Page, line: int, label: str, text: str, other_page: Page, other_line: int, other_text: str
+) -> Iterator[Problem]:
+    """Links and numbers written in a clause, item or paragraph must match the reference."""
+    other = other_page.language
+    if links(text) != links(other_text):
+        yield _problem(page, line, label, f"links differ: {page.language} has {links(text)}, {other} has {links(other_text)}")
+    if numbers(text) != numbers(other_text):
+        yield _problem(page, line, label, f"numbers differ: {page.language} has {numbers(text)}, {other} has {numbers(other_text)}")
+    if not text and other_text:
+        yield _problem(page, line, label, f"no text; {other} has text at {_at(other_page, other_line)}")
+
+
+def compare_pages(page: Page, reference: Page) -> list[Problem]:
+    """What differs between a translated page and its reference page."""
+    problems: list[Problem] = []
+    ref = reference.language
+    if page.section != reference.section:
+        problems.append(
+            _problem(page, page.title_line, f"section {page.section}", f"section number differs: {ref} has section {reference.section} at {_at(reference, reference.title_line)}")
+        )
+    ours = {c.id: c for c in reversed(page.clauses)}  # first occurrence wins
+    theirs = {c.id: c for c in reversed(reference.clauses)}
+    previous_line = page.title_line
+    for clause in reference.clauses:
+        if clause.id not in ours:
+            problems.append(_problem(page, previous_line, clause.id, f"clause missing; {ref} has it at {_at(reference, clause.line)}"))
+            continue
+        own = ours[clause.id]
+        previous_line = own.line
+        problems += _compare_text(page, own.line, own.id, own.text, reference, clause.line, clause.text)
+        own_items = {i.number: i for i in reversed(own.items)}
+        their_items = {i.number: i for i in reversed(clause.items)}
+        for number, item in their_items.items():
+            if number not in own_items:
+                problems.append(_problem(page, own.line, _item_label(own, number), f"item missing; {ref} has it at {_at(reference, item.line)}"))
+        for number, item in own_items.items():
+            label = _item_label(own, number)
+            if number not in their_items:
+                problems.append(_problem(page, item.line, label, f"extra item; {ref} has no item ({number}) in clause {clause.id} ({_at(reference, clause.line)})"))
+            else:
+                their = their_items[number]
+                problems += _compare_text(page, item.line, label, item.text, reference, their.line, their.text)
+    for clause in page.clauses:
+        misplaced = page.section is not None and clause.section != page.section
+        if clause.id not in theirs and not misplaced and ours[clause.id] is clause:
+            problems.append(_problem(page, clause.line, clause.id, f"extra clause; {ref} has no clause {clause.id} in {_at(reference, reference.title_line)}"))
+    if len(page.paragraphs) != len(reference.paragraphs):
+        problems.append(
+            _problem(page, page.title_line, "unnumbered paragraphs", f"{page.language} has {len(page.paragraphs)}, {ref} has {len(reference.paragraphs)}")
+        )
+    for index, (own, their) in enumerate(zip(page.paragraphs, reference.paragraphs), 1):
+        problems += _compare_text(page, own.line, f"paragraph {index}", own.text, reference, their.line, their.text)
+    return problems
+
+
+def check_pages(pages_by_language: dict[str, list[Page]]) -> list[Problem]:
+    """Every problem within each language and between each translation and the reference."""
+    problems: list[Problem] = []
+    for pages in pages_by_language.values():
+        problems += check_language(pages)
+    reference = {p.name: p for p in pages_by_language[REFERENCE_LANGUAGE]}
+    for language, pages in pages_by_language.items():
+        if language == REFERENCE_LANGUAGE:
+            continue
+        translated = {p.name: p for p in pages}
+        for name, ref_page in reference.items():
+            if name not in translated:
+                expected = display_path(ref_page.path.parent.parent / language / name)
+                problems.append(Problem(language, expected, 1, ref_page.title, f"page missing; {REFERENCE_LANGUAGE} has it at {_at(ref_page, 1)}"))
+        for name, page in translated.items():
+            if name in reference:
+                problems += compare_pages(page, reference[name])
+            else:
+                problems.append(_problem(page, 1, page.title, f"page present in {language} only; {REFERENCE_LANGUAGE} has no {name}"))
+    return problems
+
+
+def check_docs(docs_dir: Path) -> list[Problem]:
+    """Parse both languages under docs_dir and check them. Raises ParseError."""
+    return check_pages({language: parse_language(docs_dir, language) for language in LANGUAGES})
+
+
+def report(problems: Sequence[Problem]) -> str:
+    if not problems:
+        return "clause structure consistent in " + " and ".join(LANGUAGES)
+    lines = [str(p) for p in problems]
+    noun = "problem" if len(problems) == 1 else "problems"
+    return "\n".join([f"{len(problems)} clause structure {noun} between " + " and ".join(LANGUAGES) + ":", *lines])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.check_clauses", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs-dir", type=Path, default=Path("docs"), help="folder holding zh/ and en/ (default: docs)")
+    parser.add_argument("--json", action="store_true", help="print the problems as JSON")
+    args = parser.parse_args(argv)
+    try:
+        problems = check_docs(args.docs_dir)
+    except ParseError as error:
+        if args.json:
+            print(json.dumps({"error": str(error)}, ensure_ascii=False))
+        else:
+            print(f"cannot check clauses: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps({"count": len(problems), "problems": [asdict(p) for p in problems]}, ensure_ascii=False, indent=2))
+    else:
+        print(report(problems), file=sys.stderr if problems else sys.stdout)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

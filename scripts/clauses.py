@@ -1,0 +1,230 @@
+"""The clause model: one language's agreement pages parsed into sections, clauses and items.
+
+Plain Python with no MkDocs import, so that the anchors, the parity check and every
+generated artefact read clause numbers in exactly one way.
+
+Page format (one paragraph per line, blank lines between paragraphs):
+
+    # 十、用户行为            <- section heading: Chinese numeral + 、, or "10. " in English
+    10.1 除非法律允许……       <- clause: "<section>.<n>" then a space
+    （1）删除本软件……          <- enumerated item of the clause above: （n） or (n)
+
+The home page (index.md) has the agreement's title and its preamble paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LANGUAGES = ("zh", "en")
+REFERENCE_LANGUAGE = "zh"
+HOME_PAGE = "index.md"
+
+CHINESE_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+_CLAUSE = re.compile(r"([0-9]+)\.([0-9]+)\s+")
+_ITEM = re.compile(r"[（(]([0-9]+)[)）]\s*")
+# What a clause or item number looks like to a reader, including full-width digits
+# (U+FF10–FF19) and dots that are not U+002E; matched only to report them.
+_LOOSE_CLAUSE = re.compile(r"([0-9０-９]+)([.．。・·﹒‧∙])([0-9０-９]+)")
+_LOOSE_ITEM = re.compile(r"[（(]([0-9０-９]+)[)）]")
+_ZH_SECTION = re.compile(r"([一二三四五六七八九十]+)、\s*(.+)")
+_EN_SECTION = re.compile(r"([0-9]+)\.\s+(.+)")
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
+_DIGITS = re.compile(r"[0-9]+")
+
+
+class ParseError(Exception):
+    """A page that cannot be read or has no recognisable structure."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """An unnumbered paragraph: a preamble paragraph, or closing text such as 腾讯公司."""
+
+    line: int
+    text: str
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    number: int
+    line: int
+    text: str  # without its "（n）" label
+    label: str  # the label as written, e.g. "（1）"
+    anchor: str
+    malformed: str | None = None
+
+
+@dataclass(frozen=True)
+class Clause:
+    section: int
+    number: int
+    line: int
+    text: str  # without its number
+    label: str  # the number as written, e.g. "10.1"
+    items: list[Item] = field(default_factory=list)
+    malformed: str | None = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.section}.{self.number}"
+
+    @property
+    def anchor(self) -> str:
+        return clause_anchor(self.id)
+
+
+@dataclass(frozen=True)
+class Page:
+    language: str
+    path: Path  # as given to parse_page, for messages
+    name: str  # file name, the same in both languages
+    title: str
+    title_line: int
+    section: int | None  # None on the home page
+    paragraphs: list[Paragraph]
+    clauses: list[Clause]
+
+
+def clause_anchor(clause_id: str) -> str:
+    """The id of a clause on its page: its number, e.g. "10.1"."""
+    return clause_id
+
+
+def item_anchor(clause_id: str, item: int) -> str:
+    """The id of an enumerated item: clause number, hyphen, item number, e.g. "10.1-2"."""
+    return f"{clause_id}-{item}"
+
+
+def preamble_anchor(index: int) -> str:
+    return f"preamble-{index}"
+
+
+def chinese_numeral(text: str) -> int | None:
+    """一 … 九十九 as an int; None when the text is not such a numeral."""
+    if text in CHINESE_NUMERALS:
+        return CHINESE_NUMERALS[text]
+    tens, ten, units = text.partition("十")
+    if not ten or (tens and tens not in CHINESE_NUMERALS) or (units and units not in CHINESE_NUMERALS):
+        return None
+    return (CHINESE_NUMERALS[tens] if tens else 1) * 10 + (CHINESE_NUMERALS[units] if units else 0)
+
+
+def links(text: str) -> list[str]:
+    """The link targets written in a paragraph, in order."""
+    return [target for _, target in _LINK.findall(text)]
+
+
+def numbers(text: str) -> list[str]:
+    """The Arabic numbers written in a paragraph, outside its links, in order."""
+    return _DIGITS.findall(_LINK.sub(" ", text))
+
+
+def plain_text(text: str) -> str:
+    """Paragraph Markdown as a reader sees it: link text kept, markup and escapes removed."""
+    return re.sub(r"\\(.)", r"\1", _LINK.sub(r"\1", text))
+
+
+def _describe_lookalike(written: str) -> str:
+    odd = sorted({c for c in written if not (c.isascii() and (c.isdigit() or c in ".()"))} - {"（", "）"})
+    if not odd:
+        return "has no space after it"
+    names = ", ".join(f"'{c}' ({unicodedata.name(c, hex(ord(c)))})" for c in odd)
+    return f"is written with {names}"
+
+
+def _ascii_digits(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _section_number(language: str, title: str) -> int | None:
+    if language == "zh":
+        match = _ZH_SECTION.fullmatch(title)
+        return chinese_numeral(match.group(1)) if match else None
+    match = _EN_SECTION.fullmatch(title)
+    return int(match.group(1)) if match else None
+
+
+def parse_markdown(markdown: str, language: str, path: Path, name: str | None = None) -> Page:
+    """Parse one page. Raises ParseError when it has no title or its section cannot be read."""
+    name = name or path.name
+    lines = markdown.split("\n")
+    title_line = next((n for n, line in enumerate(lines, 1) if line.strip()), None)
+    if title_line is None or not lines[title_line - 1].startswith("# "):
+        raise ParseError(f"{path}:{title_line or 1}: the page must start with a '# ' title")
+    title = lines[title_line - 1][2:].strip()
+    section = None
+    if name != HOME_PAGE:
+        section = _section_number(language, title)
+        if section is None:
+            example = "十、用户行为" if language == "zh" else "10. User Conduct"
+            raise ParseError(
+                f"{path}:{title_line}: section title {title!r} does not start with a section number "
+                f"(write it like '# {example}')"
+            )
+
+    paragraphs: list[Paragraph] = []
+    clauses: list[Clause] = []
+    for number, line in enumerate(lines[title_line:], title_line + 1):
+        text = line.strip()
+        if not text:
+            continue
+        if (clause := _CLAUSE.match(text)) or (clause := _LOOSE_CLAUSE.match(text)):
+            malformed = None if clause.re is _CLAUSE else _describe_lookalike(clause.group(0))
+            clauses.append(
+                Clause(
+                    section=int(_ascii_digits(clause.group(1))),
+                    number=int(_ascii_digits(clause.group(clause.lastindex))),
+                    line=number,
+                    text=text[clause.end():].strip(),
+                    label=clause.group(0).strip(),
+                    malformed=malformed,
+                )
+            )
+        elif clauses and ((item := _ITEM.match(text)) or (item := _LOOSE_ITEM.match(text))):
+            malformed = None if item.re is _ITEM else _describe_lookalike(item.group(0))
+            owner = clauses[-1]
+            value = int(_ascii_digits(item.group(1)))
+            owner.items.append(
+                Item(
+                    number=value,
+                    line=number,
+                    text=text[item.end():].strip(),
+                    label=item.group(0).strip(),
+                    anchor=item_anchor(owner.id, value),
+                    malformed=malformed,
+                )
+            )
+        else:
+            is_preamble = name == HOME_PAGE and not clauses
+            anchor = preamble_anchor(len(paragraphs) + 1) if is_preamble else None
+            paragraphs.append(Paragraph(line=number, text=text, anchor=anchor))
+    return Page(language, path, name, title, title_line, section, paragraphs, clauses)
+
+
+def parse_page(path: Path, language: str) -> Page:
+    try:
+        markdown = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ParseError(f"{path}: cannot read: {error}") from error
+    return parse_markdown(markdown, language, path)
+
+
+def parse_language(docs_dir: Path, language: str) -> list[Page]:
+    """Every page of one language, in file-name order (which is reading order)."""
+    folder = docs_dir / language
+    if not folder.is_dir():
+        raise ParseError(f"{folder}: no such folder")
+    paths = sorted(folder.glob("*.md"), key=lambda path: (path.name != HOME_PAGE, path.name))
+    return [parse_page(path, language) for path in paths]
+
+
+def page_url(language: str, name: str) -> str:
+    """The site path of a page: Chinese (the default language) at /, English under /en/."""
+    prefix = "/" if language == REFERENCE_LANGUAGE else f"/{language}/"
+    return prefix if name == HOME_PAGE else f"{prefix}{Path(name).stem}/"
