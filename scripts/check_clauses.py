@@ -53,6 +53,10 @@ def _at(page: Page, line: int) -> str:
     return f"{display_path(page.path)}:{line}"
 
 
+def _page_label(page: Page) -> str:
+    return "home page" if page.section is None else f"section {page.section}"
+
+
 def _problem(page: Page, line: int, clause: str, message: str) -> Problem:
     return Problem(page.language, display_path(page.path), line, clause, message)
 
@@ -183,13 +187,13 @@ def check_pages(pages_by_language: dict[str, list[Page]]) -> list[Problem]:
         for name, ref_page in reference.items():
             if name not in translated:
                 expected = display_path(ref_page.path.parent.parent / language / name)
-                problems.append(Problem(language, expected, 1, ref_page.title, f"page missing; {REFERENCE_LANGUAGE} has it at {_at(ref_page, 1)}"))
+                problems.append(Problem(language, expected, 1, _page_label(ref_page), f"page missing; {REFERENCE_LANGUAGE} has it at {_at(ref_page, 1)}"))
         for name, page in translated.items():
             if name in reference:
                 problems += compare_pages(page, reference[name])
             else:
-                problems.append(_problem(page, 1, page.title, f"page present in {language} only; {REFERENCE_LANGUAGE} has no {name}"))
-    return problems
+                problems.append(_problem(page, 1, _page_label(page), f"page present in {language} only; {REFERENCE_LANGUAGE} has no {name}"))
+    return sorted(problems, key=lambda p: (LANGUAGES.index(p.language), p.file, p.line))
 
 
 def check_docs(docs_dir: Path) -> list[Problem]:

@@ -25,7 +25,7 @@ HOME_PAGE = "index.md"
 
 CHINESE_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
-_CLAUSE = re.compile(r"([0-9]+)\.([0-9]+)\s+")
+_CLAUSE = re.compile(r"([0-9]+)\.([0-9]+)(?:\s+|$)")
 _ITEM = re.compile(r"[（(]([0-9]+)[)）]\s*")
 # What a clause or item number looks like to a reader, including full-width digits
 # (U+FF10–FF19) and dots that are not U+002E; matched only to report them.

@@ -1,0 +1,55 @@
+"""The English follows the glossary: wherever a Chinese term occurs, its one English rendering does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from scripts.clauses import Page, parse_language, plain_text
+from tests.conftest import ROOT
+
+GLOSSARY = ROOT / "translation" / "glossary.md"
+
+
+def glossary() -> list[tuple[str, str]]:
+    rows = [line.strip().strip("|").split("|") for line in GLOSSARY.read_text(encoding="utf-8").splitlines()[2:] if line.startswith("|")]
+    return [(chinese.strip(), english.strip()) for chinese, english, *_ in rows]
+
+
+def aligned_texts(zh: Page, en: Page) -> Iterator[tuple[str, str, str]]:
+    """(where, Chinese, English) for the title and every paragraph, clause and item of a page."""
+    yield f"{zh.name} title", zh.title, en.title
+    for index, (zh_paragraph, en_paragraph) in enumerate(zip(zh.paragraphs, en.paragraphs), 1):
+        yield f"{zh.name} paragraph {index}", zh_paragraph.text, en_paragraph.text
+    for zh_clause, en_clause in zip(zh.clauses, en.clauses):
+        yield zh_clause.id, zh_clause.text, en_clause.text
+        for zh_item, en_item in zip(zh_clause.items, en_clause.items):
+            yield zh_item.anchor, zh_item.text, en_item.text
+
+
+PAIRS = [
+    pair
+    for zh, en in zip(parse_language(ROOT / "docs", "zh"), parse_language(ROOT / "docs", "en"))
+    for pair in aligned_texts(zh, en)
+]
+
+
+def test_glossary_has_the_required_terms() -> None:
+    terms = dict(glossary())
+    assert terms["腾讯"] == "Tencent" and terms["本软件"] == "the Software" and terms["本协议"] == "this Agreement"
+    assert terms["QQ号码"] == "QQ Number" and terms["《隐私政策》"] == "Privacy Policy"
+    assert terms["《腾讯服务协议》"] == "Tencent Service Agreement" and terms["《QQ号码规则》"] == "QQ Number Rules"
+
+
+@pytest.mark.parametrize(("chinese", "english"), glossary())
+def test_glossary_term_is_followed_everywhere(chinese: str, english: str) -> None:
+    misses = [where for where, zh_text, en_text in PAIRS if chinese in zh_text and english.lower() not in plain_text(en_text).lower()]
+    used = [where for where, zh_text, _ in PAIRS if chinese in zh_text]
+    assert used, f"{chinese} does not occur in the Chinese text: drop it from the glossary"
+    assert not misses, f"{chinese} → {english} not followed in {misses}"
+
+
+def test_the_source_inconsistency_is_translated_not_repaired() -> None:
+    preamble = next(en for where, zh, en in PAIRS if "《QQ软件许可及服务协议》" in zh)
+    assert "QQ Software License and Service Agreement" in preamble
