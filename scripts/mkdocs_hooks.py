@@ -5,6 +5,7 @@ Thin by design: all clause knowledge lives in scripts/clauses.py and scripts/che
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -17,10 +18,21 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts.check_clauses import check_docs, report  # noqa: E402
-from scripts.clauses import LANGUAGES, ParseError, parse_markdown  # noqa: E402
+from scripts.clauses import LANGUAGES, Page as AgreementPage, ParseError, parse_markdown  # noqa: E402
 from scripts.source import read_source  # noqa: E402
 
+try:
+    from scripts.search_index import build_index  # noqa: E402
+except ImportError as error:
+    raise PluginError(str(error)) from error
+
 SOURCE_FILE = Path(__file__).resolve().parent.parent / "source" / "tim-agreement.zh.txt"
+SEARCH_INDEX = "search/agreement.json"  # under each language's root: /search/…, /en/search/…
+
+# The pages of the language being built (the i18n plugin runs one build per language),
+# and that language's root folder in the site, where its home page is written.
+_built_pages: list[AgreementPage] = []
+_language_root: list[Path] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -30,6 +42,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    _built_pages.clear()
+    _language_root.clear()
     try:
         problems = check_docs(Path(config.docs_dir))
     except ParseError as error:
@@ -54,6 +68,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         model = parse_markdown(markdown, page_language(page), Path(page.file.src_uri), Path(page.file.src_uri).name)
     except ParseError as error:
         raise PluginError(str(error)) from error
+    _built_pages.append(model)
+    if model.section is None:
+        _language_root.append(Path(page.file.abs_dest_path).parent)
     lines = markdown.split("\n")
 
     def anchor(line: int, label: str, target: str, kind: str) -> None:
@@ -69,3 +86,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if paragraph.anchor:
             lines[paragraph.line - 1] += f"\n{{: #{paragraph.anchor} .preamble }}"
     return "\n".join(lines)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write this language's search index from the pages just built, in reading order."""
+    if not _built_pages:
+        return
+    pages = sorted(_built_pages, key=lambda page: (page.section or 0))
+    try:
+        index = build_index(pages)
+    except RuntimeError as error:
+        raise PluginError(str(error)) from error
+    target = _language_root[0] / SEARCH_INDEX
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

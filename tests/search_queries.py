@@ -1,0 +1,88 @@
+"""What readers type, and the clause each query must return among the first three results.
+
+Used by tests/test_search.py (asserted) and benchmarks/search.py (recall@1, recall@3, speed).
+Each entry: (query, the anchor of the clause, item or preamble paragraph it must find).
+"""
+
+from __future__ import annotations
+
+CHINESE_QUERIES: list[tuple[str, str]] = [
+    ("反向工程", "10.1-2"),
+    ("源代码", "10.1-2"),
+    ("代码", "9.1"),  # inside 源代码 / 开源代码: a word inside a longer word
+    ("自动升级", "4.2"),
+    ("升级", "4.2"),
+    ("用户个人信息", "2.1"),
+    ("信息", "2.3"),  # inside 个人信息 / 相关信息
+    ("隐私政策", "2.1"),
+    ("备份", "3.2"),
+    ("非商业目的", "3.1"),
+    ("非排他性许可", "3.1"),  # two words typed without a space, 的 left out
+    ("书面许可", "3.3"),
+    ("官方网站", "5.1"),
+    ("未经授权的第三方", "5.2"),
+    ("卸载", "6.4"),
+    ("推荐安装其他软件", "6.3"),
+    ("注册QQ号码", "7.1"),
+    ("好友关系链", "7.2"),
+    ("商标权", "8.1"),
+    ("开源代码许可证", "9.2"),
+    ("客服支持", "9.3"),
+    ("外挂", "10.1-6"),
+    ("删除著作权信息", "10.1-1"),
+    ("镜像站点", "10.1-3"),
+    ("病毒木马", "11.1"),
+    ("密码保护", "11.1"),
+    ("防范诈骗", "11.4"),
+    ("窃取QQ号码", "11.2"),
+    ("修改本协议", "12.1"),
+    ("深圳市南山区", "12.3"),
+    ("冲突法", "12.4"),
+    ("人民法院", "12.5"),
+    ("条款的标题", "12.6"),
+    ("部分无效", "12.7"),
+    ("未满18周岁", "preamble-4"),
+    ("监护人", "preamble-4"),
+    ("开发新的服务", "4.1"),
+    ("旧版软件", "4.4"),
+    ("免除或者限制责任", "preamble-2"),
+    ('"正文完"', "12.7"),
+]
+
+ENGLISH_QUERIES: list[tuple[str, str]] = [
+    ("reverse engineering", "10.1-2"),
+    ("decompile", "10.1-2"),
+    ("source code", "10.1-2"),
+    ("automatic upgrade", "4.2"),
+    ("updates", "4.1"),
+    ("updated", "4.3"),
+    ("personal information", "2.1"),
+    ("privacy policy", "2.1"),
+    ("backup copy", "3.2"),
+    ("non-commercial", "3.1"),
+    ("non-exclusive license", "3.1"),
+    ("official website", "5.1"),
+    ("uninstall", "6.4"),
+    ("register QQ Number", "7.1"),
+    ("friends", "7.2"),
+    ("trademark", "8.1"),
+    ("open source code license", "9.2"),
+    ("customer service", "9.3"),
+    ("cheat plug-ins", "10.1-6"),
+    ("mirror sites", "10.1-3"),
+    ("viruses Trojan", "11.1"),
+    ("password", "11.1"),
+    ("fraud", "11.4"),
+    ("steal QQ Number", "11.2"),
+    ("Shenzhen", "12.3"),
+    ("conflict of laws", "12.4"),
+    ("court jurisdiction", "12.5"),
+    ("headings", "12.6"),
+    ("invalid or unenforceable", "12.7"),
+    ("18 years of age", "preamble-4"),
+    ("guardian", "preamble-4"),
+    ("old version", "4.4"),
+    ('"preceding clause"', "10.2"),
+    ("derivative works", "10.1-4"),
+    ("End of Text", "12.7"),
+]

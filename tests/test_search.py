@@ -1,0 +1,184 @@
+"""Search in real Chromium: the query tables, language scope, word rules, highlight, sharing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.conftest import ROOT, build_site
+from tests.search_queries import CHINESE_QUERIES, ENGLISH_QUERIES
+
+INPUT = "#agreement-search input[type=search]"
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query the way a reader does and return the result links, best first."""
+    page.fill(INPUT, query)
+    page.press(INPUT, "End")
+    page.wait_for_function("document.querySelector('.agreement-search__status').textContent !== ''")
+    return page.eval_on_selector_all(".agreement-search__results a", "links => links.map(a => a.getAttribute('href'))")
+
+
+def anchors(links: list[str]) -> list[str]:
+    return [urlsplit(link).fragment for link in links]
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, base_url: str):
+    """One page per language with the search dialog open, reused by the table tests."""
+    context = browser.new_context()
+    pages = {}
+    for language, path in (("zh", "/"), ("en", "/en/")):
+        page = context.new_page()
+        page.goto(f"{base_url}{path}")
+        page.keyboard.press("/")
+        pages[language] = page
+    yield pages
+    context.close()
+
+
+@pytest.mark.parametrize(("query", "anchor"), CHINESE_QUERIES)
+def test_chinese_query_finds_its_clause_in_the_top_three(search_page, query: str, anchor: str) -> None:
+    assert anchor in anchors(search(search_page["zh"], query))[:3]
+
+
+@pytest.mark.parametrize(("query", "anchor"), ENGLISH_QUERIES)
+def test_english_query_finds_its_clause_in_the_top_three(search_page, query: str, anchor: str) -> None:
+    assert anchor in anchors(search(search_page["en"], query))[:3]
+
+
+def test_query_tables_are_large_enough() -> None:
+    assert len(CHINESE_QUERIES) >= 25 and len(ENGLISH_QUERIES) >= 25
+
+
+def test_each_result_is_one_clause_titled_with_its_number_and_section(search_page) -> None:
+    page = search_page["zh"]
+    links = search(page, "外挂")
+    assert [urlsplit(link).path for link in links] == ["/10-user-conduct/", "/10-user-conduct/"]
+    assert anchors(links) == ["10.1-6", "10.1-4"] or anchors(links) == ["10.1-4", "10.1-6"]
+    titles = page.locator(".agreement-search__result-title").all_inner_texts()
+    assert set(titles) == {"10.1（4） · 十、用户行为", "10.1（6） · 十、用户行为"}
+
+
+def test_results_stay_in_the_readers_language(search_page) -> None:
+    assert search(search_page["en"], "反向工程") == []
+    assert search(search_page["zh"], "reverse engineering") == []
+    assert all(urlsplit(link).path.startswith("/en/") for link in search(search_page["en"], "Tencent"))
+    assert not any(urlsplit(link).path.startswith("/en/") for link in search(search_page["zh"], "腾讯"))
+
+
+def test_every_chinese_query_word_must_match(search_page) -> None:
+    page = search_page["zh"]
+    everything_with_de = search(page, "的")
+    assert len(everything_with_de) > 30
+    assert anchors(search(page, "开发新的服务")) == ["4.1"]
+    both = anchors(search(page, "反向工程 的"))
+    assert both == ["10.1-2"]
+
+
+def test_chinese_words_inside_longer_words_are_found(search_page) -> None:
+    page = search_page["zh"]
+    assert "10.1-2" in anchors(search(page, "代码"))  # 源代码
+    assert "2.1" in anchors(search(page, "信息"))  # 个人信息
+    assert "2.3-2" in anchors(search(page, "升级"))  # 软件升级
+
+
+def test_quoted_phrase_matches_only_that_phrase(search_page) -> None:
+    page = search_page["zh"]
+    loose = set(anchors(search(page, "软件 使用")))
+    exact = set(anchors(search(page, '"软件使用"')))
+    assert exact and exact < loose
+    english = search_page["en"]
+    assert set(anchors(search(english, '"use the software"'))) < set(anchors(search(english, "use the software")))
+
+
+def test_english_word_forms_match_each_other(search_page) -> None:
+    page = search_page["en"]
+    update, updates, updated = (set(anchors(search(page, word))) for word in ("update", "updates", "updated"))
+    assert update == updates == updated and {"4.1", "4.3"} <= update
+    assert anchors(search(page, "reverse engineering")) == ["10.1-2"]
+    assert "10.1-2" in anchors(search(page, "revers"))  # a word being typed
+
+
+def test_index_loads_only_when_searching(page, base_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{base_url}/en/10-user-conduct/", wait_until="networkidle")
+    assert not [url for url in requested if url.endswith(".json")]
+    page.locator(".agreement-search__open").click()
+    search(page, "Tencent")
+    assert [urlsplit(url).path for url in requested if url.endswith(".json")] == ["/en/search/agreement.json"]
+
+
+def test_result_opens_the_clause_with_the_words_highlighted(page, base_url: str) -> None:
+    page.goto(f"{base_url}/")
+    page.keyboard.press("/")
+    search(page, "反向工程")
+    page.locator(".agreement-search__results a").first.click()
+    page.wait_for_url("**/10-user-conduct/**")
+    assert urlsplit(page.url).fragment == "10.1-2"
+    assert page.locator('[id="10.1-2"]').evaluate("element => element.matches(':target')")
+    marks = page.locator('[id="10.1-2"] mark.agreement-highlight').all_inner_texts()
+    assert marks == ["反向工程"]
+
+
+def test_english_result_highlights_the_word_forms_found(page, base_url: str) -> None:
+    page.goto(f"{base_url}/en/")
+    page.keyboard.press("/")
+    search(page, "update")
+    page.locator(".agreement-search__results a").first.click()
+    page.wait_for_url("**/en/04-software-updates/**")
+    marks = {text.lower() for text in page.locator("mark.agreement-highlight").all_inner_texts()}
+    assert {"updates"} <= marks
+
+
+def test_a_search_can_be_shared_as_a_link(browser, base_url: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{base_url}/en/?q=privacy+policy")
+    page.wait_for_function("document.querySelector('.agreement-search__status').textContent !== ''")
+    assert page.locator("#agreement-search").evaluate("dialog => dialog.open")
+    assert page.input_value(INPUT) == "privacy policy"
+    assert anchors(page.eval_on_selector_all(".agreement-search__results a", "as => as.map(a => a.getAttribute('href'))"))[0] == "2.1"
+    page.locator(".agreement-search__share").click()
+    page.wait_for_function("document.querySelector('.agreement-search__share').textContent === 'Link copied'")
+    shared = page.evaluate("navigator.clipboard.readText()")
+    assert parse_qs(urlsplit(shared).query) == {"q": ["privacy policy"]}
+    context.close()
+
+
+def test_keyboard_only_search(page, base_url: str) -> None:
+    page.goto(f"{base_url}/en/")
+    page.keyboard.press("/")
+    page.keyboard.type("guardian")
+    page.wait_for_function("document.querySelector('.agreement-search__status').textContent !== ''")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**#preamble-4")
+
+
+@pytest.mark.parametrize(
+    ("fake_jieba", "message"),
+    [
+        ("raise ImportError('No module named pkg_resources')", "Chinese segmentation is unavailable: cannot import jieba"),
+        ("def setLogLevel(level): pass\ndef lcut(text): return list(text)\n", "jieba does not segment Chinese"),
+    ],
+)
+def test_build_fails_without_chinese_segmentation(tmp_path: Path, fake_jieba: str, message: str) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "docs", "overrides", "scripts", "source"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    (tmp_path / "fake" / "jieba").mkdir(parents=True)
+    (tmp_path / "fake" / "jieba" / "__init__.py").write_text(fake_jieba, encoding="utf-8")
+    os.environ["PYTHONPATH"] = str(tmp_path / "fake")
+    try:
+        result = build_site(project, tmp_path / "site")
+    finally:
+        del os.environ["PYTHONPATH"]
+    assert result.returncode != 0
+    assert message in result.stderr
