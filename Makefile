@@ -31,8 +31,9 @@ check: $(VENV)/installed
 test: $(VENV)/installed system-deps
 	$(BIN)/python -m pytest
 
-benchmark: $(VENV)/installed
+benchmark: $(VENV)/installed system-deps
 	$(BIN)/python -m benchmarks.check_clauses
+	$(BIN)/python -m benchmarks.search
 
 lock: $(VENV)/installed
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
