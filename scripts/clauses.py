@@ -216,7 +216,9 @@ def parse_page(path: Path, language: str) -> Page:
 
 
 def parse_language(docs_dir: Path, language: str) -> list[Page]:
-    """Every page of one language, in file-name order (which is reading order)."""
+    """Every agreement page of one language (the folder's top level), in reading order.
+
+    Subfolders hold pages about the agreement, such as the parallel view, not agreement text."""
     folder = docs_dir / language
     if not folder.is_dir():
         raise ParseError(f"{folder}: no such folder")
@@ -227,4 +229,7 @@ def parse_language(docs_dir: Path, language: str) -> list[Page]:
 def page_url(language: str, name: str) -> str:
     """The site path of a page: Chinese (the default language) at /, English under /en/."""
     prefix = "/" if language == REFERENCE_LANGUAGE else f"/{language}/"
-    return prefix if name == HOME_PAGE else f"{prefix}{Path(name).stem}/"
+    path = Path(name)
+    if path.name == HOME_PAGE:
+        return prefix + "".join(f"{part}/" for part in path.parent.parts)
+    return f"{prefix}{path.with_suffix('')}/"

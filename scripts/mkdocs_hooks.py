@@ -1,6 +1,9 @@
-"""MkDocs hooks: stop the build on a clause mismatch, and give every clause its anchor.
+"""MkDocs hooks: check the clauses, give each its anchor, and write what is generated from them.
 
-Thin by design: all clause knowledge lives in scripts/clauses.py and scripts/check_clauses.py.
+Thin by design: clause knowledge lives in scripts/clauses.py (the model), the check in
+scripts/check_clauses.py, generated pages and files in scripts/exports.py and
+scripts/search_index.py. The i18n plugin runs one build per language; each build writes
+its own language's files.
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from mkdocs.structure.pages import Page
 # MkDocs puts only this file's folder on sys.path; the model is imported as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.check_clauses import check_docs, report  # noqa: E402
-from scripts.clauses import LANGUAGES, Page as AgreementPage, ParseError, parse_markdown  # noqa: E402
+from scripts.check_clauses import check_pages, report  # noqa: E402
+from scripts.clauses import HOME_PAGE, LANGUAGES, ParseError, page_url, parse_language, parse_markdown  # noqa: E402
+from scripts.clauses import Page as AgreementPage  # noqa: E402
+from scripts.exports import CITATION_NAME, PARALLEL_PAGE, clauses_document, parallel_rows, short_link_pages  # noqa: E402
 from scripts.source import read_source  # noqa: E402
 
 try:
@@ -28,27 +33,29 @@ except ImportError as error:
 
 SOURCE_FILE = Path(__file__).resolve().parent.parent / "source" / "tim-agreement.zh.txt"
 SEARCH_INDEX = "search/agreement.json"  # under each language's root: /search/…, /en/search/…
+CLAUSES_JSON = "clauses.json"  # at the site root, both languages
+PARALLEL_LINK_TITLE = {"zh": "中英对照", "en": "Side by side with the Chinese"}
 
-# The pages of the language being built (the i18n plugin runs one build per language),
-# and that language's root folder in the site, where its home page is written.
-_built_pages: list[AgreementPage] = []
-_language_root: list[Path] = []
+# Both languages as parsed at the start of this build, and the language this build renders.
+_pages: dict[str, list[AgreementPage]] = {}
+_built_languages: set[str] = set()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Show the source's provenance (URL, retrieval date) from its own front matter."""
     config.extra["source"] = read_source(SOURCE_FILE).provenance
+    config.extra["citation_names"] = CITATION_NAME  # for the copy-citation buttons
     return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    _built_pages.clear()
-    _language_root.clear()
+    """Stop the build when the two languages' clause structures differ."""
+    _built_languages.clear()
     try:
-        problems = check_docs(Path(config.docs_dir))
+        _pages.update({language: parse_language(Path(config.docs_dir), language) for language in LANGUAGES})
     except ParseError as error:
         raise PluginError(f"cannot check clauses: {error}") from error
-    if problems:
+    if problems := check_pages(_pages):
         raise PluginError(report(problems))
 
 
@@ -60,23 +67,24 @@ def page_language(page: Page) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Give each clause, item and preamble paragraph its id and a link to itself.
-
-    Authors write "10.1 …" or "（1）…"; the ids come from the numbers, never by hand.
-    """
+    """Give each clause, item and preamble paragraph its id, a link to itself and to its row
+    in the parallel view. Authors write "10.1 …" or "（1）…"; ids come from the numbers."""
+    language = page_language(page)
+    _built_languages.add(language)
+    if page.file.src_uri == f"{language}/{PARALLEL_PAGE}":
+        return f"{markdown}\n\n{parallel_rows(_pages, language)}"
     try:
-        model = parse_markdown(markdown, page_language(page), Path(page.file.src_uri), Path(page.file.src_uri).name)
+        model = parse_markdown(markdown, language, Path(page.file.src_uri), Path(page.file.src_uri).name)
     except ParseError as error:
         raise PluginError(str(error)) from error
-    _built_pages.append(model)
-    if model.section is None:
-        _language_root.append(Path(page.file.abs_dest_path).parent)
     lines = markdown.split("\n")
+    parallel_title = PARALLEL_LINK_TITLE[language]
 
     def anchor(line: int, label: str, target: str, kind: str) -> None:
         # The number becomes a link to itself; the rest of the line stays exactly as written.
         rest = lines[line - 1].strip()[len(label):]
-        lines[line - 1] = f"[{label}](#{target}){{ .clause-number }}{rest}\n{{: #{target} .{kind} }}"
+        parallel = f'[⇄]({PARALLEL_PAGE}#{target}){{ .parallel-link title="{parallel_title} {label}" }}'
+        lines[line - 1] = f"[{label}](#{target}){{ .clause-number }}{rest}{parallel}\n{{: #{target} .{kind} }}"
 
     for clause in model.clauses:
         anchor(clause.line, clause.label, clause.anchor, "clause")
@@ -88,15 +96,24 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return "\n".join(lines)
 
 
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write this language's search index from the pages just built, in reading order."""
-    if not _built_pages:
-        return
-    pages = sorted(_built_pages, key=lambda page: (page.section or 0))
-    try:
-        index = build_index(pages)
-    except RuntimeError as error:
-        raise PluginError(str(error)) from error
-    target = _language_root[0] / SEARCH_INDEX
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    """Write this build's search index and short links, and clauses.json."""
+    site = Path(config.site_dir)
+    for language in _built_languages:
+        pages = _pages[language]
+        root = site / page_url(language, HOME_PAGE).lstrip("/")
+        try:
+            index = build_index(pages)
+        except RuntimeError as error:
+            raise PluginError(str(error)) from error
+        _write(root / SEARCH_INDEX, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
+        for path, html in short_link_pages(pages, config.site_name, config.site_url or "/"):
+            _write(site / path.lstrip("/") / "index.html", html)
+    titles = {language: _pages[language][0].title for language in LANGUAGES}
+    document = clauses_document(_pages, titles, config.extra["source"], config.site_url or "/")
+    _write(site / CLAUSES_JSON, json.dumps(document, ensure_ascii=False, indent=1) + "\n")

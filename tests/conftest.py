@@ -11,6 +11,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -18,6 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 # Flags for a root user on a machine with no network but loopback.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+def resolve(here: str, href: str) -> str:
+    """The site path that a link on the page at site path `here` leads to."""
+    return urlsplit(urljoin(f"http://site{here}", href)).path
 
 
 def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:

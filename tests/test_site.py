@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
 from scripts.clauses import LANGUAGES, Page, page_url, parse_language
 from scripts.source import read_source
-from tests.conftest import ROOT
+from tests.conftest import ROOT, resolve
 
 DOCS = ROOT / "docs"
 PAGES = {language: parse_language(DOCS, language) for language in LANGUAGES}
@@ -25,11 +24,6 @@ def html_file(site: Path, url: str) -> Path:
 
 def soup(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup(html_file(site, url).read_text(encoding="utf-8"), "html.parser")
-
-
-def resolve(here: str, href: str) -> str:
-    """The site path a link on page `here` leads to."""
-    return urlsplit(urljoin(f"http://site{here}", href)).path
 
 
 def all_html(site: Path) -> list[Path]:
@@ -102,6 +96,13 @@ def test_navigation_titles_in_each_language(site: Path) -> None:
     assert "1. Scope of this Agreement" in en_nav and "12. Miscellaneous" in en_nav
 
 
+def agreement_blocks(document: BeautifulSoup) -> list:
+    """The title and paragraphs the author wrote, without the links the build adds to them."""
+    for added in document.select(".agreement-text .parallel-link"):
+        added.decompose()
+    return document.select(".agreement-text > h1, .agreement-text > p")
+
+
 def _normalise_markdown(text: str) -> str:
     """Source Markdown as a reader sees it: link text kept, escapes and heading marks removed."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
@@ -111,9 +112,7 @@ def _normalise_markdown(text: str) -> str:
 def test_chinese_pages_carry_the_source_text_word_for_word(site: Path) -> None:
     source_paragraphs = [_normalise_markdown(p) for p in SOURCE.body.split("\n\n")]
     site_paragraphs = [
-        element.get_text()
-        for page in PAGES["zh"]
-        for element in soup(site, page_url("zh", page.name)).select(".agreement-text > h1, .agreement-text > p")
+        element.get_text() for page in PAGES["zh"] for element in agreement_blocks(soup(site, page_url("zh", page.name)))
     ]
     every_block = [
         element.name

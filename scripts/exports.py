@@ -1,0 +1,157 @@
+"""Pages and files generated from the clause model: the parallel view, short links by clause
+number, and clauses.json. Plain Python, no MkDocs import; the hooks write what these return."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import markdown
+
+from scripts.clauses import HOME_PAGE, LANGUAGES, REFERENCE_LANGUAGE, Page, page_url, plain_text
+
+PARALLEL_PAGE = "parallel/index.md"  # title written by hand in each language; rows generated
+SHORT_LINK_FOLDER = "clause"  # /clause/10.1/, /en/clause/10.1/
+HTML_LANG = {"zh": "zh-Hans", "en": "en"}
+CITATION_NAME = {
+    "zh": {"clause": "第{clause}条", "item": "第{clause}条第{item}项", "preamble": "序言第{n}段"},
+    "en": {"clause": "clause {clause}", "item": "clause {clause}{item}", "preamble": "preamble, paragraph {n}"},
+}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One citable part of the agreement, in one language: a preamble paragraph, clause or item."""
+
+    anchor: str
+    name: str  # as cited: 第10.1条第（2）项, clause 10.1(2)
+    label: str  # its number as written (10.1, （2）), or its name for a preamble paragraph
+    text: str  # Markdown after the number
+    page: Page
+
+
+def parts(page: Page) -> Iterator[Part]:
+    """The citable parts of a page, in reading order."""
+    names = CITATION_NAME[page.language]
+    for index, paragraph in enumerate((p for p in page.paragraphs if p.anchor), 1):
+        name = names["preamble"].format(n=index)
+        yield Part(paragraph.anchor, name, name[0].upper() + name[1:], paragraph.text, page)
+    for clause in page.clauses:
+        yield Part(clause.anchor, names["clause"].format(clause=clause.id), clause.label, clause.text, page)
+        for item in clause.items:
+            name = names["item"].format(clause=clause.id, item=item.label)
+            yield Part(item.anchor, name, item.label, item.text, page)
+
+
+def relative_url(source: str, target: str) -> str:
+    """The link from one site path to another, both folders ending in '/'."""
+    relative = posixpath.relpath(target, source)
+    return "./" if relative == "." else relative + "/"
+
+
+def _inline_html(text: str) -> str:
+    """A paragraph's Markdown (links, escapes) as inline HTML."""
+    return markdown.markdown(text).removeprefix("<p>").removesuffix("</p>")
+
+
+def parallel_rows(pages: dict[str, list[Page]], language: str) -> str:
+    """The parallel view's body for one language's chrome: a row per part, Chinese | English.
+
+    Each row carries the part's anchor, so /parallel/#10.1 lands on clause 10.1; each side's
+    number links to the clause on its own language's page.
+    """
+    reference, translation = (pages[lang] for lang in LANGUAGES)
+    here = page_url(language, PARALLEL_PAGE)
+    lines = ['<div class="parallel">']
+    for zh_page, en_page in zip(reference, translation):
+        if zh_page.name != HOME_PAGE:
+            lines.append(f'<h2 class="parallel-heading" id="section-{zh_page.section}">'
+                         f'<span lang="{HTML_LANG["zh"]}">{html.escape(zh_page.title)}</span>'
+                         f'<span lang="{HTML_LANG["en"]}">{html.escape(en_page.title)}</span></h2>')
+        for zh_part, en_part in zip(parts(zh_page), parts(en_page)):
+            cells = []
+            for part in (zh_part, en_part):
+                target = relative_url(here, page_url(part.page.language, part.page.name))
+                cells.append(
+                    f'<div class="parallel-cell" lang="{HTML_LANG[part.page.language]}">'
+                    f'<a class="parallel-source" href="{target}#{part.anchor}" title="{html.escape(part.name)}">'
+                    f"{html.escape(part.label)}</a> {_inline_html(part.text)}</div>"
+                )
+            lines.append(f'<div class="parallel-row" id="{zh_part.anchor}">{"".join(cells)}</div>')
+    lines.append("</div>")
+    return "\n".join(lines) + "\n"
+
+
+def short_link_path(language: str, anchor: str) -> str:
+    """The site path of a part's short link: /clause/10.1/ or /en/clause/10.1-2/."""
+    return page_url(language, HOME_PAGE) + f"{SHORT_LINK_FOLDER}/{anchor}/"
+
+
+SHORT_LINK_TEXT = {
+    "zh": {"description": "TIM软件许可及服务协议{name}的短链接。", "going": "正在前往"},
+    "en": {"description": "Short link to {name} of the TIM Software License and Service Agreement.", "going": "Going to"},
+}
+
+
+def short_link_pages(pages: list[Page], site_title: str, site_url: str) -> Iterator[tuple[str, str]]:
+    """(site path, HTML) of a redirect page for every part: static, so any host serves it."""
+    for page in pages:
+        language = page.language
+        for part in parts(page):
+            here = short_link_path(language, part.anchor)
+            target = f"{relative_url(here, page_url(language, page.name))}#{part.anchor}"
+            canonical = site_url.rstrip("/") + page_url(language, page.name)
+            text = SHORT_LINK_TEXT[language]
+            name = html.escape(part.name)
+            yield here, (
+                f'<!doctype html>\n<html lang="{HTML_LANG[language]}">\n<head>\n<meta charset="utf-8">\n'
+                f'<meta name="viewport" content="width=device-width,initial-scale=1">\n'
+                f"<title>{name} · {html.escape(site_title)}</title>\n"
+                f'<meta name="description" content="{html.escape(text["description"].format(name=part.name))}">\n'
+                f'<meta name="robots" content="noindex">\n<link rel="canonical" href="{html.escape(canonical)}">\n'
+                f'<meta http-equiv="refresh" content="0; url={html.escape(target)}">\n</head>\n'
+                f'<body>\n<main>\n<h1>{name}</h1>\n<p>{text["going"]} <a href="{html.escape(target)}">{name}</a></p>\n'
+                f"</main>\n</body>\n</html>\n"
+            )
+
+
+def clauses_document(pages: dict[str, list[Page]], titles: dict[str, str], source: dict[str, str], site_url: str) -> dict:
+    """Every section, clause and item in both languages, for machines (published as clauses.json)."""
+    base = site_url.rstrip("/")
+
+    def urls(page_name: str, anchor: str | None = None) -> dict[str, dict[str, str]]:
+        fragment = f"#{anchor}" if anchor else ""
+        result = {"url": {lang: f"{base}{page_url(lang, page_name)}{fragment}" for lang in LANGUAGES}}
+        if anchor:
+            result["short_url"] = {lang: f"{base}{short_link_path(lang, anchor)}" for lang in LANGUAGES}
+        return result
+
+    def texts(*per_language: str) -> dict[str, str]:
+        return {lang: plain_text(text) for lang, text in zip(LANGUAGES, per_language)}
+
+    document: dict = {
+        "title": titles,
+        "source": source,
+        "languages": dict(HTML_LANG),
+        "reference_language": REFERENCE_LANGUAGE,
+        "preamble": [],
+        "sections": [],
+    }
+    for zh_page, en_page in zip(*(pages[lang] for lang in LANGUAGES)):
+        if zh_page.name == HOME_PAGE:
+            for zh, en in zip(zh_page.paragraphs, en_page.paragraphs):
+                document["preamble"].append({"anchor": zh.anchor, **urls(zh_page.name, zh.anchor), "text": texts(zh.text, en.text)})
+            continue
+        section = {"number": zh_page.section, "title": texts(zh_page.title, en_page.title), **urls(zh_page.name), "clauses": []}
+        for zh, en in zip(zh_page.clauses, en_page.clauses):
+            clause = {"number": zh.id, "anchor": zh.anchor, **urls(zh_page.name, zh.anchor), "text": texts(zh.text, en.text), "items": []}
+            for zh_item, en_item in zip(zh.items, en.items):
+                clause["items"].append(
+                    {"number": zh_item.number, "anchor": zh_item.anchor, **urls(zh_page.name, zh_item.anchor), "text": texts(zh_item.text, en_item.text)}
+                )
+            section["clauses"].append(clause)
+        section["paragraphs"] = [texts(zh.text, en.text) for zh, en in zip(zh_page.paragraphs, en_page.paragraphs)]
+        document["sections"].append(section)
+    return document

@@ -1,0 +1,223 @@
+"""The site as it is published: built for a URL (`site_url`), served by a real nginx on 127.0.0.1.
+
+Used by tests/test_quality.py and benchmarks/site.py. nginx runs in the foreground
+(`daemon off`) as a child process, with its own configuration, pid file, logs and temporary
+folders inside a folder the caller owns; it is stopped by its process id.
+
+    with nginx(docroot, workdir, port=free_port(), prefix="/tim/") as base_url: ...
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Folders that are not part of the project's source: never copied into a temporary project.
+NOT_SOURCE = {".git", ".venv", "node_modules", "site", ".pytest_cache", ".hypothesis", "__pycache__", ".cache"}
+
+# Content types for what MkDocs writes; compressed on the fly like a production server would.
+TYPES = {
+    "text/html": "html htm",
+    "text/css": "css",
+    "text/plain": "txt",
+    "application/javascript": "js mjs",
+    "application/json": "json map",
+    "application/xml": "xml",
+    "application/gzip": "gz",
+    "image/svg+xml": "svg",
+    "image/png": "png",
+    "image/x-icon": "ico",
+    "image/jpeg": "jpg jpeg",
+    "image/webp": "webp",
+    "font/woff2": "woff2",
+    "font/woff": "woff",
+}
+GZIP_TYPES = "text/css text/plain application/javascript application/json application/xml image/svg+xml"
+
+
+def nginx_binary() -> str:
+    """nginx from the system (Debian's package `nginx`); it lives in sbin, which a user's PATH may lack."""
+    found = shutil.which("nginx") or shutil.which("nginx", path=os.pathsep.join(["/usr/sbin", "/sbin"]))
+    if not found:
+        raise RuntimeError("nginx not found: install Debian's nginx ('sudo apt-get install nginx', or run 'make test')")
+    return found
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def build_at(site_url: str, site_dir: Path, workdir: Path, project: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """A strict build of `project` as it would be published at `site_url`, written to `site_dir`.
+
+    MkDocs resolves relative paths (docs_dir, custom_dir, hooks) against the configuration file's
+    folder, also under INHERIT, so the project's source is copied to `workdir` and only the copy's
+    `site_url` is changed.
+    """
+    copy = workdir / "project"
+    if copy.exists():
+        shutil.rmtree(copy)
+    shutil.copytree(project, copy, ignore=lambda folder, names: [n for n in names if n in NOT_SOURCE])
+    config = copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    line = f"site_url: {site_url}"
+    text, count = re.subn(r"(?m)^site_url:.*$", line, text)
+    config.write_text(text if count else f"{line}\n{text}", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=copy,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def config_text(docroot: Path, workdir: Path, port: int, prefix: str, languages: tuple[str, ...]) -> str:
+    """nginx.conf: the site's files under `docroot`, published at `prefix` (e.g. "/" or "/tim/").
+
+    A missing page is answered with status 404 and the error page of its language:
+    `{prefix}{language}/404.html` under each non-default language's folder, else `{prefix}404.html`.
+    """
+    types = "\n".join(f"        {kind} {extensions};" for kind, extensions in TYPES.items())
+    temp = "\n".join(
+        f"    {name}_temp_path {workdir / (name + '_temp')};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    locations = [f"        location {prefix} {{\n            error_page 404 {prefix}404.html;\n        }}"]
+    locations += [
+        f"        location {prefix}{language}/ {{\n            error_page 404 {prefix}{language}/404.html;\n        }}"
+        for language in languages
+    ]
+    user = "user root;\n" if os.geteuid() == 0 else ""  # workers must read the caller's private tmp folders
+    return f"""# Generated for one test run; see tests/nginx.py.
+daemon off;
+master_process on;
+worker_processes 1;
+{user}pid {workdir / 'nginx.pid'};
+error_log {workdir / 'error.log'} warn;
+
+events {{
+    worker_connections 256;
+}}
+
+http {{
+    types {{
+{types}
+    }}
+    default_type application/octet-stream;
+    charset utf-8;
+    charset_types text/css text/plain application/javascript application/json application/xml image/svg+xml;
+    access_log {workdir / 'access.log'};
+{temp}
+    sendfile on;
+    server_tokens off;
+    absolute_redirect off;
+    gzip on;
+    gzip_vary on;
+    gzip_comp_level 6;
+    gzip_min_length 256;
+    gzip_types {GZIP_TYPES};
+
+    server {{
+        listen 127.0.0.1:{port};
+        server_name 127.0.0.1;
+        root {docroot};
+        index index.html;
+
+{chr(10).join(locations)}
+    }}
+}}
+"""
+
+
+class Nginx:
+    """One nginx master process serving `docroot` on 127.0.0.1:`port`."""
+
+    def __init__(self, docroot: Path, workdir: Path, port: int, prefix: str = "/", languages: tuple[str, ...] = ("en",)) -> None:
+        if not (prefix.startswith("/") and prefix.endswith("/")):
+            raise ValueError(f"prefix must start and end with '/': {prefix!r}")
+        self.docroot, self.workdir, self.port, self.prefix = docroot, workdir, port, prefix
+        self.languages = languages
+        self.config = workdir / "nginx.conf"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base_url(self) -> str:
+        """The site's URL, ending in '/': http://127.0.0.1:PORT/ or http://127.0.0.1:PORT/tim/."""
+        return f"http://127.0.0.1:{self.port}{self.prefix}"
+
+    def log(self) -> str:
+        error_log = self.workdir / "error.log"
+        return error_log.read_text(encoding="utf-8", errors="replace") if error_log.exists() else ""
+
+    def start(self, timeout: float = 10.0) -> None:
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.config.write_text(config_text(self.docroot, self.workdir, self.port, self.prefix, self.languages), encoding="utf-8")
+        binary = nginx_binary()
+        # -e: the error log before the configuration is read (otherwise the system's log path).
+        command = [binary, "-p", str(self.workdir), "-e", str(self.workdir / "error.log"), "-c", str(self.config)]
+        checked = subprocess.run([*command, "-t", "-q"], capture_output=True, text=True, check=False)
+        if checked.returncode:
+            raise RuntimeError(f"nginx rejected its configuration {self.config}:\n{checked.stderr}")
+        self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                stderr = self.process.stderr.read().decode(errors="replace") if self.process.stderr else ""
+                raise RuntimeError(f"nginx exited with status {self.process.returncode}:\n{stderr}\n{self.log()}")
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                return
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError(f"nginx did not listen on 127.0.0.1:{self.port} within {timeout} s:\n{self.log()}")
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGQUIT)  # graceful: the master waits for its worker
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        if self.process.stderr:
+            self.process.stderr.close()
+
+
+@contextlib.contextmanager
+def nginx(docroot: Path, workdir: Path, port: int, prefix: str = "/", languages: tuple[str, ...] = ("en",)) -> Iterator[str]:
+    """Serve `docroot` with nginx while the block runs; yields the site's base URL (ending in '/')."""
+    server = Nginx(docroot, workdir, port, prefix, languages)
+    server.start()
+    try:
+        yield server.base_url
+    finally:
+        server.stop()
+
+
+def published_site(workdir: Path, prefix: str = "/", port: int | None = None) -> tuple[Path, Path, int, subprocess.CompletedProcess[str]]:
+    """Build the project for http://127.0.0.1:PORT{prefix} into a docroot under `workdir`.
+
+    Returns (docroot, site_dir, port, build result); the site's files are in `site_dir`, which is
+    `docroot` joined with `prefix`.
+    """
+    port = port or free_port()
+    docroot = workdir / "docroot"
+    site_dir = docroot / prefix.strip("/") if prefix.strip("/") else docroot
+    result = build_at(f"http://127.0.0.1:{port}{prefix}", site_dir, workdir)
+    return docroot, site_dir, port, result

@@ -1,0 +1,202 @@
+"""Reading and citing across languages, in real Chromium: the language switch keeps the clause,
+the parallel view, short links, clauses.json, copy link / citation, and print."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scripts.clauses import LANGUAGES, page_url, parse_language, plain_text
+from scripts.exports import PARALLEL_PAGE, parts, short_link_path
+from tests.conftest import ROOT, resolve
+
+PAGES = {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
+PARTS = {language: [part for page in PAGES[language] for part in parts(page)] for language in LANGUAGES}
+
+
+@pytest.fixture
+def watched(page):
+    """The page, with every console error and every 4xx/5xx response recorded."""
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("response", lambda response: problems.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    page.problems = problems
+    return page
+
+
+def switch_language(page, language: str) -> None:
+    page.locator(".md-select").first.hover()
+    page.locator(f"a.md-select__link[hreflang='{language}']").click()
+    page.wait_for_load_state()
+
+
+def is_target(page, anchor: str) -> bool:
+    return page.locator(f'[id="{anchor}"]').evaluate("element => element.matches(':target')")
+
+
+def test_switching_language_keeps_the_clause(watched, base_url: str) -> None:
+    watched.goto(f"{base_url}/04-software-updates/#4.2")
+    switch_language(watched, "en")
+    assert watched.url == f"{base_url}/en/04-software-updates/#4.2" and is_target(watched, "4.2")
+    switch_language(watched, "zh")
+    assert watched.url == f"{base_url}/04-software-updates/#4.2" and is_target(watched, "4.2")
+    assert watched.problems == []
+
+
+def test_switching_after_in_page_navigation_keeps_the_new_clause(watched, base_url: str) -> None:
+    watched.goto(f"{base_url}/en/10-user-conduct/#10.1")
+    watched.locator('[id="10.1-5"] a.clause-number').click()
+    switch_language(watched, "zh")
+    assert watched.url == f"{base_url}/10-user-conduct/#10.1-5"
+    assert watched.problems == []
+
+
+def test_switching_keeps_the_clause_scrolled_to(watched, base_url: str) -> None:
+    watched.set_viewport_size({"width": 1280, "height": 600})
+    watched.goto(f"{base_url}/en/12-miscellaneous/")
+    watched.locator('[id="12.4"]').evaluate("element => element.scrollIntoView()")
+    switch_language(watched, "zh")
+    assert urlsplit(watched.url).path == "/12-miscellaneous/"
+    assert urlsplit(watched.url).fragment in {"12.4", "12.5"}  # the clause at the top of the view
+    assert watched.problems == []
+
+
+def test_switching_from_a_search_result_keeps_the_clause(watched, base_url: str) -> None:
+    watched.goto(f"{base_url}/")
+    watched.keyboard.press("/")
+    watched.fill("#agreement-search input[type=search]", "镜像站点")
+    watched.wait_for_function("document.querySelector('.agreement-search__status').textContent !== ''")
+    watched.locator(".agreement-search__results a").first.click()
+    watched.wait_for_url("**#10.1-3")
+    switch_language(watched, "en")
+    assert watched.url == f"{base_url}/en/10-user-conduct/#10.1-3"
+    assert watched.problems == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_parallel_view_has_every_part_side_by_side_with_its_anchor(page, base_url: str, language: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{base_url}{page_url(language, PARALLEL_PAGE)}#10.1")
+    assert is_target(page, "10.1")
+    rows = page.locator(".parallel-row")
+    assert rows.evaluate_all("rows => rows.map(row => row.id)") == [part.anchor for part in PARTS["zh"]]
+    for index in (0, 20, len(PARTS["zh"]) - 1):
+        zh_cell, en_cell = rows.nth(index).locator(".parallel-cell").all()
+        assert zh_cell.get_attribute("lang") == "zh-Hans" and en_cell.get_attribute("lang") == "en"
+        assert plain_text(PARTS["zh"][index].text) in zh_cell.inner_text()
+        assert plain_text(PARTS["en"][index].text) in en_cell.inner_text()
+        assert zh_cell.bounding_box()["y"] == en_cell.bounding_box()["y"], "side by side"
+    page.set_viewport_size({"width": 390, "height": 800})
+    zh_cell, en_cell = rows.first.locator(".parallel-cell").all()
+    assert en_cell.bounding_box()["y"] > zh_cell.bounding_box()["y"] and en_cell.bounding_box()["x"] == zh_cell.bounding_box()["x"], "stacked"
+
+
+def test_parallel_view_cells_link_to_the_clause_in_each_language(page, base_url: str) -> None:
+    page.goto(f"{base_url}/en/parallel/")
+    page.locator('[id="7.2"] .parallel-cell[lang="zh-Hans"] a.parallel-source').click()
+    page.wait_for_url(f"{base_url}/07-qq-number/#7.2")
+    page.go_back()
+    page.locator('[id="7.2"] .parallel-cell[lang="en"] a.parallel-source').click()
+    page.wait_for_url(f"{base_url}/en/07-qq-number/#7.2")
+
+
+def test_every_clause_links_to_its_parallel_row(site: Path) -> None:
+    for language in LANGUAGES:
+        for agreement_page in PAGES[language]:
+            url = page_url(language, agreement_page.name)
+            document = BeautifulSoup((site / url.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+            for element in document.select(".clause, .clause-item"):
+                href = element.select_one("a.parallel-link")["href"]
+                assert urlsplit(href).fragment == element["id"]
+                assert resolve(url, href) == page_url(language, PARALLEL_PAGE), href
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_short_link_for_every_part_lands_on_it(site: Path, page, base_url: str, language: str) -> None:
+    for part in PARTS[language]:
+        assert (site / short_link_path(language, part.anchor).lstrip("/") / "index.html").is_file(), part.anchor
+    for anchor, name in (("10.1", "10-user-conduct.md"), ("2.3-5", "02-user-information.md"), ("12.7", "12-miscellaneous.md")):
+        page.goto(f"{base_url}{short_link_path(language, anchor)}")
+        page.wait_for_url(f"{base_url}{page_url(language, name)}#{anchor}")
+        assert is_target(page, anchor)
+
+
+def _element_text(site: Path, url: str) -> str:
+    path, _, anchor = urlsplit(url).path, None, urlsplit(url).fragment
+    document = BeautifulSoup((site / path.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+    element = document.find(id=anchor)
+    for added in element.select(".clause-number, .parallel-link"):
+        added.decompose()
+    return element.get_text().strip()
+
+
+def test_clauses_json_matches_the_built_pages(site: Path) -> None:
+    document = json.loads((site / "clauses.json").read_text(encoding="utf-8"))
+    clauses = [clause for section in document["sections"] for clause in section["clauses"]]
+    assert len(document["sections"]) == 12 and len(clauses) == 38
+    assert sum(len(clause["items"]) for clause in clauses) == 12 and len(document["preamble"]) == 4
+    assert document["source"]["retrieved"] == "2022-01-23"
+    entries = document["preamble"] + clauses + [item for clause in clauses for item in clause["items"]]
+    for entry in entries:
+        for language in LANGUAGES:
+            url = entry["url"][language]
+            assert urlsplit(url).fragment == entry["anchor"]
+            assert _element_text(site, url) == entry["text"][language], (language, entry["anchor"])
+            assert (site / urlsplit(entry["short_url"][language]).path.lstrip("/") / "index.html").is_file()
+
+
+@pytest.fixture
+def clipboard_page(browser):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    yield context.new_page()
+    context.close()
+
+
+def test_copy_link_and_citation_by_keyboard(clipboard_page, base_url: str) -> None:
+    page = clipboard_page
+    page.goto(f"{base_url}/10-user-conduct/")
+    button = page.locator('[id="10.1-2"] .clause-tools__citation')
+    button.focus()
+    assert button.is_visible() and button.evaluate("b => getComputedStyle(b.parentElement).opacity") == "1"
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('[id=\"10.1-2\"] .clause-tools__citation').textContent === '已复制'")
+    citation = page.evaluate("navigator.clipboard.readText()")
+    assert citation == (
+        "《TIM软件许可及服务协议》第10.1条第（2）项：“对本软件进行反向工程、反向汇编、反向编译，"
+        f"或者以其他方式尝试发现本软件的源代码；”\n{base_url}/10-user-conduct/#10.1-2"
+    )
+    assert page.locator(".clause-tools__announcer").inner_text() == "已复制第10.1条第（2）项的引用"
+    page.keyboard.press("Shift+Tab")  # back to "copy link"
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('[id=\"10.1-2\"] .clause-tools__link').textContent === '已复制'")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}/10-user-conduct/#10.1-2"
+
+
+def test_english_citation_names_the_translation(clipboard_page, base_url: str) -> None:
+    page = clipboard_page
+    page.goto(f"{base_url}/en/12-miscellaneous/?h=court#12.5")
+    page.locator('[id="12.5"] .clause-tools__citation').click()
+    page.wait_for_function("document.querySelector('[id=\"12.5\"] .clause-tools__citation').textContent === 'Copied'")
+    citation = page.evaluate("navigator.clipboard.readText()")
+    assert citation.startswith("TIM Software License and Service Agreement, clause 12.5 (English reference translation; the Chinese original prevails): \"")
+    assert citation.endswith(f"\"\n{base_url}/en/12-miscellaneous/#12.5")
+
+
+@pytest.mark.parametrize("url", ["/10-user-conduct/", "/en/parallel/", "/en/"])
+def test_print_shows_only_the_text_with_numbers_and_link_targets(page, base_url: str, url: str) -> None:
+    page.goto(f"{base_url}{url}")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".agreement-search__open", ".clause-tools"):
+        assert all(not element.is_visible() for element in page.locator(chrome).all()), chrome
+    numbers = page.locator("a.clause-number, a.parallel-source")
+    if numbers.count():
+        assert numbers.first.is_visible()
+    external = page.locator(".agreement-text a[href^='http'], .parallel a[href^='http']")
+    if external.count():
+        after = external.first.evaluate("a => getComputedStyle(a, '::after').content")
+        assert external.first.get_attribute("href") in after
+    assert page.pdf()[:4] == b"%PDF"

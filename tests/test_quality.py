@@ -1,0 +1,510 @@
+"""The web's quality bar on every page, as published: built for its URL and served by nginx.
+
+Two publications of the same project, each built once per session and served by a real nginx on
+127.0.0.1 (tests/nginx.py): at the root of a host (`root`), and under a sub-path (`tim`:
+http://127.0.0.1:PORT/tim/). Every HTML file the build writes is a page here, in both languages:
+accessibility (axe-core), HTML validity (the Nu Html Checker), links and fragments, requests and
+console in Chromium, lang/title/description, hreflang and the sitemap, 404 pages per language, and
+a reproducible build. Each test reports every finding at once: page, rule, element, message.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ElementTree
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scripts.clauses import LANGUAGES, REFERENCE_LANGUAGE
+from tests.conftest import ROOT, build_site
+from tests.nginx import nginx, published_site
+
+HTML_LANG = {"zh": "zh-Hans", "en": "en"}  # a language's folder name → its pages' lang attribute
+OTHER_LANGUAGES = tuple(language for language in LANGUAGES if language != REFERENCE_LANGUAGE)
+PREFIXES = {"root": "/", "tim": "/tim/"}
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
+SHOWN = 6  # pages listed per finding before "… and N more"
+
+
+def listing(items: list[str] | set[str]) -> str:
+    items = sorted(items)
+    shown = ", ".join(items[:SHOWN])
+    return shown + (f" … and {len(items) - SHOWN} more" if len(items) > SHOWN else "")
+
+
+@dataclass
+class Published:
+    """One publication: the built files and the nginx that serves them at `base_url`."""
+
+    name: str
+    base_url: str  # ends in '/': http://127.0.0.1:PORT/ or http://127.0.0.1:PORT/tim/
+    site_dir: Path
+
+    @cached_property
+    def files(self) -> list[PurePosixPath]:
+        """Every HTML file of the build, relative to the site folder."""
+        return sorted(PurePosixPath(path.relative_to(self.site_dir).as_posix()) for path in self.site_dir.rglob("*.html"))
+
+    def url(self, file: PurePosixPath) -> str:
+        """The URL a page is published at: a folder's index.html by its folder URL."""
+        path = str(file)
+        if file.name == "index.html":
+            path = path.removesuffix("index.html")
+        return self.base_url + path
+
+    def soup(self, file: PurePosixPath) -> BeautifulSoup:
+        return BeautifulSoup((self.site_dir / file).read_text(encoding="utf-8"), "html.parser")
+
+    @cached_property
+    def soups(self) -> dict[PurePosixPath, BeautifulSoup]:
+        return {file: self.soup(file) for file in self.files}
+
+    def is_local(self, url: str) -> bool:
+        return urlsplit(url).netloc == urlsplit(self.base_url).netloc
+
+
+def language_of(file: PurePosixPath) -> str:
+    """The language a page belongs to, by its folder (`en/…`), else the reference language."""
+    return file.parts[0] if len(file.parts) > 1 and file.parts[0] in OTHER_LANGUAGES else REFERENCE_LANGUAGE
+
+
+def is_error_page(file: PurePosixPath) -> bool:
+    return file.name == "404.html"
+
+
+def is_noindex(document: BeautifulSoup) -> bool:
+    robots = document.select_one('meta[name="robots"]')
+    return robots is not None and "noindex" in robots.get("content", "").lower()
+
+
+def indexable(published: Published) -> list[PurePosixPath]:
+    """Pages meant for search engines: not an error page, not `noindex` (short-link redirects).
+
+    These need hreflang alternates and a sitemap entry; a noindex page must not be in the sitemap.
+    """
+    return [file for file, document in published.soups.items() if not is_error_page(file) and not is_noindex(document)]
+
+
+# -- the publications ----------------------------------------------------------------------------
+
+
+def _publish(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[Published]:
+    prefix = PREFIXES[name]
+    workdir = tmp_path_factory.mktemp(f"published-{name}")
+    docroot, site_dir, port, result = published_site(workdir, prefix)
+    if result.returncode:
+        pytest.fail(f"mkdocs build for http://127.0.0.1:{port}{prefix} failed:\n{result.stderr}")
+    with nginx(docroot, workdir / "nginx", port, prefix, OTHER_LANGUAGES) as base_url:
+        yield Published(name, base_url, site_dir)
+
+
+@pytest.fixture(scope="session")
+def published_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Published]:
+    yield from _publish(tmp_path_factory, "root")
+
+
+@pytest.fixture(scope="session")
+def published_tim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Published]:
+    yield from _publish(tmp_path_factory, "tim")
+
+
+@pytest.fixture(scope="session", params=list(PREFIXES))
+def published(request: pytest.FixtureRequest) -> Published:
+    return request.getfixturevalue(f"published_{request.param}")
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):  # a redirect is reported, not followed
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
+def fetch(url: str) -> tuple[int, str, bytes]:
+    """(status, content type, body) of a GET, redirects not followed."""
+    try:
+        with _OPENER.open(url, timeout=10) as response:
+            return response.status, response.headers.get("Content-Type", ""), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Content-Type", ""), error.read()
+
+
+# -- every page in Chromium: requests, responses, console, axe-core --------------------------------
+
+
+@dataclass
+class Visit:
+    status: int | None = None
+    requests: list[str] = field(default_factory=list)
+    bad_responses: list[tuple[int, str]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    violations: list[dict] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def visits(published: Published, browser) -> dict[str, Visit]:
+    """Load every page once in Chromium (one context per publication) and run axe-core on it.
+
+    A page that redirects by `<meta http-equiv="refresh">` (the short links) is checked as itself:
+    the navigation it starts is stopped, and its target is checked as a page of its own.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    context = browser.new_context()
+    page = context.new_page()
+    results: dict[str, Visit] = {}
+    current: dict[str, object] = {}
+
+    def route(route) -> None:
+        request = route.request
+        if request.is_navigation_request() and request.frame == page.main_frame and request.url != current["url"]:
+            current["stopped"].add(request.url)
+            route.abort("aborted")
+        else:
+            route.continue_()
+
+    def on_response(response) -> None:
+        if response.status >= 400:
+            current["visit"].bad_responses.append((response.status, response.url))
+
+    def on_failed(request) -> None:
+        if request.url not in current["stopped"]:
+            current["visit"].failed.append((request.url, request.failure or ""))
+
+    def on_console(message) -> None:
+        if message.type == "error":
+            location = message.location.get("url", "") if message.location else ""
+            current["visit"].console_errors.append(f"{message.text} ({location})" if location else message.text)
+
+    context.route("**/*", route)
+    context.on("request", lambda request: current["visit"].requests.append(request.url))
+    context.on("response", on_response)
+    context.on("requestfailed", on_failed)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: current["visit"].console_errors.append(f"uncaught: {error}"))
+    try:
+        for file in published.files:
+            url = published.url(file)
+            visit = results[url] = Visit()
+            current.update(url=url, visit=visit, stopped=set())
+            response = page.goto(url, wait_until="load")
+            visit.status = response.status if response else None
+            visit.violations = axe.run(page).response["violations"]
+            page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    return results
+
+
+def test_every_page_has_no_axe_core_violations(visits: dict[str, Visit], published: Published) -> None:
+    """axe-core's default rules (the version bundled with axe-playwright-python), on every page."""
+    by_rule: dict[str, dict] = {}
+    for url, visit in visits.items():
+        for violation in visit.violations:
+            rule = by_rule.setdefault(violation["id"], {"violation": violation, "targets": defaultdict(set)})
+            for node in violation["nodes"]:
+                summary = (node.get("failureSummary") or "").replace("\n", " ")
+                rule["targets"][(" > ".join(map(str, node["target"])), summary)].add(url.removeprefix(published.base_url) or "/")
+    lines = []
+    for rule_id, rule in sorted(by_rule.items()):
+        violation = rule["violation"]
+        lines.append(f"{rule_id} ({violation['impact']}): {violation['help']} <{violation['helpUrl']}>")
+        for (target, summary), pages in sorted(rule["targets"].items()):
+            lines.append(f"    {target} on {len(pages)} page(s): {listing(pages)}\n        {summary}")
+    assert not by_rule, f"{published.name}: axe-core violations on {len(visits)} pages:\n" + "\n".join(lines)
+
+
+def test_every_page_loads_from_the_server_alone_without_errors(visits: dict[str, Visit], published: Published) -> None:
+    """Each page: status 200, requests only to 127.0.0.1 (this server), no 4xx/5xx, no console error."""
+    host = urlsplit(published.base_url).netloc
+    problems = []
+    for url, visit in visits.items():
+        if visit.status != 200:
+            problems.append(f"{url}: status {visit.status}")
+        elsewhere = sorted({r for r in visit.requests if urlsplit(r).scheme not in ("data", "blob") and urlsplit(r).netloc != host})
+        problems += [f"{url}: requests {r} (not {host})" for r in elsewhere]
+        problems += [f"{url}: response {status} for {r}" for status, r in visit.bad_responses]
+        problems += [f"{url}: request failed {r}: {reason}" for r, reason in visit.failed]
+        problems += [f"{url}: console error: {text}" for text in visit.console_errors]
+    assert len(visits) == len(published.files)
+    assert not problems, f"{published.name}: {len(problems)} problems on {len(visits)} pages:\n" + "\n".join(problems)
+
+
+# -- every page's HTML ---------------------------------------------------------------------------
+
+
+def test_every_page_has_lang_title_and_description(published: Published) -> None:
+    problems = []
+    for file, document in published.soups.items():
+        expected = HTML_LANG[language_of(file)]
+        lang = document.html.get("lang") if document.html else None
+        if lang != expected:
+            problems.append(f"{file}: <html lang={lang!r}>, expected {expected!r}")
+        title = document.title.get_text(strip=True) if document.title else ""
+        if not title:
+            problems.append(f"{file}: empty or missing <title>")
+        description = document.select_one('meta[name="description"]')
+        if description is None or not description.get("content", "").strip():
+            problems.append(f"{file}: empty or missing <meta name=\"description\">")
+    assert not problems, f"{published.name}:\n" + "\n".join(problems)
+
+
+LINK_ATTRIBUTES = (("a", "href"), ("area", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
+                   ("source", "src"), ("iframe", "src"), ("video", "src"), ("audio", "src"), ("form", "action"))
+
+
+def links_of(document: BeautifulSoup) -> list[tuple[str, str]]:
+    """(element description, URL as written) for every link and resource a page names."""
+    found = []
+    for name, attribute in LINK_ATTRIBUTES:
+        for tag in document.find_all(name, attrs={attribute: True}):
+            found.append((f"<{name} {attribute}>", tag[attribute]))
+    for tag in document.find_all("meta", attrs={"http-equiv": re.compile("^refresh$", re.I)}):
+        match = re.search(r"url\s*=\s*['\"]?([^'\"]+)", tag.get("content", ""), re.I)
+        if match:
+            found.append(('<meta http-equiv="refresh">', match.group(1).strip()))
+    for tag in document.find_all(["img", "source"], attrs={"srcset": True}):
+        found += [(f"<{tag.name} srcset>", part.split()[0]) for part in tag["srcset"].split(",") if part.strip()]
+    return found
+
+
+def element_ids(body: bytes) -> set[str]:
+    return {tag["id"] for tag in BeautifulSoup(body, "html.parser").find_all(id=True)}
+
+
+def test_every_internal_link_and_fragment_resolves(published: Published) -> None:
+    """Every link to this host answers 200 through nginx (no redirect), and every #fragment names
+    an element id on the target page (looked up as the exact id, so `10.1` is [id="10.1"])."""
+    targets: dict[str, set[str]] = defaultdict(set)  # URL without fragment → "page: element href"
+    fragments: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for file, document in published.soups.items():
+        here = published.url(file)
+        base = document.select_one("base[href]")
+        base_url = urljoin(here, base["href"]) if base else here
+        for element, written in links_of(document):
+            url = urljoin(base_url, written.strip())
+            if urlsplit(url).scheme not in ("http", "https") or not published.is_local(url):
+                continue  # mailto:, javascript:, data:, and other hosts (no internet here)
+            target, fragment = urldefrag(url)
+            where = f"{file}: {element}={written!r}"
+            targets[target].add(where)
+            if fragment:
+                fragments[(target, unquote(fragment))].add(where)
+    problems = []
+    ids: dict[str, set[str]] = {}
+    for target, wheres in sorted(targets.items()):
+        status, content_type, body = fetch(target)
+        if status != 200:
+            problems += [f"{where} → {target}: status {status}" for where in sorted(wheres)]
+        elif content_type.startswith("text/html"):
+            ids[target] = element_ids(body)
+    for (target, fragment), wheres in sorted(fragments.items()):
+        if target in ids and fragment not in ids[target] and fragment.lower() != "top":
+            problems += [f'{where} → no element [id="{fragment}"] on {target}' for where in sorted(wheres)]
+    assert targets, "no internal links found"
+    assert not problems, f"{published.name}: {len(problems)} broken links:\n" + "\n".join(problems)
+
+
+# -- languages: hreflang, sitemap, 404 -------------------------------------------------------------
+
+
+def counterpart(file: PurePosixPath, language: str) -> PurePosixPath:
+    """The same page in another language: `x/index.html` ↔ `en/x/index.html`."""
+    parts = file.parts[1:] if language_of(file) != REFERENCE_LANGUAGE else file.parts
+    return PurePosixPath(*parts) if language == REFERENCE_LANGUAGE else PurePosixPath(language, *parts)
+
+
+def alternates(document: BeautifulSoup) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for link in document.select('link[rel~="alternate"][hreflang]'):
+        found[link["hreflang"]].append(link.get("href", ""))
+    return found
+
+
+def test_every_page_names_its_language_versions_with_hreflang(published: Published) -> None:
+    """<link rel="alternate" hreflang> for zh-Hans, en and x-default (→ the Chinese page), absolute
+    under site_url, pointing at the counterpart page, and reciprocal."""
+    pages = indexable(published)
+    url_of = {file: published.url(file) for file in published.files}
+    file_of = {url: file for file, url in url_of.items()}
+    expected_keys = {*(HTML_LANG[language] for language in LANGUAGES), "x-default"}
+    problems = []
+    found = {file: alternates(published.soups[file]) for file in pages}
+    for file in pages:
+        links = found[file]
+        if set(links) != expected_keys:
+            problems.append(f"{file}: hreflang values {sorted(links)}, expected {sorted(expected_keys)}")
+        for hreflang, hrefs in sorted(links.items()):
+            if len(hrefs) != 1:
+                problems.append(f"{file}: {len(hrefs)} alternates with hreflang={hreflang!r}: {hrefs}")
+            for href in hrefs:
+                if not href.startswith(published.base_url):
+                    problems.append(f"{file}: hreflang={hreflang!r} href={href!r} is not absolute under {published.base_url}")
+        wanted = {HTML_LANG[language]: url_of.get(counterpart(file, language)) for language in LANGUAGES}
+        wanted["x-default"] = wanted[HTML_LANG[REFERENCE_LANGUAGE]]
+        for hreflang, want in wanted.items():
+            href = links.get(hreflang, [None])[0]
+            if href is not None and href != want:
+                problems.append(f"{file}: hreflang={hreflang!r} href={href!r}, expected {want!r}")
+        # Reciprocal: if A names B as its version in language L, B names A as its version in A's language.
+        own = HTML_LANG[language_of(file)]
+        for hreflang, hrefs in links.items():
+            if hreflang == "x-default":
+                continue
+            for href in hrefs:
+                other = file_of.get(href)
+                if other is None or other not in found:
+                    continue  # reported above
+                back = found[other].get(own, [])
+                if back != [url_of[file]]:
+                    problems.append(f"{file} → {other} ({hreflang}): {other} names {back} for {own}, not {url_of[file]}")
+    assert pages
+    assert not problems, f"{published.name}: {len(problems)} hreflang problems:\n" + "\n".join(problems)
+
+
+def test_sitemap_lists_every_page_with_its_language_versions(published: Published) -> None:
+    status, _, body = fetch(published.base_url + "sitemap.xml")
+    assert status == 200, f"{published.base_url}sitemap.xml: status {status}"
+    tree = ElementTree.fromstring(body)
+    entries = {}
+    for entry in tree.findall("s:url", SITEMAP_NS):
+        loc = entry.findtext("s:loc", default="", namespaces=SITEMAP_NS).strip()
+        links: dict[str, list[str]] = defaultdict(list)
+        for link in entry.findall("xhtml:link", SITEMAP_NS):
+            if link.get("rel") == "alternate":
+                links[link.get("hreflang", "")].append(link.get("href", ""))
+        entries[loc] = links
+    pages = indexable(published)
+    expected = {published.url(file): file for file in pages}
+    problems = [f"missing from the sitemap: {url}" for url in sorted(set(expected) - set(entries))]
+    problems += [f"in the sitemap but not an indexable page of the site: {url}" for url in sorted(set(entries) - set(expected))]
+    for url, file in sorted(expected.items()):
+        if url not in entries:
+            continue
+        in_page = {hreflang: hrefs for hreflang, hrefs in alternates(published.soups[file]).items()}
+        in_sitemap = dict(entries[url])
+        want_keys = {*(HTML_LANG[language] for language in LANGUAGES), "x-default"}
+        if set(in_sitemap) != want_keys:
+            problems.append(f"{url}: sitemap xhtml:link hreflang values {sorted(in_sitemap)}, expected {sorted(want_keys)}")
+        if in_sitemap != in_page:
+            problems.append(f"{url}: sitemap alternates {in_sitemap} differ from the page's {in_page}")
+    assert not problems, f"{published.name}: {len(problems)} sitemap problems:\n" + "\n".join(problems)
+
+
+MISSING = {REFERENCE_LANGUAGE: "nope/", **{language: f"{language}/nope/" for language in OTHER_LANGUAGES}}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_missing_page_is_a_404_in_its_language(published: Published, language: str) -> None:
+    problems = []
+    for path in (MISSING[language], MISSING[language] + "deeper/page/"):
+        url = published.base_url + path
+        status, content_type, body = fetch(url)
+        document = BeautifulSoup(body, "html.parser")
+        lang = document.html.get("lang") if document.html else None
+        title = document.title.get_text(strip=True) if document.title else ""
+        if status != 404:
+            problems.append(f"{url}: status {status}, expected 404")
+        if lang != HTML_LANG[language]:
+            problems.append(f"{url}: error page <html lang={lang!r}>, expected {HTML_LANG[language]!r} (title {title!r})")
+        error_page = published.site_dir / (f"{language}/404.html" if language != REFERENCE_LANGUAGE else "404.html")
+        if not error_page.exists():
+            problems.append(f"{url}: the site has no {error_page.relative_to(published.site_dir)}")
+        elif body != error_page.read_bytes():
+            problems.append(f"{url}: answered with something other than {error_page.relative_to(published.site_dir)}")
+    assert not problems, f"{published.name}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_404_page_loads_its_assets_at_any_depth(published: Published, browser, language: str) -> None:
+    """The error page is served at any URL, so its stylesheets, scripts and links must not be
+    relative to where it lies."""
+    url = published.base_url + MISSING[language] + "deeper/page/"
+    host = urlsplit(published.base_url).netloc
+    context = browser.new_context()
+    page = context.new_page()
+    problems = []
+    page.on("response", lambda r: r.url != url and r.status >= 400 and problems.append(f"response {r.status} for {r.url}"))
+    page.on("requestfailed", lambda r: problems.append(f"request failed {r.url}: {r.failure}"))
+    page.on("request", lambda r: urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc != host and problems.append(f"requests {r.url}"))
+    page.on("pageerror", lambda error: problems.append(f"uncaught: {error}"))
+
+    def on_console(message) -> None:
+        location = (message.location or {}).get("url", "")
+        if message.type == "error" and not (location == url and "404" in message.text):  # the page's own status
+            problems.append(f"console error: {message.text} ({location})")
+
+    page.on("console", on_console)
+    try:
+        response = page.goto(url, wait_until="networkidle")
+        assert response is not None and response.status == 404, f"{url}: status {response and response.status}"
+        stylesheets = page.evaluate("[...document.styleSheets].filter(sheet => sheet.href).length")
+    finally:
+        context.close()
+    assert stylesheets > 0, f"{url}: no stylesheet applied"
+    assert not problems, f"{published.name}: {url}:\n" + "\n".join(problems)
+
+
+# -- the Nu Html Checker, once over every page of both publications --------------------------------
+
+
+def test_every_page_is_valid_html_per_the_nu_html_checker(published_root: Published, published_tim: Published) -> None:
+    java = shutil.which("java")
+    assert java, "java not found: the Nu Html Checker needs a Java runtime (run 'make test', which installs default-jre-headless)"
+    assert VNU_JAR.exists(), f"{VNU_JAR.relative_to(ROOT)} missing: run 'npm ci' (or 'make test')"
+    files = {str(p.site_dir / file): (p, file) for p in (published_root, published_tim) for file in p.files}
+    result = subprocess.run(
+        [java, "-Xss4m", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", "--stdout", *files],
+        capture_output=True, text=True, check=False, timeout=600,
+    )
+    assert result.returncode == 0, f"vnu.jar failed ({result.returncode}):\n{result.stderr}"
+    messages = json.loads(result.stdout)["messages"]
+    errors: dict[str, list[str]] = defaultdict(list)
+    warnings = 0
+    for message in messages:
+        path = unquote(urlsplit(message.get("url", "")).path)
+        publication, file = files.get(path, (None, path))
+        where = f"{publication.name}:{file}:{message.get('lastLine', '?')}" if publication else f"{path}:{message.get('lastLine', '?')}"
+        if message["type"] == "info":
+            warnings += message.get("subType") == "warning"
+            continue
+        extract = (message.get("extract") or "").replace("\n", " ").strip()
+        errors[f"[{message['type']}] {message['message']}"].append(f"{where}  {extract[:100]}")
+    lines = [f"{text} ({len(where)}×):\n    " + "\n    ".join(where[:SHOWN] + ([f"… and {len(where) - SHOWN} more"] if len(where) > SHOWN else [])) for text, where in sorted(errors.items())]
+    count = sum(map(len, errors.values()))
+    assert not errors, f"{count} Nu Html Checker errors ({warnings} warnings) in {len(files)} files:\n" + "\n".join(lines)
+
+
+# -- a reproducible build -----------------------------------------------------------------------------
+
+
+def test_two_clean_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "site"
+    result = build_site(ROOT, again)
+    assert result.returncode == 0, result.stderr
+    first = {path.relative_to(site).as_posix(): path for path in site.rglob("*") if path.is_file()}
+    second = {path.relative_to(again).as_posix(): path for path in again.rglob("*") if path.is_file()}
+    problems = [f"only in the first build: {name}" for name in sorted(set(first) - set(second))]
+    problems += [f"only in the second build: {name}" for name in sorted(set(second) - set(first))]
+    for name in sorted(set(first) & set(second)):
+        a, b = first[name].read_bytes(), second[name].read_bytes()
+        if a != b:
+            offset = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+            problems.append(f"differs: {name} (sizes {len(a)} and {len(b)}, first difference at byte {offset}: {a[offset:offset + 40]!r} vs {b[offset:offset + 40]!r})")
+    assert not problems, f"{len(problems)} differences between two clean builds:\n" + "\n".join(problems)
