@@ -39,6 +39,8 @@ PARALLEL_LINK_TITLE = {"zh": "中英对照", "en": "Side by side with the Chines
 # Both languages as parsed at the start of this build, and the language this build renders.
 _pages: dict[str, list[AgreementPage]] = {}
 _built_languages: set[str] = set()
+# Each language's 404 page: every build writes its own to the site root, over the last one.
+_not_found_pages: dict[str, str] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -102,8 +104,12 @@ def _write(path: Path, text: str) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write this build's search index and short links, and clauses.json."""
+    """Write this build's search index, short links and 404 page, and clauses.json."""
     site = Path(config.site_dir)
+    for language in _built_languages:
+        _not_found_pages[language] = (site / "404.html").read_text(encoding="utf-8")
+    for language, html in _not_found_pages.items():
+        _write(site / page_url(language, HOME_PAGE).lstrip("/") / "404.html", html)
     for language in _built_languages:
         pages = _pages[language]
         root = site / page_url(language, HOME_PAGE).lstrip("/")
