@@ -15,7 +15,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from scripts.clauses import LANGUAGES, REFERENCE_LANGUAGE, Clause, Page, ParseError, links, numbers, parse_language
@@ -174,11 +174,30 @@ def compare_pages(page: Page, reference: Page) -> list[Problem]:
     return problems
 
 
+def _reference_places(pages: Sequence[Page]) -> dict[str, str]:
+    """file:line of every section, clause and item label in the reference language."""
+    places = {}
+    for page in pages:
+        if page.section is not None:
+            places.setdefault(f"section {page.section}", _at(page, page.title_line))
+        for clause in page.clauses:
+            places.setdefault(clause.id, _at(page, clause.line))
+            for item in clause.items:
+                places.setdefault(_item_label(clause, item.number), _at(page, item.line))
+    return places
+
+
 def check_pages(pages_by_language: dict[str, list[Page]]) -> list[Problem]:
     """Every problem within each language and between each translation and the reference."""
     problems: list[Problem] = []
-    for pages in pages_by_language.values():
-        problems += check_language(pages)
+    where_in_reference = _reference_places(pages_by_language[REFERENCE_LANGUAGE])
+    for language, pages in pages_by_language.items():
+        for problem in check_language(pages):
+            if language != REFERENCE_LANGUAGE:  # say what the reference has
+                place = where_in_reference.get(problem.clause)
+                note = f"{REFERENCE_LANGUAGE} has {problem.clause} at {place}" if place else f"{REFERENCE_LANGUAGE} has no {problem.clause}"
+                problem = replace(problem, message=f"{problem.message}; {note}")
+            problems.append(problem)
     reference = {p.name: p for p in pages_by_language[REFERENCE_LANGUAGE]}
     for language, pages in pages_by_language.items():
         if language == REFERENCE_LANGUAGE:

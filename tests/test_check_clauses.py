@@ -48,7 +48,7 @@ def test_json_output_lists_each_problem_with_its_place(monkeypatch, capsys) -> N
         "file": "docs/en/02-conduct.md",
         "line": 11,
         "clause": "3.2",
-        "message": "clause 3.2 is on the page of section 2",
+        "message": "clause 3.2 is on the page of section 2; zh has no 3.2",
     }
 
 
