@@ -12,12 +12,27 @@ $(VENV)/installed: requirements.txt
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
 	touch $@
 
-# Debian's Chromium drives the browser tests (Playwright cannot download a browser here).
+# Debian packages the tests and benchmarks need, installed only when missing (as root, with one
+# `apt-get update`): Chromium drives the browser tests (Playwright cannot download a browser
+# here), nginx serves the site as published, a Java runtime runs the Nu Html Checker, and Node.js
+# with npm installs the checkers in package.json. Not root: it says what to install.
 system-deps:
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	  else echo "Chromium is missing: run 'sudo apt-get install chromium' (Debian's package)"; fi; \
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	PATH="$$PATH:/usr/sbin:/sbin" command -v nginx >/dev/null || missing="$$missing nginx"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "Missing Debian packages:$$missing; run 'sudo apt-get install$$missing'"; fi; \
 	fi
+
+# The npm packages in package-lock.json: vnu-jar (the Nu Html Checker) and Lighthouse.
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's is used.
+node_modules/.installed: package.json package-lock.json | system-deps
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 serve: $(VENV)/installed
 	$(BIN)/mkdocs serve
@@ -28,12 +43,13 @@ build: $(VENV)/installed
 check: $(VENV)/installed
 	$(BIN)/python -m scripts.check_clauses
 
-test: $(VENV)/installed system-deps
+test: $(VENV)/installed system-deps node_modules/.installed
 	$(BIN)/python -m pytest
 
-benchmark: $(VENV)/installed system-deps
+benchmark: $(VENV)/installed system-deps node_modules/.installed
 	$(BIN)/python -m benchmarks.check_clauses
 	$(BIN)/python -m benchmarks.search
+	$(BIN)/python -m benchmarks.site
 
 lock: $(VENV)/installed
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
