@@ -6,6 +6,7 @@ import contextlib
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -24,6 +25,16 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 def resolve(here: str, href: str) -> str:
     """The site path that a link on the page at site path `here` leads to."""
     return urlsplit(urljoin(f"http://site{here}", href)).path
+
+
+# What a build does not read: never copied into a temporary project.
+NOT_SOURCE = (".git", ".venv", "node_modules", "site", ".pytest_cache", ".hypothesis", "__pycache__", ".cache")
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the project's source, for a test to break or reconfigure before building it."""
+    shutil.copytree(ROOT, destination, ignore=shutil.ignore_patterns(*NOT_SOURCE))
+    return destination
 
 
 def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:

@@ -16,15 +16,11 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-# Folders that are not part of the project's source: never copied into a temporary project.
-NOT_SOURCE = {".git", ".venv", "node_modules", "site", ".pytest_cache", ".hypothesis", "__pycache__", ".cache"}
+from tests.conftest import build_site, copy_project
 
 # Content types for what MkDocs writes; compressed on the fly like a production server would.
 TYPES = {
@@ -61,31 +57,20 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def build_at(site_url: str, site_dir: Path, workdir: Path, project: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """A strict build of `project` as it would be published at `site_url`, written to `site_dir`.
+def build_at(site_url: str, site_dir: Path, workdir: Path) -> subprocess.CompletedProcess[str]:
+    """A strict build of the project as it would be published at `site_url`, written to `site_dir`.
 
     MkDocs resolves relative paths (docs_dir, custom_dir, hooks) against the configuration file's
-    folder, also under INHERIT, so the project's source is copied to `workdir` and only the copy's
-    `site_url` is changed.
+    folder, also under INHERIT, so the project is copied and only the copy's `site_url` changes.
     """
     copy = workdir / "project"
     if copy.exists():
         shutil.rmtree(copy)
-    shutil.copytree(project, copy, ignore=lambda folder, names: [n for n in names if n in NOT_SOURCE])
-    config = copy / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    line = f"site_url: {site_url}"
-    text, count = re.subn(r"(?m)^site_url:.*$", line, text)
-    config.write_text(text if count else f"{line}\n{text}", encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=copy,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    config = copy_project(copy) / "mkdocs.yml"
+    text, count = re.subn(r"(?m)^site_url:.*$", f"site_url: {site_url}", config.read_text(encoding="utf-8"))
+    assert count == 1, "mkdocs.yml has one site_url line"
+    config.write_text(text, encoding="utf-8")
+    return build_site(copy, site_dir)
 
 
 def config_text(docroot: Path, workdir: Path, port: int, prefix: str, languages: tuple[str, ...]) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from hypothesis import strategies as st
 
 from scripts.check_clauses import check_pages, main
 from scripts.clauses import LANGUAGES, parse_language, parse_markdown
-from tests.conftest import ROOT, build_site
+from tests.conftest import ROOT, build_site, copy_project
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check_clauses"
 CASES = sorted(path.name for path in FIXTURES.iterdir())
@@ -123,11 +122,7 @@ def test_the_real_pages_pass_the_same_check() -> None:
 
 
 def test_build_of_a_broken_copy_stops_with_the_message(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides", "scripts", "source"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    project = copy_project(tmp_path / "project")
     conduct = project / "docs" / "en" / "10-user-conduct.md"
     conduct.write_text(conduct.read_text(encoding="utf-8").replace("10.2 ", "10.3 "), encoding="utf-8")
     result = build_site(project, tmp_path / "site")

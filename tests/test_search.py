@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, build_site
+from tests.conftest import build_site, copy_project
 from tests.search_queries import CHINESE_QUERIES, ENGLISH_QUERIES
 
 INPUT = "#agreement-search input[type=search]"
@@ -168,11 +167,7 @@ def test_keyboard_only_search(page, base_url: str) -> None:
     ],
 )
 def test_build_fails_without_chinese_segmentation(tmp_path: Path, fake_jieba: str, message: str) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides", "scripts", "source"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    project = copy_project(tmp_path / "project")
     (tmp_path / "fake" / "jieba").mkdir(parents=True)
     (tmp_path / "fake" / "jieba" / "__init__.py").write_text(fake_jieba, encoding="utf-8")
     os.environ["PYTHONPATH"] = str(tmp_path / "fake")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.clauses import LANGUAGES, Page, page_url, parse_language
+from scripts.clauses import LANGUAGES, page_url, parse_language
 from scripts.source import read_source
 from tests.conftest import ROOT, resolve
 
