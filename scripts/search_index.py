@@ -61,7 +61,7 @@ def records(pages: Iterable[Page]) -> list[dict[str, str]]:
     """One record per preamble paragraph, clause and item, in reading order."""
     result = []
     for page in pages:
-        url = page_url(page.language, page.name).removeprefix("/en/").lstrip("/")
+        url = page_url(page.language, page.name).removeprefix(page_url(page.language, HOME_PAGE))  # from the language's root
         section = "" if page.name == HOME_PAGE else page.title
         for index, paragraph in enumerate(p for p in page.paragraphs if p.anchor):
             title = PREAMBLE_TITLE[page.language].format(n=index + 1)
