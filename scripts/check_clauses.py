@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from scripts.clauses import LANGUAGES, REFERENCE_LANGUAGE, Clause, Page, ParseError, links, numbers, parse_language
+from scripts.clauses import LANGUAGES, REFERENCE_LANGUAGE, Clause, Page, Paragraph, ParseError, links, numbers, parse_language
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def check_language(pages: Sequence[Page]) -> list[Problem]:
         own_clauses = []
         for clause in page.clauses:
             if clause.malformed:
-                problems.append(_problem(page, clause.line, clause.id, f"clause number {clause.label!r} {clause.malformed}; write {clause.id}"))
+                problems.append(_problem(page, clause.line, clause.id, f"clause number {clause.label!r} {clause.malformed}"))
             if page.section is not None and clause.section != page.section:
                 problems.append(_problem(page, clause.line, clause.id, f"clause {clause.id} is on the page of section {page.section}"))
             else:
@@ -109,7 +109,7 @@ def check_language(pages: Sequence[Page]) -> list[Problem]:
             for item in clause.items:
                 label = _item_label(clause, item.number)
                 if item.malformed:
-                    problems.append(_problem(page, item.line, label, f"item number {item.label!r} {item.malformed}; write ({item.number})"))
+                    problems.append(_problem(page, item.line, label, f"item number {item.label!r} {item.malformed}"))
                 if is_reference and not item.text:
                     problems.append(_problem(page, item.line, label, "item has no text"))
             items = [_Numbered(i.number, _item_label(clause, i.number), page, i.line) for i in clause.items]
@@ -123,12 +123,25 @@ def _compare_text(
 ) -> Iterator[Problem]:
     """Links and numbers written in a clause, item or paragraph must match the reference."""
     other = other_page.language
-    if links(text) != links(other_text):
-        yield _problem(page, line, label, f"links differ: {page.language} has {links(text)}, {other} has {links(other_text)}")
-    if numbers(text) != numbers(other_text):
-        yield _problem(page, line, label, f"numbers differ: {page.language} has {numbers(text)}, {other} has {numbers(other_text)}")
+    for kind, found in (("links", links), ("numbers", numbers)):
+        if found(text) != found(other_text):
+            ours, theirs = (", ".join(found(t)) or "none" for t in (text, other_text))
+            yield _problem(page, line, label, f"{kind} differ: {page.language} has {ours}; {other} has {theirs} at {_at(other_page, other_line)}")
     if not text and other_text:
         yield _problem(page, line, label, f"no text; {other} has text at {_at(other_page, other_line)}")
+
+
+def _place(page: Page, paragraph: Paragraph) -> str:
+    """Where an unnumbered paragraph stands, in terms that survive a renumbered clause."""
+    numbered = [part.anchor for clause in page.clauses for part in (clause, *clause.items)]
+    if paragraph.after is None:
+        return "before the first clause"
+    return "after the last clause" if paragraph.after == numbered[-1] else f"after {paragraph.after}"
+
+
+def _last_line(page: Page) -> int:
+    """The last line with a clause or item on a page, else its title's."""
+    return max([page.title_line] + [part.line for clause in page.clauses for part in (clause, *clause.items)])
 
 
 def compare_pages(page: Page, reference: Page) -> list[Problem]:
@@ -141,13 +154,17 @@ def compare_pages(page: Page, reference: Page) -> list[Problem]:
         )
     ours = {c.id: c for c in reversed(page.clauses)}  # first occurrence wins
     theirs = {c.id: c for c in reversed(reference.clauses)}
-    previous_line = page.title_line
+    previous: Clause | None = None
+    missing_after: dict[str | None, str] = {}  # previous clause → the clause missing after it
     for clause in reference.clauses:
         if clause.id not in ours:
-            problems.append(_problem(page, previous_line, clause.id, f"clause missing; {ref} has it at {_at(reference, clause.line)}"))
+            place = f"after {previous.id}" if previous else "before the first clause"
+            line = previous.line if previous else page.title_line
+            problems.append(_problem(page, line, clause.id, f"clause missing {place}; {ref} has it at {_at(reference, clause.line)}"))
+            missing_after.setdefault(previous.id if previous else None, clause.id)
             continue
         own = ours[clause.id]
-        previous_line = own.line
+        previous = own
         problems += _compare_text(page, own.line, own.id, own.text, reference, clause.line, clause.text)
         own_items = {i.number: i for i in reversed(own.items)}
         their_items = {i.number: i for i in reversed(clause.items)}
@@ -161,14 +178,24 @@ def compare_pages(page: Page, reference: Page) -> list[Problem]:
             else:
                 their = their_items[number]
                 problems += _compare_text(page, item.line, label, item.text, reference, their.line, their.text)
-    for clause in page.clauses:
+    for before, clause in zip([None, *page.clauses], page.clauses):
         misplaced = page.section is not None and clause.section != page.section
         if clause.id not in theirs and not misplaced and ours[clause.id] is clause:
-            problems.append(_problem(page, clause.line, clause.id, f"extra clause; {ref} has no clause {clause.id} in {_at(reference, reference.title_line)}"))
-    if len(page.paragraphs) != len(reference.paragraphs):
-        problems.append(
-            _problem(page, page.title_line, "unnumbered paragraphs", f"{page.language} has {len(page.paragraphs)}, {ref} has {len(reference.paragraphs)}")
-        )
+            guess = missing_after.get(before.id if before else None)
+            hint = f"; should it be {guess}?" if guess else ""
+            problems.append(_problem(page, clause.line, clause.id, f"extra clause; {ref} has no clause {clause.id} in {_at(reference, reference.title_line)}{hint}"))
+    # Unnumbered paragraphs are placed by what they follow: nothing (a preamble), the last
+    # clause or item (closing text such as 腾讯公司), or a clause or item between.
+    own_places = [_place(page, p) for p in page.paragraphs]
+    their_places = [_place(reference, p) for p in reference.paragraphs]
+    for place in dict.fromkeys([*their_places, *own_places]):
+        own = [p for p, at in zip(page.paragraphs, own_places) if at == place]
+        their = [p for p, at in zip(reference.paragraphs, their_places) if at == place]
+        if len(own) != len(their):
+            line = own[len(their)].line if len(own) > len(their) else (own[-1].line if own else _last_line(page))
+            where = f" at {_at(reference, their[0].line)}" if their else ""
+            message = f"{page.language} has {len(own)}, {ref} has {len(their)}{where}"
+            problems.append(_problem(page, line, f"unnumbered paragraph {place}", message))
     for index, (own, their) in enumerate(zip(page.paragraphs, reference.paragraphs), 1):
         problems += _compare_text(page, own.line, f"paragraph {index}", own.text, reference, their.line, their.text)
     return problems

@@ -25,12 +25,10 @@ HOME_PAGE = "index.md"
 
 CHINESE_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
-_CLAUSE = re.compile(r"([0-9]+)\.([0-9]+)(?:\s+|$)")
-_ITEM = re.compile(r"[（(]([0-9]+)[)）]\s*")
 # What a clause or item number looks like to a reader, including full-width digits
-# (U+FF10–FF19) and dots that are not U+002E; matched only to report them.
-_LOOSE_CLAUSE = re.compile(r"([0-9０-９]+)([.．。・·﹒‧∙])([0-9０-９]+)")
-_LOOSE_ITEM = re.compile(r"[（(]([0-9０-９]+)[)）]")
+# (U+FF10–FF19) and dots that are not U+002E, which are reported, never silently accepted.
+_CLAUSE_NUMBER = re.compile(r"([0-9０-９]+)([.．。・·﹒‧∙])([0-9０-９]+)")
+_ITEM_NUMBER = re.compile(r"[（(]([0-9０-９]+)[)）]")
 _ZH_SECTION = re.compile(r"([一二三四五六七八九十]+)、\s*(.+)")
 _EN_SECTION = re.compile(r"([0-9]+)\.\s+(.+)")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
@@ -48,6 +46,7 @@ class Paragraph:
     line: int
     text: str
     anchor: str | None = None
+    after: str | None = None  # the clause or item it follows, None before the first
 
 
 @dataclass(frozen=True)
@@ -130,12 +129,21 @@ def plain_text(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", _LINK.sub(r"\1", text))
 
 
-def _describe_lookalike(written: str) -> str:
-    odd = sorted({c for c in written if not (c.isascii() and (c.isdigit() or c in ".()"))} - {"（", "）"})
-    if not odd:
-        return "has no space after it"
-    names = ", ".join(f"'{c}' ({unicodedata.name(c, hex(ord(c)))})" for c in odd)
-    return f"is written with {names}"
+def item_label(language: str, number: int) -> str:
+    """How an item number is written: （1） in Chinese, (1) in English."""
+    return f"（{number}）" if language == "zh" else f"({number})"
+
+
+def _form_problem(written: str, following: str, expected: str, needs_space: bool) -> str | None:
+    """How a clause or item number as written differs from its expected form, if it does."""
+    odd = sorted({character for character in written if character not in expected})
+    if odd:
+        return "uses " + ", ".join(f"'{c}' ({unicodedata.name(c, hex(ord(c)))})" for c in odd) + f"; write {expected}"
+    if written != expected:
+        return f"is written {written!r}; write {expected}"
+    if needs_space and following and not following[0].isspace():
+        return f"is followed by {following[0]!r}, not a space; put a space after {expected}"
+    return None
 
 
 def _ascii_digits(text: str) -> str:
@@ -170,40 +178,46 @@ def parse_markdown(markdown: str, language: str, path: Path, name: str | None = 
 
     paragraphs: list[Paragraph] = []
     clauses: list[Clause] = []
+    last_numbered: str | None = None
     for number, line in enumerate(lines[title_line:], title_line + 1):
         text = line.strip()
         if not text:
             continue
-        if (clause := _CLAUSE.match(text)) or (clause := _LOOSE_CLAUSE.match(text)):
-            malformed = None if clause.re is _CLAUSE else _describe_lookalike(clause.group(0))
+        if clause := _CLAUSE_NUMBER.match(text):
+            label = clause.group(0)
+            section_number, clause_number = int(_ascii_digits(clause.group(1))), int(_ascii_digits(clause.group(3)))
+            expected = f"{section_number}.{clause_number}"
             clauses.append(
                 Clause(
-                    section=int(_ascii_digits(clause.group(1))),
-                    number=int(_ascii_digits(clause.group(clause.lastindex))),
+                    section=section_number,
+                    number=clause_number,
                     line=number,
                     text=text[clause.end():].strip(),
-                    label=clause.group(0).strip(),
-                    malformed=malformed,
+                    label=label,
+                    malformed=_form_problem(label, text[clause.end():], expected, needs_space=True),
                 )
             )
-        elif clauses and ((item := _ITEM.match(text)) or (item := _LOOSE_ITEM.match(text))):
-            malformed = None if item.re is _ITEM else _describe_lookalike(item.group(0))
+            last_numbered = clauses[-1].anchor
+        elif clauses and (item := _ITEM_NUMBER.match(text)):
             owner = clauses[-1]
+            label = item.group(0)
             value = int(_ascii_digits(item.group(1)))
+            expected = item_label(language, value)
             owner.items.append(
                 Item(
                     number=value,
                     line=number,
                     text=text[item.end():].strip(),
-                    label=item.group(0).strip(),
+                    label=label,
                     anchor=item_anchor(owner.id, value),
-                    malformed=malformed,
+                    malformed=_form_problem(label, text[item.end():], expected, needs_space=language != "zh"),
                 )
             )
+            last_numbered = owner.items[-1].anchor
         else:
             is_preamble = name == HOME_PAGE and not clauses
             anchor = preamble_anchor(len(paragraphs) + 1) if is_preamble else None
-            paragraphs.append(Paragraph(line=number, text=text, anchor=anchor))
+            paragraphs.append(Paragraph(line=number, text=text, anchor=anchor, after=last_numbered))
     return Page(language, path, name, title, title_line, section, paragraphs, clauses)
 
 

@@ -95,7 +95,7 @@ SHORT_LINK_TEXT = {
 }
 
 
-def short_link_pages(pages: list[Page], site_title: str, site_url: str) -> Iterator[tuple[str, str]]:
+def short_link_pages(pages: list[Page], site_title: str, site_url: str, favicon: str) -> Iterator[tuple[str, str]]:
     """(site path, HTML) of a redirect page for every part: static, so any host serves it."""
     for page in pages:
         language = page.language
@@ -111,6 +111,7 @@ def short_link_pages(pages: list[Page], site_title: str, site_url: str) -> Itera
                 f"<title>{name} · {html.escape(site_title)}</title>\n"
                 f'<meta name="description" content="{html.escape(text["description"].format(name=part.name))}">\n'
                 f'<meta name="robots" content="noindex">\n<link rel="canonical" href="{html.escape(canonical)}">\n'
+                f'<link rel="icon" href="{relative_url(here, "/")}{favicon}">\n'
                 f'<meta http-equiv="refresh" content="0; url={html.escape(target)}">\n</head>\n'
                 f'<body>\n<main>\n<h1>{name}</h1>\n<p>{text["going"]} <a href="{html.escape(target)}">{name}</a></p>\n'
                 f"</main>\n</body>\n</html>\n"

@@ -140,7 +140,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         except RuntimeError as error:
             raise PluginError(str(error)) from error
         _write(root / SEARCH_INDEX, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
-        for path, html in short_link_pages(pages, config.site_name, config.site_url or "/"):
+        for path, html in short_link_pages(pages, config.site_name, config.site_url or "/", config.theme["favicon"]):
             _write(site / path.lstrip("/") / "index.html", html)
     titles = {language: _pages[language][0].title for language in LANGUAGES}
     document = clauses_document(_pages, titles, config.extra["source"], config.site_url or "/")

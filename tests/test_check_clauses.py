@@ -33,7 +33,9 @@ def test_every_kind_of_problem_has_a_fixture() -> None:
              "clause_missing", "clause_extra", "clause_duplicated", "clause_out_of_order", "clause_gap",
              "clause_wrong_section", "item_missing", "item_extra", "item_duplicated", "item_out_of_order",
              "clause_no_text", "item_no_text", "links_differ", "numbers_differ", "fullwidth_digits",
-             "lookalike_dot", "fullwidth_item", "parse_error_no_title", "consistent"}  # fmt: skip
+             "lookalike_dot", "fullwidth_item", "no_space_after_number", "item_no_space", "item_wrong_brackets",
+             "paragraph_missing", "paragraph_split", "preamble_numbers_differ", "parse_error_no_title",
+             "parse_error_section_title", "consistent"}  # fmt: skip
     assert kinds <= set(CASES)
 
 
@@ -127,5 +129,5 @@ def test_build_of_a_broken_copy_stops_with_the_message(tmp_path: Path) -> None:
     conduct.write_text(conduct.read_text(encoding="utf-8").replace("10.2 ", "10.3 "), encoding="utf-8")
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "en docs/en/10-user-conduct.md:3: 10.2: clause missing; zh has it at docs/zh/10-user-conduct.md:19" in result.stderr
-    assert "extra clause; zh has no clause 10.3" in result.stderr
+    assert "en docs/en/10-user-conduct.md:3: 10.2: clause missing after 10.1; zh has it at docs/zh/10-user-conduct.md:19" in result.stderr
+    assert "10.3: extra clause; zh has no clause 10.3 in docs/zh/10-user-conduct.md:1; should it be 10.2?" in result.stderr
