@@ -159,14 +159,16 @@
   // record has it whole (反向工程, not every 反向), else piece by piece.
   function shownRanges(terms, termRanges, record) {
     const ranges = [];
-    const runs = new Set();
+    const wholeRuns = new Map(); // a split query word → where the record has it whole
     terms.forEach((term, t) => {
-      if (term.run && !runs.has(term.run)) {
-        runs.add(term.run);
-        const whole = occurrences({ text: term.run }, record);
-        if (whole.length) return ranges.push(...whole);
+      if (term.run) {
+        if (!wholeRuns.has(term.run)) {
+          wholeRuns.set(term.run, occurrences({ text: term.run }, record));
+          ranges.push(...wholeRuns.get(term.run));
+        }
+        if (wholeRuns.get(term.run).length) return;
       }
-      if (!term.run || !occurrences({ text: term.run }, record).length) ranges.push(...termRanges[t]);
+      ranges.push(...termRanges[t]);
     });
     return ranges;
   }
