@@ -28,10 +28,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts.clauses import LANGUAGES, REFERENCE_LANGUAGE
+from scripts.exports import HTML_LANG  # a language's folder name → its pages' lang attribute
 from tests.conftest import ROOT, build_site
 from tests.nginx import nginx, published_site
 
-HTML_LANG = {"zh": "zh-Hans", "en": "en"}  # a language's folder name → its pages' lang attribute
 OTHER_LANGUAGES = tuple(language for language in LANGUAGES if language != REFERENCE_LANGUAGE)
 PREFIXES = {"root": "/", "tim": "/tim/"}
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
