@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,7 @@ from hypothesis import strategies as st
 from scripts.check_clauses import check_pages, main
 from scripts.clauses import LANGUAGES, parse_language, parse_markdown
 from tests.conftest import ROOT, build_site, copy_project
+from tests.nginx import free_port
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check_clauses"
 CASES = sorted(path.name for path in FIXTURES.iterdir())
@@ -131,3 +135,26 @@ def test_build_of_a_broken_copy_stops_with_the_message(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "en docs/en/10-user-conduct.md:3: 10.2: clause missing after 10.1; zh has it at docs/zh/10-user-conduct.md:19" in result.stderr
     assert "10.3: extra clause; zh has no clause 10.3 in docs/zh/10-user-conduct.md:1; should it be 10.2?" in result.stderr
+
+
+def test_serve_of_a_broken_copy_shows_the_message(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    conduct = project / "docs" / "en" / "10-user-conduct.md"
+    conduct.write_text(conduct.read_text(encoding="utf-8").replace("10.2 ", "10.3 "), encoding="utf-8")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{free_port()}"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:  # serve stops at its first build when the check fails; a serve that keeps running fails here
+        log, _ = server.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        log = server.communicate()[0]
+        pytest.fail(f"mkdocs serve kept serving a broken copy:\n{log}")
+    assert server.returncode != 0
+    assert "en docs/en/10-user-conduct.md:3: 10.2: clause missing after 10.1" in log, log
+    assert "should it be 10.2?" in log
