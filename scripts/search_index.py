@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import snowballstemmer
 
 from scripts.clauses import HOME_PAGE, Page, page_url, plain_text
+from scripts.exports import parts
 
 try:
     import jieba
@@ -25,7 +26,6 @@ jieba.setLogLevel(logging.WARNING)
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _ENGLISH_WORD = re.compile(r"[a-z0-9]+")
-PREAMBLE_TITLE = {"zh": "序言 第{n}段", "en": "Preamble, paragraph {n}"}
 
 
 class SegmentationError(RuntimeError):
@@ -58,19 +58,14 @@ def english_stems(texts: Iterable[str]) -> dict[str, str]:
 
 
 def records(pages: Iterable[Page]) -> list[dict[str, str]]:
-    """One record per preamble paragraph, clause and item, in reading order."""
+    """One record per preamble paragraph, clause and item, in reading order, titled as cited."""
     result = []
     for page in pages:
         url = page_url(page.language, page.name).removeprefix(page_url(page.language, HOME_PAGE))  # from the language's root
         section = "" if page.name == HOME_PAGE else page.title
-        for index, paragraph in enumerate(p for p in page.paragraphs if p.anchor):
-            title = PREAMBLE_TITLE[page.language].format(n=index + 1)
-            result.append({"url": f"{url}#{paragraph.anchor}", "title": title, "section": section, "text": plain_text(paragraph.text)})
-        for clause in page.clauses:
-            result.append({"url": f"{url}#{clause.anchor}", "title": clause.label, "section": section, "text": plain_text(clause.text)})
-            for item in clause.items:
-                title = f"{clause.label}{item.label}" if page.language == "zh" else f"{clause.label} {item.label}"
-                result.append({"url": f"{url}#{item.anchor}", "title": title, "section": section, "text": plain_text(item.text)})
+        for part in parts(page):
+            title = part.name[0].upper() + part.name[1:]
+            result.append({"url": f"{url}#{part.anchor}", "title": title, "section": section, "text": plain_text(part.text)})
     return result
 
 

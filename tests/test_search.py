@@ -60,7 +60,7 @@ def test_each_result_is_one_clause_titled_with_its_number_and_section(search_pag
     assert [urlsplit(link).path for link in links] == ["/10-user-conduct/", "/10-user-conduct/"]
     assert anchors(links) == ["10.1-6", "10.1-4"] or anchors(links) == ["10.1-4", "10.1-6"]
     titles = page.locator(".agreement-search__result-title").all_inner_texts()
-    assert set(titles) == {"10.1（4） · 十、用户行为", "10.1（6） · 十、用户行为"}
+    assert set(titles) == {"第10.1条第（4）项 · 十、用户行为", "第10.1条第（6）项 · 十、用户行为"}
 
 
 def test_results_stay_in_the_readers_language(search_page) -> None:
