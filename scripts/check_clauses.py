@@ -133,15 +133,14 @@ def _compare_text(
 
 def _place(page: Page, paragraph: Paragraph) -> str:
     """Where an unnumbered paragraph stands, in terms that survive a renumbered clause."""
-    numbered = [part.anchor for clause in page.clauses for part in (clause, *clause.items)]
     if paragraph.after is None:
         return "before the first clause"
-    return "after the last clause" if paragraph.after == numbered[-1] else f"after {paragraph.after}"
+    return "after the last clause" if paragraph.after == page.numbered[-1].anchor else f"after {paragraph.after}"
 
 
 def _last_line(page: Page) -> int:
     """The last line with a clause or item on a page, else its title's."""
-    return max([page.title_line] + [part.line for clause in page.clauses for part in (clause, *clause.items)])
+    return max([page.title_line] + [part.line for part in page.numbered])
 
 
 def compare_pages(page: Page, reference: Page) -> list[Problem]:

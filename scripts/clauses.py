@@ -89,6 +89,11 @@ class Page:
     paragraphs: list[Paragraph]
     clauses: list[Clause]
 
+    @property
+    def numbered(self) -> list[Clause | Item]:
+        """Every clause and item of the page, in reading order."""
+        return [part for clause in self.clauses for part in (clause, *clause.items)]
+
 
 def clause_anchor(clause_id: str) -> str:
     """The id of a clause on its page: its number, e.g. "10.1"."""

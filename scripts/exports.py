@@ -21,6 +21,11 @@ CITATION_NAME = {
 }
 
 
+def capitalised(text: str) -> str:
+    """A citation name at the start of a title: clause 10.1 → Clause 10.1 (Chinese unchanged)."""
+    return text[:1].upper() + text[1:]
+
+
 @dataclass(frozen=True)
 class Part:
     """One citable part of the agreement, in one language: a preamble paragraph, clause or item."""
@@ -37,7 +42,7 @@ def parts(page: Page) -> Iterator[Part]:
     names = CITATION_NAME[page.language]
     for index, paragraph in enumerate((p for p in page.paragraphs if p.anchor), 1):
         name = names["preamble"].format(n=index)
-        yield Part(paragraph.anchor, name, name[0].upper() + name[1:], paragraph.text, page)
+        yield Part(paragraph.anchor, name, capitalised(name), paragraph.text, page)
     for clause in page.clauses:
         yield Part(clause.anchor, names["clause"].format(clause=clause.id), clause.label, clause.text, page)
         for item in clause.items:

@@ -145,6 +145,11 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output_content)
 
 
+def _language_root(site: Path, language: str) -> Path:
+    """The folder of a language's pages in the built site: the site itself, or site/en."""
+    return site / page_url(language, HOME_PAGE).lstrip("/")
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -156,15 +161,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     for language in _built_languages:
         _not_found_pages[language] = (site / "404.html").read_text(encoding="utf-8")
     for language, html in _not_found_pages.items():
-        _write(site / page_url(language, HOME_PAGE).lstrip("/") / "404.html", html)
+        _write(_language_root(site, language) / "404.html", html)
     for language in _built_languages:
         pages = _pages[language]
-        root = site / page_url(language, HOME_PAGE).lstrip("/")
         try:
             index = build_index(pages)
         except RuntimeError as error:
             raise PluginError(str(error)) from error
-        _write(root / SEARCH_INDEX, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
+        _write(_language_root(site, language) / SEARCH_INDEX, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
         for path, html in short_link_pages(pages, config.site_name, config.site_url or "/", config.theme["favicon"]):
             _write(site / path.lstrip("/") / "index.html", html)
     titles = {language: _pages[language][0].title for language in LANGUAGES}

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import snowballstemmer
 
 from scripts.clauses import HOME_PAGE, Page, page_url, plain_text
-from scripts.exports import parts
+from scripts.exports import capitalised, parts
 
 try:
     import jieba
@@ -64,8 +64,7 @@ def records(pages: Iterable[Page]) -> list[dict[str, str]]:
         url = page_url(page.language, page.name).removeprefix(page_url(page.language, HOME_PAGE))  # from the language's root
         section = "" if page.name == HOME_PAGE else page.title
         for part in parts(page):
-            title = part.name[0].upper() + part.name[1:]
-            result.append({"url": f"{url}#{part.anchor}", "title": title, "section": section, "text": plain_text(part.text)})
+            result.append({"url": f"{url}#{part.anchor}", "title": capitalised(part.name), "section": section, "text": plain_text(part.text)})
     return result
 
 

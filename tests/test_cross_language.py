@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from scripts.clauses import LANGUAGES, page_url, parse_language, plain_text
 from scripts.exports import PARALLEL_PAGE, parts, short_link_path
 from tests.conftest import ROOT, resolve
+from tests.test_search import open_first_result
 
 PAGES = {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
 PARTS = {language: [part for page in PAGES[language] for part in parts(page)] for language in LANGUAGES}
@@ -66,12 +67,7 @@ def test_switching_keeps_the_clause_scrolled_to(watched, base_url: str) -> None:
 
 
 def test_switching_from_a_search_result_keeps_the_clause(watched, base_url: str) -> None:
-    watched.goto(f"{base_url}/")
-    watched.keyboard.press("/")
-    watched.fill("#agreement-search input[type=search]", "镜像站点")
-    watched.wait_for_function("document.querySelector('.agreement-search__status').textContent !== ''")
-    watched.locator(".agreement-search__results a").first.click()
-    watched.wait_for_url("**#10.1-3")
+    open_first_result(watched, f"{base_url}/", "镜像站点", "**#10.1-3")
     switch_language(watched, "en")
     assert watched.url == f"{base_url}/en/10-user-conduct/#10.1-3"
     assert watched.problems == []

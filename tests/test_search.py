@@ -22,6 +22,15 @@ def search(page, query: str) -> list[str]:
     return page.eval_on_selector_all(".agreement-search__results a", "links => links.map(a => a.getAttribute('href'))")
 
 
+def open_first_result(page, url: str, query: str, lands_on: str) -> None:
+    """From the page at `url`, search with the keyboard and open the first result."""
+    page.goto(url)
+    page.keyboard.press("/")
+    search(page, query)
+    page.locator(".agreement-search__results a").first.click()
+    page.wait_for_url(lands_on)
+
+
 def anchors(links: list[str]) -> list[str]:
     return [urlsplit(link).fragment for link in links]
 
@@ -114,11 +123,7 @@ def test_index_loads_only_when_searching(page, base_url: str) -> None:
 
 
 def test_result_opens_the_clause_with_the_words_highlighted(page, base_url: str) -> None:
-    page.goto(f"{base_url}/")
-    page.keyboard.press("/")
-    search(page, "反向工程")
-    page.locator(".agreement-search__results a").first.click()
-    page.wait_for_url("**/10-user-conduct/**")
+    open_first_result(page, f"{base_url}/", "反向工程", "**/10-user-conduct/**")
     assert urlsplit(page.url).fragment == "10.1-2"
     assert page.locator('[id="10.1-2"]').evaluate("element => element.matches(':target')")
     marks = page.locator('[id="10.1-2"] mark.agreement-highlight').all_inner_texts()
@@ -126,11 +131,7 @@ def test_result_opens_the_clause_with_the_words_highlighted(page, base_url: str)
 
 
 def test_english_result_highlights_the_word_forms_found(page, base_url: str) -> None:
-    page.goto(f"{base_url}/en/")
-    page.keyboard.press("/")
-    search(page, "update")
-    page.locator(".agreement-search__results a").first.click()
-    page.wait_for_url("**/en/04-software-updates/**")
+    open_first_result(page, f"{base_url}/en/", "update", "**/en/04-software-updates/**")
     marks = {text.lower() for text in page.locator("mark.agreement-highlight").all_inner_texts()}
     assert {"updates"} <= marks
 
