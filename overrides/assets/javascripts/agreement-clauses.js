@@ -38,7 +38,9 @@
     }
   }
 
-  keepClause();
+  // On load only a fragment needs carrying over; measuring the scroll position here would force
+  // a layout before the first frame (a clicked link measures it then).
+  if (location.hash.length > 1) keepClause();
   addEventListener("hashchange", keepClause);
   for (const link of languageLinks()) {
     // Capture phase: set the fragment from the scroll position, and keep Material's body
