@@ -56,9 +56,13 @@ def relative_url(source: str, target: str) -> str:
     return "./" if relative == "." else relative + "/"
 
 
+# One converter for every cell: building a Markdown instance costs more than converting a paragraph.
+_MARKDOWN = markdown.Markdown()
+
+
 def _inline_html(text: str) -> str:
     """A paragraph's Markdown (links, escapes) as inline HTML."""
-    return markdown.markdown(text).removeprefix("<p>").removesuffix("</p>")
+    return _MARKDOWN.reset().convert(text).removeprefix("<p>").removesuffix("</p>")
 
 
 def parallel_rows(pages: dict[str, list[Page]], language: str) -> str:

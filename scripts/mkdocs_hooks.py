@@ -31,10 +31,7 @@ from scripts.clauses import Page as AgreementPage  # noqa: E402
 from scripts.exports import CITATION_NAME, PARALLEL_PAGE, clauses_document, parallel_rows, short_link_pages  # noqa: E402
 from scripts.source import read_source  # noqa: E402
 
-try:
-    from scripts.search_index import build_index  # noqa: E402
-except ImportError as error:
-    raise PluginError(str(error)) from error
+from scripts.search_index import BackgroundWords, SegmentationError, build_index  # noqa: E402
 
 SOURCE_FILE = Path(__file__).resolve().parent.parent / "source" / "tim-agreement.zh.txt"
 SEARCH_INDEX = "search/agreement.json"  # under each language's root: /search/…, /en/search/…
@@ -46,6 +43,8 @@ _pages: dict[str, list[AgreementPage]] = {}
 _built_languages: set[str] = set()
 # Each language's 404 page: every build writes its own to the site root, over the last one.
 _not_found_pages: dict[str, str] = {}
+# The Chinese search words, segmented while the pages render.
+_chinese_words = BackgroundWords()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -92,6 +91,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(f"cannot check clauses: {error}") from error
     if problems := check_pages(_pages):
         raise PluginError(report(problems))
+    _chinese_words.start(Path(config.docs_dir), _pages["zh"])
 
 
 def page_language(page: Page) -> str:
@@ -165,8 +165,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     for language in _built_languages:
         pages = _pages[language]
         try:
-            index = build_index(pages)
-        except RuntimeError as error:
+            index = build_index(pages, _chinese_words.words)
+        except SegmentationError as error:
             raise PluginError(str(error)) from error
         _write(_language_root(site, language) / SEARCH_INDEX, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
         for path, html in short_link_pages(pages, config.site_name, config.site_url or "/", config.theme["favicon"]):

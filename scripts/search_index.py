@@ -4,35 +4,50 @@ Every clause, enumerated item and preamble paragraph is one record that links to
 The browser matches Chinese query words as substrings of a record (so 代码 finds 源代码) and
 needs a word list to split a query typed without spaces; that list is made here with jieba.
 English words are matched by their Snowball stem (update, updates, updated → updat).
+
+jieba takes about a second to load its dictionary, as long as MkDocs takes to render the
+Chinese pages, so a build segments in a child process while it renders (BackgroundWords):
+
+    python -m scripts.search_index [DOCS_DIR]    # the Chinese pages' words, as JSON
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import logging
 import re
-from collections.abc import Iterable
+import subprocess
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from types import ModuleType
 
 import snowballstemmer
 
-from scripts.clauses import HOME_PAGE, Page, page_url, plain_text
+from scripts.clauses import HOME_PAGE, Page, ParseError, page_url, parse_language, plain_text
 from scripts.exports import capitalised, parts
 
-try:
-    import jieba
-except ImportError as error:  # jieba imports pkg_resources-era code; say so rather than degrade
-    raise ImportError(f"Chinese segmentation is unavailable: cannot import jieba ({error})") from error
-
-jieba.setLogLevel(logging.WARNING)
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _ENGLISH_WORD = re.compile(r"[a-z0-9]+")
 
 
 class SegmentationError(RuntimeError):
-    """jieba is importable but does not segment: the Chinese index would be useless."""
+    """jieba cannot be imported, or loads but does not segment: the Chinese index would be useless."""
 
 
-def check_segmentation() -> None:
+def _jieba() -> ModuleType:
+    try:
+        import jieba
+    except ImportError as error:  # jieba imports pkg_resources-era code; say so rather than degrade
+        raise SegmentationError(f"Chinese segmentation is unavailable: cannot import jieba ({error})") from error
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def check_segmentation(jieba: ModuleType) -> None:
     """Fail loudly when jieba loads but cannot split Chinese (e.g. its dictionary is missing)."""
     words = jieba.lcut("保护用户个人信息")
     if len(words) < 2 or "用户" not in words:
@@ -41,7 +56,8 @@ def check_segmentation() -> None:
 
 def chinese_words(texts: Iterable[str]) -> list[str]:
     """Every word of two or more Han characters that jieba finds in the texts."""
-    check_segmentation()
+    jieba = _jieba()
+    check_segmentation(jieba)
     words: set[str] = set()
     for text in texts:
         for word in [*jieba.cut_for_search(text), *jieba.cut(text, cut_all=True)]:
@@ -68,14 +84,74 @@ def records(pages: Iterable[Page]) -> list[dict[str, str]]:
     return result
 
 
-def build_index(pages: list[Page]) -> dict[str, object]:
-    """The JSON document the browser loads on the first search of a page in this language."""
+def index_texts(pages: list[Page]) -> list[str]:
+    """What the search matches in each record: its section title and its text."""
+    return [f"{entry['section']} {entry['text']}" for entry in records(pages)]
+
+
+def build_index(pages: list[Page], words: Callable[[], list[str]]) -> dict[str, object]:
+    """The JSON document the browser loads on the first search of a page in this language.
+
+    `words` gives the Chinese pages' jieba words (chinese_words of their index_texts); it is
+    called for the Chinese index only."""
     language = pages[0].language
-    entries = records(pages)
-    texts = [f"{entry['section']} {entry['text']}" for entry in entries]
-    index: dict[str, object] = {"language": language, "records": entries}
+    index: dict[str, object] = {"language": language, "records": records(pages)}
     if language == "zh":
-        index["words"] = chinese_words(texts)
+        index["words"] = words()
     else:
-        index["stems"] = english_stems(texts)
+        index["stems"] = english_stems(index_texts(pages))
     return index
+
+
+class BackgroundWords:
+    """The Chinese pages' words, segmented by `python -m scripts.search_index` in a child
+    process that runs while MkDocs renders. The words are kept while the Chinese text stays
+    the same, so that rebuilds under `mkdocs serve` do not segment again."""
+
+    def __init__(self) -> None:
+        self._texts: list[str] | None = None
+        self._child: subprocess.Popen[str] | None = None
+        self._words: list[str] | None = None
+
+    def start(self, docs_dir: Path, pages: list[Page]) -> None:
+        """Segment these Chinese pages (read from docs_dir) unless they are the last ones segmented."""
+        texts = index_texts(pages)
+        if texts == self._texts:
+            return
+        if self._child:
+            self._child.kill()
+            self._child.wait()
+        self._texts, self._words = texts, None
+        self._child = subprocess.Popen(
+            [sys.executable, "-m", "scripts.search_index", str(docs_dir.resolve())],
+            cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+
+    def words(self) -> list[str]:
+        """The words, once the child has printed them; SegmentationError with its message if it failed."""
+        if self._words is None:
+            if self._child is None:
+                raise RuntimeError("BackgroundWords.words() before start()")
+            output, errors = self._child.communicate()
+            if self._child.returncode:
+                self._texts = None  # segment again on the next build
+                raise SegmentationError(errors.strip() or f"python -m scripts.search_index exited with status {self._child.returncode}")
+            self._words = json.loads(output)
+        return self._words
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.search_index", description="Print the Chinese pages' search words (jieba) as JSON.")
+    parser.add_argument("docs_dir", nargs="?", type=Path, default=Path("docs"), help="folder holding zh/ and en/ (default: docs)")
+    args = parser.parse_args(argv)
+    try:
+        words = chinese_words(index_texts(parse_language(args.docs_dir, "zh")))
+    except (SegmentationError, ParseError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(json.dumps(words))  # ASCII escapes: no dependence on the console's encoding
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.conftest import build_site, copy_project
+from tests.conftest import ROOT, build_site, copy_project
 from tests.search_queries import CHINESE_QUERIES, ENGLISH_QUERIES
 
 INPUT = "#agreement-search input[type=search]"
@@ -174,7 +177,24 @@ def test_build_fails_without_chinese_segmentation(tmp_path: Path, fake_jieba: st
     os.environ["PYTHONPATH"] = str(tmp_path / "fake")
     try:
         result = build_site(project, tmp_path / "site")
+        words = segment(project)
     finally:
         del os.environ["PYTHONPATH"]
     assert result.returncode != 0
     assert message in result.stderr
+    assert (words.returncode, words.stdout) == (1, "")
+    assert message in words.stderr
+
+
+def segment(project: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m scripts.search_index`: the Chinese pages' words, as the build segments them."""
+    return subprocess.run([sys.executable, "-m", "scripts.search_index", "docs"], cwd=project, capture_output=True, text=True, check=False)
+
+
+def test_the_chinese_index_holds_the_words_segmented_from_the_chinese_pages(site: Path) -> None:
+    # The build segments in a child process (python -m scripts.search_index); its words are the index's.
+    result = segment(ROOT)
+    assert result.returncode == 0, result.stderr
+    words = json.loads(result.stdout)
+    assert {"反向", "工程", "源代码", "用户", "个人信息", "知识产权"} <= set(words)
+    assert json.loads((site / "search" / "agreement.json").read_text(encoding="utf-8"))["words"] == words
