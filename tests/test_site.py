@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
+import time
+import urllib.request
 from collections import Counter
 from pathlib import Path
 
@@ -11,7 +17,8 @@ from bs4 import BeautifulSoup
 
 from scripts.clauses import LANGUAGES, page_url, parse_language
 from scripts.source import read_source
-from tests.conftest import ROOT, resolve
+from tests.conftest import ROOT, copy_project, resolve
+from tests.nginx import free_port
 
 DOCS = ROOT / "docs"
 PAGES = {language: parse_language(DOCS, language) for language in LANGUAGES}
@@ -183,3 +190,45 @@ def test_no_script_blocks_the_first_paint(site: Path) -> None:
         blocking += [f"{path.relative_to(site)}: {tag}" for tag in document.select("script[src]") if not tag.has_attr("defer") and not tag.has_attr("async")]
     assert not blocking, "scripts without defer or async:\n" + "\n".join(blocking[:10])
     assert any(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("script[src*=bundle][defer]") for path in all_html(site))
+
+
+def fetch_text(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(condition, what: str, server: subprocess.Popen[str], timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if server.poll() is not None or time.monotonic() > deadline:
+            server.kill()
+            pytest.fail(f"mkdocs serve: {what} did not happen:\n{server.communicate()[0]}")
+        time.sleep(0.3)
+
+
+def test_mkdocs_serve_serves_both_languages_and_rebuilds_after_an_edit(tmp_path: Path) -> None:
+    # `make serve`: the site as built, an edit served after the rebuild, and the Chinese search
+    # index still complete after it (serve keeps the words segmented by the first build).
+    project = copy_project(tmp_path / "project")
+    base_url = f"http://127.0.0.1:{free_port()}/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", base_url.removeprefix("http://").rstrip("/")],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        wait_for(lambda: fetch_text(base_url + "en/10-user-conduct/") is not None, "serving the site", server)
+        assert 'id="10.1"' in fetch_text(base_url + "10-user-conduct/")
+        words = json.loads(fetch_text(base_url + "search/agreement.json"))["words"]
+        assert "源代码" in words
+
+        conduct = project / "docs" / "en" / "10-user-conduct.md"
+        conduct.write_text(conduct.read_text(encoding="utf-8").replace("10.1 ", "10.1 Edited-in-serve ", 1), encoding="utf-8")
+        wait_for(lambda: "Edited-in-serve" in (fetch_text(base_url + "en/10-user-conduct/") or ""), "the rebuild after an edit", server)
+        assert "Edited-in-serve" in fetch_text(base_url + "en/search/agreement.json")
+        assert json.loads(fetch_text(base_url + "search/agreement.json"))["words"] == words
+    finally:
+        server.kill()
+        server.communicate()
