@@ -97,10 +97,11 @@ def first_view(browser, url: str) -> tuple[int, int, int, Counter]:
     return len(kinds), sum(wire.get(r, 0) for r in kinds), sum(decoded[r] for r in kinds), by_kind
 
 
-def lighthouse(url: str, workdir: Path) -> tuple[dict[str, float | None], dict[str, tuple[float, str]]]:
+def lighthouse(url: str, workdir: Path) -> tuple[dict[str, float], dict[str, tuple[float, str]]] | str:
     """Category scores, and the weighted audits that scored below 1 in a category below 100
-    (name: score and displayed value)."""
+    (name: score and displayed value); or why the run failed."""
     report = workdir / "lighthouse.json"
+    report.unlink(missing_ok=True)
     env = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
     result = subprocess.run(
         [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
@@ -109,9 +110,11 @@ def lighthouse(url: str, workdir: Path) -> tuple[dict[str, float | None], dict[s
         env=env, capture_output=True, text=True, check=False, timeout=300,
     )
     if result.returncode or not report.exists():
-        raise SystemExit(f"lighthouse failed on {url}: {result.stderr.strip()[-500:]}")
+        return f"lighthouse failed: {result.stderr.strip()[-500:]}"
     data = json.loads(report.read_text(encoding="utf-8"))
-    scores = {name: data["categories"][name]["score"] for name in CATEGORIES if name in data["categories"]}
+    scores = {name: data["categories"].get(name, {}).get("score") for name in CATEGORIES}
+    if None in scores.values():
+        return "lighthouse gave no score for " + ", ".join(name for name, score in scores.items() if score is None)
     below = {}
     for name in CATEGORIES:
         category = data["categories"].get(name, {})
@@ -152,7 +155,12 @@ def main() -> None:
                   f"(mobile, simulated throttling), median of {LIGHTHOUSE_RUNS} runs per page, target 100 in all four categories:")
             pages = [prefix + path for prefix in ("", "en/") for path in ("", *SECTION_PAGES)]
             for path in pages:
-                runs = [lighthouse(base_url + path, workdir) for _ in range(LIGHTHOUSE_RUNS)]
+                results = [lighthouse(base_url + path, workdir) for _ in range(LIGHTHOUSE_RUNS)]
+                runs = [result for result in results if not isinstance(result, str)]
+                for failure in sorted({result for result in results if isinstance(result, str)}):
+                    print(f"  /{path}: {failure}")
+                if not runs:
+                    continue
                 medians = {name: statistics.median(scores[name] for scores, _ in runs) for name in CATEGORIES}
                 shown = "  ".join(
                     f"{name} {round(median * 100)}" + (f" (runs: {' '.join(str(round(scores[name] * 100)) for scores, _ in runs)})" if name == "performance" else "")

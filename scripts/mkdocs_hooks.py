@@ -83,7 +83,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Stop the build when the two languages' clause structures differ."""
+    """Stop the build when the two languages' clause structures differ; start segmenting the
+    Chinese search words (they are needed when the build ends)."""
     _built_languages.clear()
     try:
         _pages.update({language: parse_language(Path(config.docs_dir), language) for language in LANGUAGES})
@@ -91,7 +92,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(f"cannot check clauses: {error}") from error
     if problems := check_pages(_pages):
         raise PluginError(report(problems))
-    _chinese_words.start(Path(config.docs_dir), _pages["zh"])
+    _chinese_words.start(_pages["zh"])
 
 
 def page_language(page: Page) -> str:

@@ -8,7 +8,7 @@ English words are matched by their Snowball stem (update, updates, updated → u
 jieba takes about a second to load its dictionary, as long as MkDocs takes to render the
 Chinese pages, so a build segments in a child process while it renders (BackgroundWords):
 
-    python -m scripts.search_index [DOCS_DIR]    # the Chinese pages' words, as JSON
+    python -m scripts.search_index [DOCS_DIR]    # the Chinese pages' words, as JSON (- : texts from stdin)
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import re
 import subprocess
 import sys
@@ -89,63 +90,92 @@ def index_texts(pages: list[Page]) -> list[str]:
     return [f"{entry['section']} {entry['text']}" for entry in records(pages)]
 
 
-def build_index(pages: list[Page], words: Callable[[], list[str]]) -> dict[str, object]:
+def build_index(pages: list[Page], get_words: Callable[[], list[str]]) -> dict[str, object]:
     """The JSON document the browser loads on the first search of a page in this language.
 
-    `words` gives the Chinese pages' jieba words (chinese_words of their index_texts); it is
-    called for the Chinese index only."""
+    `get_words` returns the Chinese pages' jieba words (chinese_words of their index_texts); it
+    is called for the Chinese index only."""
     language = pages[0].language
     index: dict[str, object] = {"language": language, "records": records(pages)}
     if language == "zh":
-        index["words"] = words()
+        index["words"] = get_words()
     else:
         index["stems"] = english_stems(index_texts(pages))
     return index
 
 
 class BackgroundWords:
-    """The Chinese pages' words, segmented by `python -m scripts.search_index` in a child
-    process that runs while MkDocs renders. The words are kept while the Chinese text stays
-    the same, so that rebuilds under `mkdocs serve` do not segment again."""
+    """The Chinese pages' words, segmented by `python -m scripts.search_index -` in a child
+    process that loads jieba while MkDocs renders. The words are kept while the Chinese text
+    stays the same, so that rebuilds under `mkdocs serve` do not segment again."""
+
+    TIMEOUT = 300  # seconds; a child that hangs must not hang the build
 
     def __init__(self) -> None:
         self._texts: list[str] | None = None
         self._child: subprocess.Popen[str] | None = None
         self._words: list[str] | None = None
 
-    def start(self, docs_dir: Path, pages: list[Page]) -> None:
-        """Segment these Chinese pages (read from docs_dir) unless they are the last ones segmented."""
+    def start(self, pages: list[Page]) -> None:
+        """Start segmenting these Chinese pages, unless they are the ones segmented last."""
         texts = index_texts(pages)
         if texts == self._texts:
             return
-        if self._child:
-            self._child.kill()
-            self._child.wait()
+        self._stop()
         self._texts, self._words = texts, None
         self._child = subprocess.Popen(
-            [sys.executable, "-m", "scripts.search_index", str(docs_dir.resolve())],
-            cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [sys.executable, "-m", "scripts.search_index", "-"],
+            cwd=PROJECT_ROOT, env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, encoding="utf-8",
         )
 
     def words(self) -> list[str]:
-        """The words, once the child has printed them; SegmentationError with its message if it failed."""
+        """The words of the pages last started; SegmentationError with the child's message if it failed."""
         if self._words is None:
-            if self._child is None:
-                raise RuntimeError("BackgroundWords.words() before start()")
-            output, errors = self._child.communicate()
-            if self._child.returncode:
+            try:
+                self._words = self._collect()
+            except SegmentationError:
                 self._texts = None  # segment again on the next build
-                raise SegmentationError(errors.strip() or f"python -m scripts.search_index exited with status {self._child.returncode}")
-            self._words = json.loads(output)
+                raise
         return self._words
+
+    def _collect(self) -> list[str]:
+        child, self._child = self._child, None
+        if child is None or self._texts is None:
+            raise RuntimeError("BackgroundWords.words() before start()")
+        try:
+            output, errors = child.communicate(json.dumps(self._texts, ensure_ascii=False), timeout=self.TIMEOUT)
+        except subprocess.TimeoutExpired as error:
+            child.kill()
+            child.communicate()
+            raise SegmentationError(f"segmenting the Chinese pages did not finish in {self.TIMEOUT} s") from error
+        if child.returncode:
+            raise SegmentationError(errors.strip() or f"python -m scripts.search_index exited with status {child.returncode}")
+        try:
+            return json.loads(output)
+        except json.JSONDecodeError as error:
+            raise SegmentationError(f"python -m scripts.search_index printed no word list: {error}") from error
+
+    def _stop(self) -> None:
+        """End the child of an earlier text, closing its pipes."""
+        if self._child:
+            self._child.kill()  # nothing if it has ended
+            self._child.communicate()
+            self._child = None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.search_index", description="Print the Chinese pages' search words (jieba) as JSON.")
-    parser.add_argument("docs_dir", nargs="?", type=Path, default=Path("docs"), help="folder holding zh/ and en/ (default: docs)")
+    parser.add_argument("source", nargs="?", default="docs",
+                        help="folder holding zh/ (default: docs), or - to read the texts to segment as a JSON list from standard input")
     args = parser.parse_args(argv)
     try:
-        words = chinese_words(index_texts(parse_language(args.docs_dir, "zh")))
+        if args.source == "-":
+            check_segmentation(_jieba())  # load the dictionary before the texts arrive (see BackgroundWords)
+            texts = json.load(sys.stdin.buffer)
+        else:
+            texts = index_texts(parse_language(Path(args.source), "zh"))
+        words = chinese_words(texts)
     except (SegmentationError, ParseError) as error:
         print(error, file=sys.stderr)
         return 1

@@ -11,6 +11,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from scripts.clauses import parse_language
+from scripts.search_index import BackgroundWords, SegmentationError
 from tests.conftest import ROOT, build_site, copy_project
 from tests.search_queries import CHINESE_QUERIES, ENGLISH_QUERIES
 
@@ -163,6 +165,13 @@ def test_keyboard_only_search(page, base_url: str) -> None:
     page.wait_for_url("**#preamble-4")
 
 
+def fake_jieba_on_path(folder: Path, source: str) -> None:
+    """Put a module named jieba with this source first on the path of every child process."""
+    (folder / "jieba").mkdir(parents=True)
+    (folder / "jieba" / "__init__.py").write_text(source, encoding="utf-8")
+    os.environ["PYTHONPATH"] = str(folder)
+
+
 @pytest.mark.parametrize(
     ("fake_jieba", "message"),
     [
@@ -172,9 +181,7 @@ def test_keyboard_only_search(page, base_url: str) -> None:
 )
 def test_build_fails_without_chinese_segmentation(tmp_path: Path, fake_jieba: str, message: str) -> None:
     project = copy_project(tmp_path / "project")
-    (tmp_path / "fake" / "jieba").mkdir(parents=True)
-    (tmp_path / "fake" / "jieba" / "__init__.py").write_text(fake_jieba, encoding="utf-8")
-    os.environ["PYTHONPATH"] = str(tmp_path / "fake")
+    fake_jieba_on_path(tmp_path / "fake", fake_jieba)
     try:
         result = build_site(project, tmp_path / "site")
         words = segment(project)
@@ -198,3 +205,34 @@ def test_the_chinese_index_holds_the_words_segmented_from_the_chinese_pages(site
     words = json.loads(result.stdout)
     assert {"反向", "工程", "源代码", "用户", "个人信息", "知识产权"} <= set(words)
     assert json.loads((site / "search" / "agreement.json").read_text(encoding="utf-8"))["words"] == words
+
+
+def test_background_words_are_kept_while_the_chinese_text_is_unchanged(tmp_path: Path) -> None:
+    pages = parse_language(ROOT / "docs", "zh")
+    background = BackgroundWords()
+    background.start(pages)
+    first = background.words()
+    background.start(parse_language(ROOT / "docs", "zh"))  # a rebuild under mkdocs serve
+    assert background.words() is first
+
+    # An edit to the Chinese text is segmented again, even while the last child still runs.
+    project = copy_project(tmp_path / "project")
+    conduct = project / "docs" / "zh" / "10-user-conduct.md"
+    conduct.write_text(conduct.read_text(encoding="utf-8").replace("反向工程", "量子纠缠", 1), encoding="utf-8")
+    background.start(pages)
+    background.start(parse_language(project / "docs", "zh"))
+    assert "纠缠" in background.words() and "纠缠" not in first
+
+
+def test_background_words_report_a_failed_segmentation_and_try_again(tmp_path: Path) -> None:
+    pages = parse_language(ROOT / "docs", "zh")
+    background = BackgroundWords()
+    fake_jieba_on_path(tmp_path / "fake", "def setLogLevel(level): pass\ndef lcut(text): return list(text)\n")
+    try:
+        background.start(pages)
+        with pytest.raises(SegmentationError, match="jieba does not segment Chinese"):
+            background.words()
+    finally:
+        del os.environ["PYTHONPATH"]
+    background.start(pages)  # the same text: the failure is not kept
+    assert "源代码" in background.words()
