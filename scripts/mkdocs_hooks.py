@@ -29,9 +29,8 @@ from scripts.check_clauses import check_pages, report  # noqa: E402
 from scripts.clauses import HOME_PAGE, LANGUAGES, ParseError, page_url, parse_language, parse_markdown  # noqa: E402
 from scripts.clauses import Page as AgreementPage  # noqa: E402
 from scripts.exports import CITATION_NAME, PARALLEL_PAGE, clauses_document, parallel_rows, short_link_pages  # noqa: E402
-from scripts.source import read_source  # noqa: E402
-
 from scripts.search_index import BackgroundWords, SegmentationError, build_index  # noqa: E402
+from scripts.source import read_source  # noqa: E402
 
 SOURCE_FILE = Path(__file__).resolve().parent.parent / "source" / "tim-agreement.zh.txt"
 SEARCH_INDEX = "search/agreement.json"  # under each language's root: /search/…, /en/search/…

@@ -37,16 +37,31 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+def _mkdocs_env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
 def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
     """Run a strict `mkdocs build` of `project` into `site_dir`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
-        env=env,
+        env=_mkdocs_env(),
         capture_output=True,
         text=True,
         check=False,
+    )
+
+
+def start_mkdocs_serve(project: Path, address: str) -> subprocess.Popen[str]:
+    """Start `mkdocs serve` of `project` on address (host:port); its output, both streams, on stdout."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address],
+        cwd=project,
+        env=_mkdocs_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
 
 

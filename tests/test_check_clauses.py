@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,7 @@ from hypothesis import strategies as st
 
 from scripts.check_clauses import check_pages, main
 from scripts.clauses import LANGUAGES, parse_language, parse_markdown
-from tests.conftest import ROOT, build_site, copy_project
+from tests.conftest import ROOT, build_site, copy_project, start_mkdocs_serve
 from tests.nginx import free_port
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check_clauses"
@@ -141,14 +139,7 @@ def test_serve_of_a_broken_copy_shows_the_message(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     conduct = project / "docs" / "en" / "10-user-conduct.md"
     conduct.write_text(conduct.read_text(encoding="utf-8").replace("10.2 ", "10.3 "), encoding="utf-8")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{free_port()}"],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    server = start_mkdocs_serve(project, f"127.0.0.1:{free_port()}")
     try:  # serve stops at its first build when the check fails; a serve that keeps running fails here
         log, _ = server.communicate(timeout=60)
     except subprocess.TimeoutExpired:
