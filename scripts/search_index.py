@@ -85,9 +85,9 @@ def records(pages: Iterable[Page]) -> list[dict[str, str]]:
     return result
 
 
-def index_texts(pages: list[Page]) -> list[str]:
+def index_texts(entries: list[dict[str, str]]) -> list[str]:
     """What the search matches in each record: its section title and its text."""
-    return [f"{entry['section']} {entry['text']}" for entry in records(pages)]
+    return [f"{entry['section']} {entry['text']}" for entry in entries]
 
 
 def build_index(pages: list[Page], get_words: Callable[[], list[str]]) -> dict[str, object]:
@@ -96,11 +96,12 @@ def build_index(pages: list[Page], get_words: Callable[[], list[str]]) -> dict[s
     `get_words` returns the Chinese pages' jieba words (chinese_words of their index_texts); it
     is called for the Chinese index only."""
     language = pages[0].language
-    index: dict[str, object] = {"language": language, "records": records(pages)}
+    entries = records(pages)
+    index: dict[str, object] = {"language": language, "records": entries}
     if language == "zh":
         index["words"] = get_words()
     else:
-        index["stems"] = english_stems(index_texts(pages))
+        index["stems"] = english_stems(index_texts(entries))
     return index
 
 
@@ -118,7 +119,7 @@ class BackgroundWords:
 
     def start(self, pages: list[Page]) -> None:
         """Start segmenting these Chinese pages, unless they are the ones segmented last."""
-        texts = index_texts(pages)
+        texts = index_texts(records(pages))
         if texts == self._texts:
             return
         self._stop()
@@ -174,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             check_segmentation(_jieba())  # load the dictionary before the texts arrive (see BackgroundWords)
             texts = json.load(sys.stdin.buffer)
         else:
-            texts = index_texts(parse_language(Path(args.source), "zh"))
+            texts = index_texts(records(parse_language(Path(args.source), "zh")))
         words = chinese_words(texts)
     except (SegmentationError, ParseError) as error:
         print(error, file=sys.stderr)
