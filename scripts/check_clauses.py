@@ -213,9 +213,14 @@ def _reference_places(pages: Sequence[Page]) -> dict[str, str]:
     return places
 
 
+def markup_problems(pages: Sequence[Page]) -> list[Problem]:
+    """Whatever the pages contain beyond agreement text (scripts.markup's allow-list)."""
+    return [_problem(page, found.line, page.part_at(found.line), found.message) for page in pages for found in page.markup]
+
+
 def check_pages(pages_by_language: dict[str, list[Page]]) -> list[Problem]:
     """Every problem within each language and between each translation and the reference."""
-    problems: list[Problem] = []
+    problems = [problem for pages in pages_by_language.values() for problem in markup_problems(pages)]
     where_in_reference = _reference_places(pages_by_language[REFERENCE_LANGUAGE])
     for language, pages in pages_by_language.items():
         for problem in check_language(pages):

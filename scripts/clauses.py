@@ -19,6 +19,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts.markup import Link, MarkupProblem, markup_problems, plain, runs
+
 LANGUAGES = ("zh", "en")
 REFERENCE_LANGUAGE = "zh"
 HOME_PAGE = "index.md"
@@ -31,7 +33,6 @@ _CLAUSE_NUMBER = re.compile(r"([0-9０-９]+)([.．。・·﹒‧∙])([0-9０-�
 _ITEM_NUMBER = re.compile(r"[（(]([0-9０-９]+)[)）]")
 _ZH_SECTION = re.compile(r"([一二三四五六七八九十]+)、\s*(.+)")
 _EN_SECTION = re.compile(r"([0-9]+)\.\s+(.+)")
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 _DIGITS = re.compile(r"[0-9]+")
 
 
@@ -57,6 +58,7 @@ class Item:
     label: str  # the label as written, e.g. "（1）"
     anchor: str
     malformed: str | None = None
+    spacing: str = ""  # between label and text, as written
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class Clause:
     label: str  # the number as written, e.g. "10.1"
     items: list[Item] = field(default_factory=list)
     malformed: str | None = None
+    spacing: str = " "  # between number and text, as written
 
     @property
     def id(self) -> str:
@@ -88,6 +91,22 @@ class Page:
     section: int | None  # None on the home page
     paragraphs: list[Paragraph]
     clauses: list[Clause]
+    markup: list[MarkupProblem] = field(default_factory=list)  # what the allow-list rejects
+
+    def part_at(self, line: int) -> str:
+        """What stands on a line, as the check names it: a clause, an item, a paragraph, the title."""
+        if line == self.title_line:
+            return "title"
+        for clause in self.clauses:
+            if clause.line == line:
+                return clause.id
+            for item in clause.items:
+                if item.line == line:
+                    return f"{clause.id} item ({item.number})"
+        for index, paragraph in enumerate(self.paragraphs, 1):
+            if paragraph.line == line:
+                return paragraph.anchor or f"paragraph {index}"
+        return f"line {line}"
 
     @property
     def numbered(self) -> list[Clause | Item]:
@@ -120,18 +139,18 @@ def chinese_numeral(text: str) -> int | None:
 
 
 def links(text: str) -> list[str]:
-    """The link targets written in a paragraph, in order."""
-    return [target for _, target in _LINK.findall(text)]
+    """The link targets written in a paragraph, in order, in whatever form Markdown has them."""
+    return [run.href for run in runs(text) if isinstance(run, Link)]
 
 
 def numbers(text: str) -> list[str]:
     """The Arabic numbers written in a paragraph, outside its links, in order."""
-    return _DIGITS.findall(_LINK.sub(" ", text))
+    return [number for run in runs(text) if isinstance(run, str) for number in _DIGITS.findall(run)]
 
 
 def plain_text(text: str) -> str:
-    """Paragraph Markdown as a reader sees it: link text kept, markup and escapes removed."""
-    return re.sub(r"\\(.)", r"\1", _LINK.sub(r"\1", text))
+    """Paragraph Markdown as a reader sees it: link text kept, escapes resolved."""
+    return plain(runs(text))
 
 
 def item_label(language: str, number: int) -> str:
@@ -151,6 +170,11 @@ def _form_problem(written: str, following: str, expected: str, needs_space: bool
     return None
 
 
+def _spacing(rest: str) -> str:
+    """The white space written between a number and its text."""
+    return rest[: len(rest) - len(rest.lstrip())]
+
+
 def _ascii_digits(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
@@ -166,11 +190,15 @@ def _section_number(language: str, title: str) -> int | None:
 def parse_markdown(markdown: str, language: str, path: Path, name: str | None = None) -> Page:
     """Parse one page. Raises ParseError when it has no title or its section cannot be read."""
     name = name or path.name
+    if markdown.startswith("\ufeff"):
+        raise ParseError(f"{path}:1: the file starts with a byte order mark (U+FEFF); save it as UTF-8 without one")
     lines = markdown.split("\n")
     title_line = next((n for n, line in enumerate(lines, 1) if line.strip()), None)
+    if title_line is not None and lines[title_line - 1].strip() == "---":
+        raise ParseError(f"{path}:{title_line}: front matter ('---') on an agreement page; the page must start with its '# ' title")
     if title_line is None or not lines[title_line - 1].startswith("# "):
         raise ParseError(f"{path}:{title_line or 1}: the page must start with a '# ' title")
-    title = lines[title_line - 1][2:].strip()
+    title = plain_text(lines[title_line - 1][2:].strip())
     section = None
     if name != HOME_PAGE:
         section = _section_number(language, title)
@@ -200,6 +228,7 @@ def parse_markdown(markdown: str, language: str, path: Path, name: str | None = 
                     text=text[clause.end():].strip(),
                     label=label,
                     malformed=_form_problem(label, text[clause.end():], expected, needs_space=True),
+                    spacing=_spacing(text[clause.end():]),
                 )
             )
             last_numbered = clauses[-1].anchor
@@ -216,6 +245,7 @@ def parse_markdown(markdown: str, language: str, path: Path, name: str | None = 
                     label=label,
                     anchor=item_anchor(owner.id, value),
                     malformed=_form_problem(label, text[item.end():], expected, needs_space=language != "zh"),
+                    spacing=_spacing(text[item.end():]),
                 )
             )
             last_numbered = owner.items[-1].anchor
@@ -223,7 +253,7 @@ def parse_markdown(markdown: str, language: str, path: Path, name: str | None = 
             is_preamble = name == HOME_PAGE and not clauses
             anchor = preamble_anchor(len(paragraphs) + 1) if is_preamble else None
             paragraphs.append(Paragraph(line=number, text=text, anchor=anchor, after=last_numbered))
-    return Page(language, path, name, title, title_line, section, paragraphs, clauses)
+    return Page(language, path, name, title, title_line, section, paragraphs, clauses, markup_problems(markdown))
 
 
 def parse_page(path: Path, language: str) -> Page:

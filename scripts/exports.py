@@ -8,9 +8,8 @@ import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import markdown
-
 from scripts.clauses import HOME_PAGE, LANGUAGES, REFERENCE_LANGUAGE, Page, page_url, plain_text
+from scripts.markup import html_of, markdown_escaped, runs
 
 PARALLEL_PAGE = "parallel/index.md"  # title written by hand in each language; rows generated
 SHORT_LINK_FOLDER = "clause"  # /clause/10.1/, /en/clause/10.1/
@@ -56,13 +55,32 @@ def relative_url(source: str, target: str) -> str:
     return "./" if relative == "." else relative + "/"
 
 
-# One converter for every cell: building a Markdown instance costs more than converting a paragraph.
-_MARKDOWN = markdown.Markdown()
-
-
 def _inline_html(text: str) -> str:
-    """A paragraph's Markdown (links, escapes) as inline HTML."""
-    return _MARKDOWN.reset().convert(text).removeprefix("<p>").removesuffix("</p>")
+    """A paragraph's text as the model reads it (plain text and links), escaped."""
+    return html_of(runs(text))
+
+
+PARALLEL_LINK_TITLE = {"zh": "中英对照", "en": "Side by side with the Chinese"}
+
+
+def agreement_markdown(page: Page) -> str:
+    """A page as handed to MkDocs: its title as escaped Markdown, then every paragraph as HTML
+    built from the model. Each clause and item gets its id, its number as a link to itself and
+    a link to its row in the parallel view; no text the author wrote is read as markup."""
+    here = page_url(page.language, page.name)
+    parallel = relative_url(here, page_url(page.language, PARALLEL_PAGE))
+    blocks: list[tuple[int, str]] = [(page.title_line, f"# {markdown_escaped(page.title)}")]
+    for paragraph in page.paragraphs:
+        attributes = f' class="preamble" id="{paragraph.anchor}"' if paragraph.anchor else ""
+        blocks.append((paragraph.line, f"<p{attributes}>{_inline_html(paragraph.text)}</p>"))
+    title = PARALLEL_LINK_TITLE[page.language]
+    for clause in page.clauses:
+        for kind, part in [("clause", clause), *(("clause-item", item) for item in clause.items)]:
+            number = f'<a class="clause-number" href="#{part.anchor}">{html.escape(part.label)}</a>'
+            parallel_link = f'<a class="parallel-link" href="{parallel}#{part.anchor}" title="{html.escape(title)} {html.escape(part.label)}">⇄</a>'
+            text = f"{html.escape(part.spacing)}{_inline_html(part.text)}"
+            blocks.append((part.line, f'<p class="{kind}" id="{part.anchor}">{number}{text}{parallel_link}</p>'))
+    return "\n\n".join(block for _, block in sorted(blocks)) + "\n"
 
 
 def parallel_rows(pages: dict[str, list[Page]], language: str) -> str:

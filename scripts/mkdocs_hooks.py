@@ -9,11 +9,13 @@ its own language's files.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
@@ -25,17 +27,18 @@ from mkdocs.structure.pages import Page
 # MkDocs puts only this file's folder on sys.path; the model is imported as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.check_clauses import check_pages, report  # noqa: E402
+from scripts.check_clauses import check_pages, markup_problems, report  # noqa: E402
+from scripts.csp import SERVER_INCLUDE, script_hashes, server_include  # noqa: E402
 from scripts.clauses import HOME_PAGE, LANGUAGES, ParseError, page_url, parse_language, parse_markdown  # noqa: E402
 from scripts.clauses import Page as AgreementPage  # noqa: E402
-from scripts.exports import CITATION_NAME, PARALLEL_PAGE, clauses_document, parallel_rows, short_link_pages  # noqa: E402
+from scripts.exports import CITATION_NAME, PARALLEL_PAGE, agreement_markdown, clauses_document, parallel_rows, short_link_pages  # noqa: E402
 from scripts.search_index import BackgroundWords, SegmentationError, build_index  # noqa: E402
 from scripts.source import read_source  # noqa: E402
+from scripts.staged_site import StagedSite  # noqa: E402
 
 SOURCE_FILE = Path(__file__).resolve().parent.parent / "source" / "tim-agreement.zh.txt"
 SEARCH_INDEX = "search/agreement.json"  # under each language's root: /search/…, /en/search/…
 CLAUSES_JSON = "clauses.json"  # at the site root, both languages
-PARALLEL_LINK_TITLE = {"zh": "中英对照", "en": "Side by side with the Chinese"}
 
 # Both languages as parsed at the start of this build, and the language this build renders.
 _pages: dict[str, list[AgreementPage]] = {}
@@ -46,8 +49,26 @@ _not_found_pages: dict[str, str] = {}
 _chinese_words = BackgroundWords()
 
 
+# `mkdocs build` writes into a staging folder and the site is replaced only if it succeeds.
+_command: dict[str, object] = {"name": None, "staged": None, "failed": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command.update(name=command if not dirty else f"{command} --dirty", staged=None, failed=False)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Show the source's provenance (URL, retrieval date) from its own front matter."""
+    """Build into a staging folder; count strict warnings even under -q; show the source's
+    provenance (URL, retrieval date) from its own front matter."""
+    if _command["name"] == "build" and _command["staged"] is None:  # the outer build, not i18n's
+        staged = StagedSite(Path(config.site_dir))
+        config.site_dir = str(staged.begin())
+        _command["staged"] = staged
+    if config.strict:
+        # MkDocs counts strict-mode warnings through its logger, which -q silences (so a strict
+        # build with warnings would exit 0): let warnings through; in strict mode they are errors.
+        logger = logging.getLogger("mkdocs")
+        logger.setLevel(min(logger.getEffectiveLevel(), logging.WARNING))
     source = read_source(SOURCE_FILE)
     config.extra["source"] = source.provenance
     # Date the build by the text, not the clock, so that two builds are byte-identical
@@ -56,6 +77,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(retrieved.timestamp())))
     config.extra["citation_names"] = CITATION_NAME  # for the copy-citation buttons
     return config
+
+
+def on_build_error(error: Exception) -> None:
+    _command["failed"] = True
+
+
+def on_shutdown() -> None:
+    """Put the staged site in place if the build succeeded; otherwise keep the previous one."""
+    staged = _command["staged"]
+    if isinstance(staged, StagedSite):
+        if _command["failed"]:
+            staged.discard()
+        else:
+            staged.publish()
+    _command["staged"] = None
 
 
 class _SharedBytecodeCache(BytecodeCache):
@@ -102,8 +138,8 @@ def page_language(page: Page) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Give each clause, item and preamble paragraph its id, a link to itself and to its row
-    in the parallel view. Authors write "10.1 …" or "（1）…"; ids come from the numbers."""
+    """Agreement pages are published from the model, never from the author's Markdown: every
+    clause, item and preamble paragraph with its id and links (scripts/exports.py)."""
     language = page_language(page)
     _built_languages.add(language)
     if page.file.src_uri == f"{language}/{PARALLEL_PAGE}":
@@ -112,23 +148,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         model = parse_markdown(markdown, language, Path(page.file.src_uri), Path(page.file.src_uri).name)
     except ParseError as error:
         raise PluginError(str(error)) from error
-    lines = markdown.split("\n")
-    parallel_title = PARALLEL_LINK_TITLE[language]
-
-    def anchor(line: int, label: str, target: str, kind: str) -> None:
-        # The number becomes a link to itself; the rest of the line stays exactly as written.
-        rest = lines[line - 1].strip()[len(label):]
-        parallel = f'[⇄]({PARALLEL_PAGE}#{target}){{ .parallel-link title="{parallel_title} {label}" }}'
-        lines[line - 1] = f"[{label}](#{target}){{ .clause-number }}{rest}{parallel}\n{{: #{target} .{kind} }}"
-
-    for clause in model.clauses:
-        anchor(clause.line, clause.label, clause.anchor, "clause")
-        for item in clause.items:
-            anchor(item.line, item.label, item.anchor, "clause-item")
-    for paragraph in model.paragraphs:
-        if paragraph.anchor:
-            lines[paragraph.line - 1] += f"\n{{: #{paragraph.anchor} .preamble }}"
-    return "\n".join(lines)
+    if problems := markup_problems([model]):  # the text changed since the check (mkdocs serve)
+        raise PluginError(report(problems))
+    return agreement_markdown(model)
 
 
 # Material marks its drawer and search toggles autocomplete="off", which HTML allows on text
@@ -171,6 +193,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         _write(_language_root(site, language) / SEARCH_INDEX, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
         for path, html in short_link_pages(pages, config.site_name, config.site_url or "/", config.theme["favicon"]):
             _write(site / path.lstrip("/") / "index.html", html)
+    # The server's CSP hashes, from every page written so far: the last language's build sees all.
+    hashes = script_hashes(path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html")))
+    site_path = urlsplit(config.site_url or "/").path.rstrip("/")
+    not_found = {f"{site_path}{page_url(language, HOME_PAGE)}": f"{site_path}{page_url(language, HOME_PAGE)}404.html" for language in LANGUAGES}
+    _write(site / SERVER_INCLUDE, server_include(hashes, not_found))
     titles = {language: _pages[language][0].title for language in LANGUAGES}
     document = clauses_document(_pages, titles, config.extra["source"], config.site_url or "/")
     _write(site / CLAUSES_JSON, json.dumps(document, ensure_ascii=False, indent=1) + "\n")

@@ -20,26 +20,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.conftest import build_site, copy_project
+from scripts.csp import SERVER_INCLUDE
+from tests.conftest import ROOT, build_site, copy_project
 
-# Content types for what MkDocs writes; compressed on the fly like a production server would.
-TYPES = {
-    "text/html": "html htm",
-    "text/css": "css",
-    "text/plain": "txt",
-    "application/javascript": "js mjs",
-    "application/json": "json map",
-    "application/xml": "xml",
-    "application/gzip": "gz",
-    "image/svg+xml": "svg",
-    "image/png": "png",
-    "image/x-icon": "ico",
-    "image/jpeg": "jpg jpeg",
-    "image/webp": "webp",
-    "font/woff2": "woff2",
-    "font/woff": "woff",
-}
-GZIP_TYPES = "text/css text/plain application/javascript application/json application/xml image/svg+xml"
+DEPLOY = ROOT / "deploy"  # the server configuration that ships: events.conf (main), site.conf (server)
+MIME_TYPES = Path("/etc/nginx/mime.types")  # Debian's package nginx-common
 
 
 def nginx_binary() -> str:
@@ -73,58 +58,31 @@ def build_at(site_url: str, site_dir: Path, workdir: Path) -> subprocess.Complet
     return build_site(copy, site_dir)
 
 
-def config_text(docroot: Path, workdir: Path, port: int, prefix: str, languages: tuple[str, ...]) -> str:
-    """nginx.conf: the site's files under `docroot`, published at `prefix` (e.g. "/" or "/tim/").
-
-    A missing page is answered with status 404 and the error page of its language:
-    `{prefix}{language}/404.html` under each non-default language's folder, else `{prefix}404.html`.
-    """
-    types = "\n".join(f"        {kind} {extensions};" for kind, extensions in TYPES.items())
-    temp = "\n".join(
-        f"    {name}_temp_path {workdir / (name + '_temp')};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    locations = [f"        location {prefix} {{\n            error_page 404 {prefix}404.html;\n        }}"]
-    locations += [
-        f"        location {prefix}{language}/ {{\n            error_page 404 {prefix}{language}/404.html;\n        }}"
-        for language in languages
-    ]
+def config_text(docroot: Path, site_dir: Path, workdir: Path, port: int) -> str:
+    """nginx.conf for one test run: the shipped deploy/events.conf and deploy/site.conf, the file
+    the build wrote beside the pages (nginx-site.conf), and this run's port, folders and logs."""
+    temp = "\n".join(f"    {name}_temp_path {workdir / (name + '_temp')};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     user = "user root;\n" if os.geteuid() == 0 else ""  # workers must read the caller's private tmp folders
     return f"""# Generated for one test run; see tests/nginx.py.
 daemon off;
 master_process on;
-worker_processes 1;
 {user}pid {workdir / 'nginx.pid'};
 error_log {workdir / 'error.log'} warn;
-
-events {{
-    worker_connections 256;
-}}
+include {DEPLOY / 'events.conf'};
 
 http {{
-    types {{
-{types}
-    }}
+    include {MIME_TYPES};
     default_type application/octet-stream;
-    charset utf-8;
-    charset_types text/css text/plain application/javascript application/json application/xml image/svg+xml;
     access_log {workdir / 'access.log'};
 {temp}
     sendfile on;
-    server_tokens off;
-    absolute_redirect off;
-    gzip on;
-    gzip_vary on;
-    gzip_comp_level 6;
-    gzip_min_length 256;
-    gzip_types {GZIP_TYPES};
+    include {site_dir / SERVER_INCLUDE};
 
     server {{
         listen 127.0.0.1:{port};
         server_name 127.0.0.1;
         root {docroot};
-        index index.html;
-
-{chr(10).join(locations)}
+        include {DEPLOY / 'site.conf'};
     }}
 }}
 """
@@ -133,11 +91,10 @@ http {{
 class Nginx:
     """One nginx master process serving `docroot` on 127.0.0.1:`port`."""
 
-    def __init__(self, docroot: Path, workdir: Path, port: int, prefix: str = "/", languages: tuple[str, ...] = ("en",)) -> None:
+    def __init__(self, docroot: Path, workdir: Path, port: int, prefix: str = "/") -> None:
         if not (prefix.startswith("/") and prefix.endswith("/")):
             raise ValueError(f"prefix must start and end with '/': {prefix!r}")
         self.docroot, self.workdir, self.port, self.prefix = docroot, workdir, port, prefix
-        self.languages = languages
         self.config = workdir / "nginx.conf"
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -152,7 +109,7 @@ class Nginx:
 
     def start(self, timeout: float = 10.0) -> None:
         self.workdir.mkdir(parents=True, exist_ok=True)
-        self.config.write_text(config_text(self.docroot, self.workdir, self.port, self.prefix, self.languages), encoding="utf-8")
+        self.config.write_text(config_text(self.docroot, self.docroot / self.prefix.strip("/"), self.workdir, self.port), encoding="utf-8")
         binary = nginx_binary()
         # -e: the error log before the configuration is read (otherwise the system's log path).
         command = [binary, "-p", str(self.workdir), "-e", str(self.workdir / "error.log"), "-c", str(self.config)]
@@ -185,9 +142,9 @@ class Nginx:
 
 
 @contextlib.contextmanager
-def nginx(docroot: Path, workdir: Path, port: int, prefix: str = "/", languages: tuple[str, ...] = ("en",)) -> Iterator[str]:
+def nginx(docroot: Path, workdir: Path, port: int, prefix: str = "/") -> Iterator[str]:
     """Serve `docroot` with nginx while the block runs; yields the site's base URL (ending in '/')."""
-    server = Nginx(docroot, workdir, port, prefix, languages)
+    server = Nginx(docroot, workdir, port, prefix)
     server.start()
     try:
         yield server.base_url

@@ -113,7 +113,7 @@ def _publish(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[Pu
     docroot, site_dir, port, result = published_site(workdir, prefix)
     if result.returncode:
         pytest.fail(f"mkdocs build for http://127.0.0.1:{port}{prefix} failed:\n{result.stderr}")
-    with nginx(docroot, workdir / "nginx", port, prefix, OTHER_LANGUAGES) as base_url:
+    with nginx(docroot, workdir / "nginx", port, prefix) as base_url:
         yield Published(name, base_url, site_dir)
 
 

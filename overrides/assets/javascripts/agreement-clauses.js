@@ -14,6 +14,9 @@
   alternates.forEach((link) => link.removeAttribute("rel"));
   document.addEventListener("DOMContentLoaded", () => alternates.forEach((link) => link.setAttribute("rel", "alternate")));
 
+  // One pass over a template: a "{url}" or "$&" inside the clause text stays as written.
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (placeholder, key) => values[key] ?? placeholder);
+
   const CITABLE = ".agreement-text .clause, .agreement-text .clause-item, .agreement-text .preamble, .parallel-row";
 
   // The clause to keep when switching language: the URL's, else the first one that starts
@@ -67,7 +70,7 @@
     const name = element.dataset.citation;
     const url = new URL(location.pathname, location.href);
     url.hash = element.id;
-    return config.citation.replace("{title}", config.title).replace("{name}", name).replace("{text}", clauseText(element)).replace("{url}", url.href);
+    return fill(config.citation, { title: config.title, name, text: clauseText(element), url: url.href });
   }
 
   async function copy(button, text, done) {
@@ -84,10 +87,8 @@
 
   for (const element of document.querySelectorAll(".agreement-text .clause, .agreement-text .clause-item, .agreement-text .preamble")) {
     const number = element.querySelector(".clause-number")?.textContent ?? "";
-    element.dataset.citation = config.names[element.classList.contains("preamble") ? "preamble" : element.classList.contains("clause") ? "clause" : "item"]
-      .replace("{n}", element.id.replace("preamble-", ""))
-      .replace("{clause}", element.id.split("-")[0])
-      .replace("{item}", number);
+    const kind = element.classList.contains("preamble") ? "preamble" : element.classList.contains("clause") ? "clause" : "item";
+    element.dataset.citation = fill(config.names[kind], { n: element.id.replace("preamble-", ""), clause: element.id.split("-")[0], item: number });
     const tools = document.createElement("span");
     tools.className = "clause-tools";
     for (const [kind, label] of [["link", config.strings.copyLink], ["citation", config.strings.copyCitation]]) {

@@ -1,0 +1,78 @@
+"""The Content-Security-Policy's script hashes, computed from the pages the build wrote.
+
+Material puts a few small inline scripts in every page (its scope and palette state, the tab
+restore); a policy of `script-src 'self'` blocks them unless it names their SHA-256 hashes. The
+build hashes every inline script it finds, so a Material upgrade that changes one cannot
+silently break the policy: the server reads the hashes from the file the build writes
+(`nginx-site.conf`, included in nginx's http block; see deploy/). Plain Python, no MkDocs import.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable
+from html.parser import HTMLParser
+
+SERVER_INCLUDE = "nginx-site.conf"  # written at the site's root by the build
+_SCRIPT_TYPES = {"", "text/javascript", "module", "application/javascript"}
+
+
+class _InlineScripts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self._inside = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            attributes = dict(attrs)
+            self._inside = "src" not in attributes and (attributes.get("type") or "").lower() in _SCRIPT_TYPES
+            if self._inside:
+                self.scripts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self._inside:
+            self.scripts[-1] += data
+
+
+def inline_scripts(page: str) -> list[str]:
+    """The text of every script a page runs from its own markup (not data blocks such as JSON)."""
+    parser = _InlineScripts()
+    parser.feed(page)
+    parser.close()
+    return parser.scripts
+
+
+def script_hash(script: str) -> str:
+    """A CSP source expression for one inline script: 'sha256-…' of its exact UTF-8 text."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def script_hashes(pages: Iterable[str]) -> list[str]:
+    return sorted({script_hash(script) for page in pages for script in inline_scripts(page)})
+
+
+def server_include(hashes: list[str], not_found: dict[str, str]) -> str:
+    """nginx's http-context variables for deploy/site.conf: the script hashes, and the 404 page
+    for each language's folder (site path → its 404 page; the first is the default).
+
+    `map`, not `set`: a map is read when it is used, also for an error (such as 414) that nginx
+    answers before any `set` would run."""
+    default, *others = not_found.items()
+    pages = [f'    default "{default[1]}";', *(f'    "~^{re.escape(folder)}" "{page}";' for folder, page in others)]
+    return "\n".join(
+        [
+            "# Written by the build (scripts/csp.py) for the pages beside this file: do not edit.",
+            f'map "" $agreement_script_hashes {{ default "{" ".join(hashes)}"; }}',
+            "map $uri $agreement_not_found {",
+            *pages,
+            "}",
+        ]
+    ) + "\n"
