@@ -41,10 +41,10 @@ def _mkdocs_env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run a strict `mkdocs build` of `project` into `site_dir`."""
+def build_site(project: Path, site_dir: Path, quiet: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run a strict `mkdocs build` of `project` into `site_dir` (with -q when `quiet`)."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *(["-q"] if quiet else [])],
         cwd=project,
         env=_mkdocs_env(),
         capture_output=True,

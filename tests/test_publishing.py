@@ -1,0 +1,137 @@
+"""What the build will publish: agreement text the model vouches for, or nothing.
+
+Each hostile copy of the project puts one thing outside the allow-list (scripts/markup.py) into
+the English pages, the way a careless or malicious pull request would; the build must stop and
+name the file, the line, the clause and the offending text. What the allow-list accepts is
+published exactly as written. A failed build never replaces the previous site.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scripts.check_clauses import check_docs
+from tests.conftest import build_site, copy_project
+
+CLOSING = ("12-miscellaneous.md", "Tencent")  # the closing line: no digits, so no number check sees it
+CLAUSE = ("10-user-conduct.md", "10.1 ")
+ITEM = ("10-user-conduct.md", "(2) ")
+PREAMBLE = ("index.md", "Welcome")
+
+# (name, where, how the line is changed, the clause the problem names, what the message says)
+HOSTILE: list[tuple[str, tuple[str, str], Callable[[str], str], str, str]] = [
+    ("script", CLOSING, lambda line: line + "<script>location.href='https://example.com'</script>", "paragraph 1", "raw HTML '<script>'"),
+    ("script block", CLOSING, lambda line: "<script>alert(1)</script>", "paragraph 1", "a raw HTML block"),
+    ("event handler", CLAUSE, lambda line: line + ' <img src="x" onerror="alert(1)">', "10.1", "raw HTML '<img src=\"x\" onerror=\"alert(1)\">'"),
+    ("iframe", ITEM, lambda line: line + ' <iframe src="https://example.com"></iframe>', "10.1 item (2)", "raw HTML '<iframe"),
+    ("style", PREAMBLE, lambda line: line + " <style>body{display:none}</style>", "preamble-1", "raw HTML '<style>'"),
+    ("titled link", CLAUSE, lambda line: line + ' [law](https://example.com "law")', "10.1", "link with a title 'law'"),
+    ("autolink", CLAUSE, lambda line: line + " <https://example.com>", "10.1", "autolink <https://example.com>"),
+    ("raw link", CLOSING, lambda line: line + ' <a href="https://example.com">law</a>', "paragraph 1", "raw HTML '<a href=\"https://example.com\">'"),
+    ("reference link", CLOSING, lambda line: line + " [law][1]\n\n[1]: https://example.com", "paragraph 2", "reference-style link definition [1]: https://example.com"),
+    ("script link", CLAUSE, lambda line: line + " [law](javascript:alert(1))", "10.1", "square brackets outside a link"),  # CommonMark refuses javascript: links
+    ("attr_list id", CLAUSE, lambda line: line + " law{ #agreement-config }", "10.1", "attr_list braces '{ #agreement-config }'"),
+    ("attr_list event", CLOSING, lambda line: line + "{: onclick=alert(1) }", "paragraph 1", "attr_list braces '{: onclick=alert(1) }'"),
+    ("emphasis", CLAUSE, lambda line: line + " *law*", "10.1", "emphasis '*'"),
+    ("code span", CLAUSE, lambda line: line + " `law`", "10.1", "a code span 'law'"),
+    ("entity", CLAUSE, lambda line: line + " &amp;", "10.1", "HTML entity '&amp;'"),
+    ("image", CLAUSE, lambda line: line + " ![x](https://example.com/x.png)", "10.1", "an image"),
+    ("indentation", PREAMBLE, lambda line: "    " + line, "preamble-1", "a block indented by four or more spaces"),
+    ("title hashes", ("10-user-conduct.md", "# 10."), lambda line: line + " #", "title", "title written '# 10. User Conduct #'"),
+    ("bidi override", CLAUSE, lambda line: line + " \u202egnp.exe", "10.1", "character U+202E (RIGHT-TO-LEFT OVERRIDE) is not text"),
+    ("control character", ITEM, lambda line: line + "\u0007", "10.1 item (2)", "character U+0007"),
+    ("zero-width space", CLOSING, lambda line: line + "\u200b", "paragraph 1", "character U+200B (ZERO WIDTH SPACE)"),
+    ("two-line paragraph", CLAUSE, lambda line: line + "\nand more", "10.1", "paragraph runs over lines"),
+    ("markdown list", CLOSING, lambda line: "1. " + line, "paragraph 1", "a numbered Markdown list"),
+]
+
+
+def edit_line(project: Path, language: str, where: tuple[str, str], change: Callable[[str], str]) -> int:
+    """Change the first line of a page that starts with a given text; returns its line number."""
+    path = project / "docs" / language / where[0]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    number = next(n for n, line in enumerate(lines) if line.startswith(where[1]))
+    lines[number] = change(lines[number])
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return number + 1
+
+
+@pytest.mark.parametrize(("where", "change", "clause", "message"), [case[1:] for case in HOSTILE], ids=[case[0] for case in HOSTILE])
+def test_hostile_english_stops_the_build_with_file_line_clause_and_text(tmp_path: Path, where, change, clause: str, message: str) -> None:
+    project = copy_project(tmp_path / "project")
+    line = edit_line(project, "en", where, change)
+    expected_line = line + 2 if clause == "paragraph 2" else line  # a definition stands two lines below
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1, result.stderr
+    expected = f"en docs/en/{where[0]}:{expected_line}: {clause}: {message}"
+    assert expected in result.stderr, result.stderr
+    assert not (tmp_path / "site").exists(), "a failed build wrote a site"
+
+
+def test_every_hostile_input_is_reported_at_once_by_the_check(tmp_path: Path, monkeypatch) -> None:
+    project = copy_project(tmp_path / "project")
+    for name, where, change, clause, message in HOSTILE:
+        if name not in ("reference link", "two-line paragraph", "markdown list", "indentation", "title hashes", "script block"):
+            edit_line(project, "en", where, change)
+    monkeypatch.chdir(project)
+    messages = [problem.message for problem in check_docs(Path("docs"))]
+    expected = [message for name, _, _, _, message in HOSTILE if name not in ("reference link", "two-line paragraph", "markdown list", "indentation", "title hashes", "script block")]
+    missing = [text for text in expected if not any(text in found for found in messages)]
+    assert not missing, f"not reported: {missing}\nreported: {messages}"
+
+
+def test_text_the_allow_list_accepts_is_published_exactly_as_written(tmp_path: Path) -> None:
+    # A brace, a dollar pattern, a stray "<" and "&" are text: published as written, never markup.
+    written = " Braces } stay, $& and {url} too, a < b & c."
+    project = copy_project(tmp_path / "project")
+    edit_line(project, "en", CLAUSE, lambda line: line + written)
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = BeautifulSoup((tmp_path / "site" / "en" / "10-user-conduct" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    clause = page.select_one('[id="10.1"]')
+    assert clause.get_text().removesuffix("⇄").endswith(written)
+    assert clause.find_all("a") == clause.select("a.clause-number, a.parallel-link"), "no link made from text"
+    data = json.loads((tmp_path / "site" / "clauses.json").read_text(encoding="utf-8"))
+    assert data["sections"][9]["clauses"][0]["text"]["en"].endswith(written)
+
+
+def _previous_site(tmp_path: Path) -> tuple[Path, Path]:
+    """A project and a good site built from it, with a pristine copy of that site to compare with."""
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    assert build_site(project, site).returncode == 0
+    shutil.copytree(site, tmp_path / "pristine")
+    return project, site
+
+
+def assert_same_tree(left: Path, right: Path) -> None:
+    comparison = filecmp.dircmp(left, right)
+    pending = [comparison]
+    while pending:
+        current = pending.pop()
+        assert not (current.left_only or current.right_only or current.diff_files), (current.left, current.left_only, current.right_only, current.diff_files)
+        _, mismatched, errors = filecmp.cmpfiles(current.left, current.right, current.common_files, shallow=False)
+        assert not mismatched and not errors, (current.left, mismatched, errors)
+        pending += current.subdirs.values()
+
+
+@pytest.mark.parametrize("quiet", [False, True], ids=["plain", "quiet"])
+@pytest.mark.parametrize("failure", ["check", "strict warning"])
+def test_a_failed_build_leaves_the_previous_site_byte_identical(tmp_path: Path, quiet: bool, failure: str) -> None:
+    project, site = _previous_site(tmp_path)
+    if failure == "check":
+        edit_line(project, "en", CLAUSE, lambda line: line + " <script>alert(1)</script>")
+    else:  # a broken link is a warning, which strict mode turns into a failure
+        parallel = project / "docs" / "en" / "parallel" / "index.md"
+        parallel.write_text(parallel.read_text(encoding="utf-8") + "\n[missing](nowhere.md)\n", encoding="utf-8")
+    result = build_site(project, site, quiet=quiet)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert_same_tree(site, tmp_path / "pristine")
+    assert not site.with_name("site.building").exists()
