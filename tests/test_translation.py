@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import pytest
 
@@ -10,11 +11,27 @@ from scripts.clauses import Page, parse_language, plain_text
 from tests.conftest import ROOT
 
 GLOSSARY = ROOT / "translation" / "glossary.md"
+KINDS = ("defined term", "title", "name", "term")
 
 
-def glossary() -> list[tuple[str, str]]:
-    rows = [line.strip().strip("|").split("|") for line in GLOSSARY.read_text(encoding="utf-8").splitlines()[2:] if line.startswith("|")]
-    return [(chinese.strip(), english.strip()) for chinese, english, *_ in rows]
+class Row(NamedTuple):
+    chinese: str
+    english: str
+    kind: str
+
+
+def glossary() -> list[Row]:
+    """The rows of the four-column table | 中文 | English | Kind | Note |."""
+    lines = [line.strip() for line in GLOSSARY.read_text(encoding="utf-8").splitlines() if line.startswith("|")]
+    cells = [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
+    assert cells and cells[0] == ["中文", "English", "Kind", "Note"], f"unexpected glossary header: {cells[:1]}"
+    assert all(len(row) == 4 for row in cells), "every glossary row has four cells"
+    return [Row(chinese, english, kind) for chinese, english, kind, _ in cells[2:]]
+
+
+def comparable(text: str) -> str:
+    """Case and the hyphen of a compound modifier ("third-party software") do not count."""
+    return text.lower().replace("-", " ")
 
 
 def aligned_texts(zh: Page, en: Page) -> Iterator[tuple[str, str, str]]:
@@ -36,15 +53,22 @@ PAIRS = [
 
 
 def test_glossary_has_the_required_terms() -> None:
-    terms = dict(glossary())
-    assert terms["腾讯"] == "Tencent" and terms["本软件"] == "the Software" and terms["本协议"] == "this Agreement"
-    assert terms["QQ号码"] == "QQ Number" and terms["《隐私政策》"] == "Privacy Policy"
-    assert terms["《腾讯服务协议》"] == "Tencent Service Agreement" and terms["《QQ号码规则》"] == "QQ Number Rules"
+    rows = glossary()
+    terms = {row.chinese: (row.english, row.kind) for row in rows}
+    assert len(terms) == len(rows), "each Chinese term has one row"
+    assert terms["腾讯"] == ("Tencent", "name")
+    assert terms["本软件"] == ("the Software", "defined term") and terms["本协议"] == ("this Agreement", "defined term")
+    assert terms["QQ号码"] == ("QQ Number", "defined term") and terms["《隐私政策》"] == ("Privacy Policy", "title")
+    assert terms["《腾讯服务协议》"] == ("Tencent Service Agreement", "title") and terms["《QQ号码规则》"] == ("QQ Number Rules", "title")
 
 
-@pytest.mark.parametrize(("chinese", "english"), glossary())
+def test_glossary_kinds_are_known() -> None:
+    assert [row for row in glossary() if row.kind not in KINDS] == []
+
+
+@pytest.mark.parametrize(("chinese", "english"), [(row.chinese, row.english) for row in glossary()])
 def test_glossary_term_is_followed_everywhere(chinese: str, english: str) -> None:
-    misses = [where for where, zh_text, en_text in PAIRS if chinese in zh_text and english.lower() not in plain_text(en_text).lower()]
+    misses = [where for where, zh_text, en_text in PAIRS if chinese in zh_text and comparable(english) not in comparable(plain_text(en_text))]
     used = [where for where, zh_text, _ in PAIRS if chinese in zh_text]
     assert used, f"{chinese} does not occur in the Chinese text: drop it from the glossary"
     assert not misses, f"{chinese} → {english} not followed in {misses}"
