@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from scripts.clauses import LANGUAGES, REFERENCE_LANGUAGE, Clause, Page, Paragraph, ParseError, links, numbers, parse_language
+from scripts.notes import NOTES_FILE, Note, NoteProblem, read_notes
 
 
 @dataclass(frozen=True)
@@ -243,12 +244,37 @@ def check_pages(pages_by_language: dict[str, list[Page]]) -> list[Problem]:
                 problems += compare_pages(page, reference[name])
             else:
                 problems.append(_problem(page, 1, _page_label(page), f"page present in {language} only; {REFERENCE_LANGUAGE} has no {name}"))
-    return sorted(problems, key=lambda p: (LANGUAGES.index(p.language), p.file, p.line))
+    return sorted(problems, key=_order)
+
+
+def _order(problem: Problem) -> tuple[int, str, int]:
+    """Languages in their order, then anything else (the notes); by file and line within each."""
+    rank = LANGUAGES.index(problem.language) if problem.language in LANGUAGES else len(LANGUAGES)
+    return rank, problem.file, problem.line
+
+
+def check_notes(notes: Sequence[Note], found: Sequence[NoteProblem], notes_file: Path, reference: Sequence[Page]) -> list[Problem]:
+    """A note must be well formed and belong to a part that exists."""
+    anchors = {paragraph.anchor for page in reference for paragraph in page.paragraphs if paragraph.anchor}
+    anchors |= {part.anchor for page in reference for part in page.numbered}
+    where = display_path(notes_file)
+    problems = [Problem("notes", where, problem.line, problem.at, problem.message) for problem in found]
+    for note in notes:
+        if note.at not in anchors:
+            problems.append(Problem("notes", where, note.line, note.at, f"note on {note.at!r}, which is no preamble paragraph, clause or item of the agreement"))
+    return problems
+
+
+def notes_file(docs_dir: Path) -> Path:
+    return docs_dir.parent / NOTES_FILE
 
 
 def check_docs(docs_dir: Path) -> list[Problem]:
-    """Parse both languages under docs_dir and check them. Raises ParseError."""
-    return check_pages({language: parse_language(docs_dir, language) for language in LANGUAGES})
+    """Parse both languages under docs_dir, and the notes beside it, and check them. Raises ParseError."""
+    pages = {language: parse_language(docs_dir, language) for language in LANGUAGES}
+    path = notes_file(docs_dir)
+    notes, found = read_notes(path, LANGUAGES)
+    return sorted(check_pages(pages) + check_notes(notes, found, path, pages[REFERENCE_LANGUAGE]), key=_order)
 
 
 def report(problems: Sequence[Problem]) -> str:

@@ -10,13 +10,31 @@ from dataclasses import dataclass
 
 from scripts.clauses import HOME_PAGE, LANGUAGES, REFERENCE_LANGUAGE, Page, page_url, plain_text
 from scripts.markup import html_of, markdown_escaped, runs
+from scripts.glossary import Term, mark_defined_terms
+from scripts.notes import Note, note_anchor, note_html
 
 PARALLEL_PAGE = "parallel/index.md"  # title written by hand in each language; rows generated
+GLOSSARY_PAGE = "glossary/index.md"  # likewise: title and introduction by hand, the table generated
 SHORT_LINK_FOLDER = "clause"  # /clause/10.1/, /en/clause/10.1/
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 CITATION_NAME = {
     "zh": {"clause": "第{clause}条", "item": "第{clause}条第{item}项", "preamble": "序言第{n}段"},
     "en": {"clause": "clause {clause}", "item": "clause {clause}{item}", "preamble": "preamble, paragraph {n}"},
+}
+
+
+# What this edition is, said on both home pages, in every page's footer and in clauses.json;
+# {source} and {date} become the source's address and the retrieval date.
+EDITION = {
+    "zh": (
+        "本站中文文本逐字取自 {source}，获取日期 {date}；腾讯此后可能已修改该协议，请以来源页面核对。"
+        "英文为本站制作的非官方参考译本，与腾讯无关联，亦未经腾讯认可；两种文本如有不一致，以中文原文为准。"
+    ),
+    "en": (
+        "The Chinese text on this site is taken word for word from {source}, as retrieved on {date}; Tencent may have "
+        "changed the agreement since, so check the source. The English text is an unofficial reference translation made "
+        "for this site; it is not affiliated with or endorsed by Tencent. Where the two differ, the Chinese original prevails."
+    ),
 }
 
 
@@ -55,35 +73,52 @@ def relative_url(source: str, target: str) -> str:
     return "./" if relative == "." else relative + "/"
 
 
-def _inline_html(text: str) -> str:
-    """A paragraph's text as the model reads it (plain text and links), escaped."""
-    return html_of(runs(text))
+@dataclass(frozen=True)
+class Editorial:
+    """What the site shows beside the agreement text: notes on parts, and the glossary's terms
+    (a defined term in the English shows its Chinese original)."""
+
+    notes: dict[str, list[Note]]
+    terms: list[Term]
+
+    def text_html(self, text: str, language: str) -> str:
+        """A paragraph's text as the model reads it (plain text and links), escaped; in the
+        English, each defined term marked with its Chinese original."""
+        escaped = html_of(runs(text))
+        return escaped if language == REFERENCE_LANGUAGE else mark_defined_terms(escaped, self.terms)
+
+    def notes_html(self, anchor: str, language: str, with_id: bool = True) -> list[str]:
+        return [note_html(note, index, language, with_id) for index, note in enumerate(self.notes.get(anchor, []), 1)]
 
 
 PARALLEL_LINK_TITLE = {"zh": "中英对照", "en": "Side by side with the Chinese"}
 
 
-def agreement_markdown(page: Page) -> str:
+def agreement_markdown(page: Page, editorial: Editorial) -> str:
     """A page as handed to MkDocs: its title as escaped Markdown, then every paragraph as HTML
     built from the model. Each clause and item gets its id, its number as a link to itself and
-    a link to its row in the parallel view; no text the author wrote is read as markup."""
+    a link to its row in the parallel view, and the notes on it below; no text the author wrote is
+    read as markup."""
     here = page_url(page.language, page.name)
     parallel = relative_url(here, page_url(page.language, PARALLEL_PAGE))
     blocks: list[tuple[int, str]] = [(page.title_line, f"# {markdown_escaped(page.title)}")]
     for paragraph in page.paragraphs:
         attributes = f' class="preamble" id="{paragraph.anchor}"' if paragraph.anchor else ""
-        blocks.append((paragraph.line, f"<p{attributes}>{_inline_html(paragraph.text)}</p>"))
+        blocks.append((paragraph.line, f"<p{attributes}>{editorial.text_html(paragraph.text, page.language)}</p>"))
+        if paragraph.anchor:
+            blocks += [(paragraph.line, note) for note in editorial.notes_html(paragraph.anchor, page.language)]
     title = PARALLEL_LINK_TITLE[page.language]
     for clause in page.clauses:
         for kind, part in [("clause", clause), *(("clause-item", item) for item in clause.items)]:
             number = f'<a class="clause-number" href="#{part.anchor}">{html.escape(part.label)}</a>'
             parallel_link = f'<a class="parallel-link" href="{parallel}#{part.anchor}" title="{html.escape(title)} {html.escape(part.label)}">⇄</a>'
-            text = f"{html.escape(part.spacing)}{_inline_html(part.text)}"
+            text = f"{html.escape(part.spacing)}{editorial.text_html(part.text, page.language)}"
             blocks.append((part.line, f'<p class="{kind}" id="{part.anchor}">{number}{text}{parallel_link}</p>'))
-    return "\n\n".join(block for _, block in sorted(blocks)) + "\n"
+            blocks += [(part.line, note) for note in editorial.notes_html(part.anchor, page.language)]
+    return "\n\n".join(block for _, block in sorted(blocks, key=lambda block: block[0])) + "\n"
 
 
-def parallel_rows(pages: dict[str, list[Page]], language: str) -> str:
+def parallel_rows(pages: dict[str, list[Page]], language: str, editorial: Editorial) -> str:
     """The parallel view's body for one language's chrome: a row per part, Chinese | English.
 
     Each row carries the part's anchor, so /parallel/#10.1 lands on clause 10.1; each side's
@@ -101,14 +136,60 @@ def parallel_rows(pages: dict[str, list[Page]], language: str) -> str:
             cells = []
             for part in (zh_part, en_part):
                 target = relative_url(here, page_url(part.page.language, part.page.name))
+                # The section pages carry the notes' ids; here they are only shown.
+                own_notes = "".join(editorial.notes_html(part.anchor, part.page.language, with_id=False))
                 cells.append(
                     f'<div class="parallel-cell" lang="{HTML_LANG[part.page.language]}">'
                     f'<a class="parallel-source" href="{target}#{part.anchor}" title="{html.escape(part.name)}">'
-                    f"{html.escape(part.label)}</a> {_inline_html(part.text)}</div>"
+                    f"{html.escape(part.label)}</a> {editorial.text_html(part.text, part.page.language)}{own_notes}</div>"
                 )
             lines.append(f'<div class="parallel-row" id="{zh_part.anchor}">{"".join(cells)}</div>')
     lines.append("</div>")
     return "\n".join(lines) + "\n"
+
+
+GLOSSARY_TEXT = {
+    "zh": {
+        "columns": ("中文", "英文", "类别", "用法说明", "出现于"),
+        "kinds": {"defined term": "定义术语", "title": "文件名称", "name": "名称", "term": "术语"},
+        "title": "标题",
+    },
+    "en": {
+        "columns": ("Chinese", "English", "Kind", "Note on usage", "Occurs in"),
+        "kinds": {"defined term": "defined term", "title": "title", "name": "name", "term": "term"},
+        "title": "title",
+    },
+}
+
+
+def glossary_table(pages: dict[str, list[Page]], language: str, terms: list[Term]) -> str:
+    """The glossary page's body: every term pair with its note, and links to the parts of this
+    language's pages where the Chinese term occurs (aligned parts share their anchors)."""
+    text = GLOSSARY_TEXT[language]
+    here = page_url(language, GLOSSARY_PAGE)
+    reference = {page.name: page for page in pages[REFERENCE_LANGUAGE]}
+    own = pages[language]
+    head = "".join(f'<th scope="col">{html.escape(column)}</th>' for column in text["columns"])
+    rows = []
+    for term in terms:
+        places = []
+        for page in own:
+            target = relative_url(here, page_url(language, page.name))
+            zh_page = reference[page.name]
+            if term.chinese in zh_page.title:
+                places.append(f'<a href="{target}">{html.escape(text["title"] if page.name == HOME_PAGE else page.title)}</a>')
+            for zh_part, part in zip(parts(zh_page), parts(page)):
+                if term.chinese in plain_text(zh_part.text):
+                    places.append(f'<a href="{target}#{part.anchor}">{html.escape(capitalised(part.name))}</a>')
+            unanchored = [p for p in zh_page.paragraphs if not p.anchor and term.chinese in plain_text(p.text)]
+            if unanchored:  # closing text such as 腾讯公司: the page it stands on
+                places.append(f'<a href="{target}">{html.escape(page.title)}</a>')
+        rows.append(
+            f'<tr id="term-{term.line}"><td lang="{HTML_LANG[REFERENCE_LANGUAGE]}">{html.escape(term.chinese)}</td>'
+            f'<td lang="{HTML_LANG["en"]}">{html.escape(term.english)}</td><td>{html.escape(text["kinds"][term.kind])}</td>'
+            f'<td lang="{HTML_LANG["en"]}">{html.escape(term.note)}</td><td>{", ".join(places)}</td></tr>'
+        )
+    return f'<table class="glossary">\n<thead><tr>{head}</tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>\n"
 
 
 def short_link_path(language: str, anchor: str) -> str:
@@ -145,9 +226,19 @@ def short_link_pages(pages: list[Page], site_title: str, site_url: str, favicon:
             )
 
 
-def clauses_document(pages: dict[str, list[Page]], titles: dict[str, str], source: dict[str, str], site_url: str) -> dict:
+def clauses_document(
+    pages: dict[str, list[Page]], titles: dict[str, str], source: dict[str, str], site_url: str, editorial: Editorial
+) -> dict:
     """Every section, clause and item in both languages, for machines (published as clauses.json)."""
     base = site_url.rstrip("/")
+
+    def part_notes(anchor: str) -> dict[str, list[dict[str, object]]]:
+        return {
+            "notes": [
+                {"anchor": note_anchor(anchor, index), "kind": note.kind, "text": dict(note.text)}
+                for index, note in enumerate(editorial.notes.get(anchor, []), 1)
+            ]
+        }
 
     def urls(page_name: str, anchor: str | None = None) -> dict[str, dict[str, str]]:
         fragment = f"#{anchor}" if anchor else ""
@@ -162,6 +253,7 @@ def clauses_document(pages: dict[str, list[Page]], titles: dict[str, str], sourc
     document: dict = {
         "title": titles,
         "source": source,
+        "status": {lang: EDITION[lang].format(source=source["url"], date=source["retrieved"]) for lang in LANGUAGES},
         "languages": dict(HTML_LANG),
         "reference_language": REFERENCE_LANGUAGE,
         "preamble": [],
@@ -170,14 +262,29 @@ def clauses_document(pages: dict[str, list[Page]], titles: dict[str, str], sourc
     for zh_page, en_page in zip(*(pages[lang] for lang in LANGUAGES)):
         if zh_page.name == HOME_PAGE:
             for zh, en in zip(zh_page.paragraphs, en_page.paragraphs):
-                document["preamble"].append({"anchor": zh.anchor, **urls(zh_page.name, zh.anchor), "text": texts(zh.text, en.text)})
+                document["preamble"].append(
+                    {"anchor": zh.anchor, **urls(zh_page.name, zh.anchor), "text": texts(zh.text, en.text), **part_notes(zh.anchor or "")}
+                )
             continue
         section = {"number": zh_page.section, "title": texts(zh_page.title, en_page.title), **urls(zh_page.name), "clauses": []}
         for zh, en in zip(zh_page.clauses, en_page.clauses):
-            clause = {"number": zh.id, "anchor": zh.anchor, **urls(zh_page.name, zh.anchor), "text": texts(zh.text, en.text), "items": []}
+            clause = {
+                "number": zh.id,
+                "anchor": zh.anchor,
+                **urls(zh_page.name, zh.anchor),
+                "text": texts(zh.text, en.text),
+                **part_notes(zh.anchor),
+                "items": [],
+            }
             for zh_item, en_item in zip(zh.items, en.items):
                 clause["items"].append(
-                    {"number": zh_item.number, "anchor": zh_item.anchor, **urls(zh_page.name, zh_item.anchor), "text": texts(zh_item.text, en_item.text)}
+                    {
+                        "number": zh_item.number,
+                        "anchor": zh_item.anchor,
+                        **urls(zh_page.name, zh_item.anchor),
+                        "text": texts(zh_item.text, en_item.text),
+                        **part_notes(zh_item.anchor),
+                    }
                 )
             section["clauses"].append(clause)
         section["paragraphs"] = [texts(zh.text, en.text) for zh, en in zip(zh_page.paragraphs, en_page.paragraphs)]

@@ -27,12 +27,25 @@ from mkdocs.structure.pages import Page
 # MkDocs puts only this file's folder on sys.path; the model is imported as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.check_clauses import check_pages, markup_problems, report  # noqa: E402
+from scripts.check_clauses import check_notes, check_pages, markup_problems, notes_file, report  # noqa: E402
 from scripts.csp import SERVER_INCLUDE, script_hashes, server_include  # noqa: E402
-from scripts.clauses import HOME_PAGE, LANGUAGES, ParseError, page_url, parse_language, parse_markdown  # noqa: E402
+from scripts.clauses import HOME_PAGE, LANGUAGES, REFERENCE_LANGUAGE, ParseError, page_url, parse_language, parse_markdown  # noqa: E402
 from scripts.clauses import Page as AgreementPage  # noqa: E402
-from scripts.exports import CITATION_NAME, PARALLEL_PAGE, agreement_markdown, clauses_document, parallel_rows, short_link_pages  # noqa: E402
+from scripts.exports import (  # noqa: E402
+    CITATION_NAME,
+    EDITION,
+    GLOSSARY_PAGE,
+    PARALLEL_PAGE,
+    Editorial,
+    agreement_markdown,
+    clauses_document,
+    glossary_table,
+    parallel_rows,
+    short_link_pages,
+)
+from scripts.glossary import GLOSSARY_FILE, GlossaryError, read_glossary  # noqa: E402
 from scripts.search_index import BackgroundWords, SegmentationError, build_index  # noqa: E402
+from scripts.notes import notes_by_part, read_notes  # noqa: E402
 from scripts.source import read_source  # noqa: E402
 from scripts.staged_site import StagedSite  # noqa: E402
 
@@ -43,6 +56,7 @@ CLAUSES_JSON = "clauses.json"  # at the site root, both languages
 # Both languages as parsed at the start of this build, and the language this build renders.
 _pages: dict[str, list[AgreementPage]] = {}
 _built_languages: set[str] = set()
+_editorial = Editorial({}, [])  # notes on parts and glossary terms, read with the pages
 # Each language's 404 page: every build writes its own to the site root, over the last one.
 _not_found_pages: dict[str, str] = {}
 # The Chinese search words, segmented while the pages render.
@@ -76,6 +90,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     retrieved = datetime.fromisoformat(source.retrieved).replace(tzinfo=timezone.utc)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(retrieved.timestamp())))
     config.extra["citation_names"] = CITATION_NAME  # for the copy-citation buttons
+    config.extra["edition"] = EDITION  # what this edition is: home pages and footer
     return config
 
 
@@ -125,8 +140,16 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _pages.update({language: parse_language(Path(config.docs_dir), language) for language in LANGUAGES})
     except ParseError as error:
         raise PluginError(f"cannot check clauses: {error}") from error
-    if problems := check_pages(_pages):
+    path = notes_file(Path(config.docs_dir))
+    notes, found = read_notes(path, LANGUAGES)
+    if problems := check_pages(_pages) + check_notes(notes, found, path, _pages[REFERENCE_LANGUAGE]):
         raise PluginError(report(problems))
+    try:
+        terms = read_glossary(Path(config.docs_dir).parent / GLOSSARY_FILE)
+    except (OSError, GlossaryError) as error:
+        raise PluginError(f"cannot read the glossary: {error}") from error
+    global _editorial
+    _editorial = Editorial(notes_by_part(notes), terms)
     _chinese_words.start(_pages["zh"])
 
 
@@ -143,14 +166,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     language = page_language(page)
     _built_languages.add(language)
     if page.file.src_uri == f"{language}/{PARALLEL_PAGE}":
-        return f"{markdown}\n\n{parallel_rows(_pages, language)}"
+        return f"{markdown}\n\n{parallel_rows(_pages, language, _editorial)}"
+    if page.file.src_uri == f"{language}/{GLOSSARY_PAGE}":
+        return f"{markdown}\n\n{glossary_table(_pages, language, _editorial.terms)}"
     try:
         model = parse_markdown(markdown, language, Path(page.file.src_uri), Path(page.file.src_uri).name)
     except ParseError as error:
         raise PluginError(str(error)) from error
     if problems := markup_problems([model]):  # the text changed since the check (mkdocs serve)
         raise PluginError(report(problems))
-    return agreement_markdown(model)
+    return agreement_markdown(model, _editorial)
 
 
 # Material marks its drawer and search toggles autocomplete="off", which HTML allows on text
@@ -199,5 +224,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     not_found = {f"{site_path}{page_url(language, HOME_PAGE)}": f"{site_path}{page_url(language, HOME_PAGE)}404.html" for language in LANGUAGES}
     _write(site / SERVER_INCLUDE, server_include(hashes, not_found))
     titles = {language: _pages[language][0].title for language in LANGUAGES}
-    document = clauses_document(_pages, titles, config.extra["source"], config.site_url or "/")
+    document = clauses_document(_pages, titles, config.extra["source"], config.site_url or "/", _editorial)
     _write(site / CLAUSES_JSON, json.dumps(document, ensure_ascii=False, indent=1) + "\n")

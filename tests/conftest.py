@@ -128,3 +128,11 @@ def page(browser: object) -> Iterator[object]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def clipboard_page(browser: object) -> Iterator[object]:
+    """A page that may read and write the clipboard (the copy buttons)."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    yield context.new_page()
+    context.close()

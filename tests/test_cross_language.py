@@ -145,13 +145,6 @@ def test_clauses_json_matches_the_built_pages(site: Path) -> None:
             assert (site / urlsplit(entry["short_url"][language]).path.lstrip("/") / "index.html").is_file()
 
 
-@pytest.fixture
-def clipboard_page(browser):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    yield context.new_page()
-    context.close()
-
-
 def test_copy_link_and_citation_by_keyboard(clipboard_page, base_url: str) -> None:
     page = clipboard_page
     page.goto(f"{base_url}/10-user-conduct/")
@@ -162,7 +155,7 @@ def test_copy_link_and_citation_by_keyboard(clipboard_page, base_url: str) -> No
     page.wait_for_function("document.querySelector('[id=\"10.1-2\"] .clause-tools__citation').textContent === '已复制'")
     citation = page.evaluate("navigator.clipboard.readText()")
     assert citation == (
-        "《TIM软件许可及服务协议》第10.1条第（2）项：“对本软件进行反向工程、反向汇编、反向编译，"
+        "《TIM软件许可及服务协议》（2022-01-23获取的文本）第10.1条第（2）项：“对本软件进行反向工程、反向汇编、反向编译，"
         f"或者以其他方式尝试发现本软件的源代码；”\n{base_url}/10-user-conduct/#10.1-2"
     )
     assert page.locator(".clause-tools__announcer").inner_text() == "已复制第10.1条第（2）项的引用"
@@ -178,21 +171,24 @@ def test_english_citation_names_the_translation(clipboard_page, base_url: str) -
     page.locator('[id="12.5"] .clause-tools__citation').click()
     page.wait_for_function("document.querySelector('[id=\"12.5\"] .clause-tools__citation').textContent === 'Copied'")
     citation = page.evaluate("navigator.clipboard.readText()")
-    assert citation.startswith("TIM Software License and Service Agreement, clause 12.5 (English reference translation; the Chinese original prevails): \"")
+    assert citation.startswith(
+        "TIM Software License and Service Agreement (as retrieved on 2022-01-23), clause 12.5 "
+        '(unofficial English reference translation; the Chinese original prevails): "'
+    )
     assert citation.endswith(f"\"\n{base_url}/en/12-miscellaneous/#12.5")
 
 
-@pytest.mark.parametrize("url", ["/10-user-conduct/", "/en/parallel/", "/en/"])
-def test_print_shows_only_the_text_with_numbers_and_link_targets(page, base_url: str, url: str) -> None:
+@pytest.mark.parametrize(("url", "numbered", "linked"), [("/10-user-conduct/", True, False), ("/en/parallel/", True, True), ("/en/", False, True)])
+def test_print_shows_only_the_text_with_numbers_and_link_targets(page, base_url: str, url: str, numbered: bool, linked: bool) -> None:
     page.goto(f"{base_url}{url}")
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".agreement-search__open", ".clause-tools"):
         assert all(not element.is_visible() for element in page.locator(chrome).all()), chrome
     numbers = page.locator("a.clause-number, a.parallel-source")
-    if numbers.count():
-        assert numbers.first.is_visible()
+    assert numbers.count() > 0 if numbered else numbers.count() == 0
+    assert all(number.is_visible() for number in numbers.all()[:3])
     external = page.locator(".agreement-text a[href^='http'], .parallel a[href^='http']")
-    if external.count():
-        after = external.first.evaluate("a => getComputedStyle(a, '::after').content")
-        assert external.first.get_attribute("href") in after
+    assert external.count() > 0 if linked else external.count() == 0
+    for link in external.all()[:3]:
+        assert link.get_attribute("href") in link.evaluate("a => getComputedStyle(a, '::after').content")
     assert page.pdf()[:4] == b"%PDF"

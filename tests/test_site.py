@@ -124,7 +124,10 @@ def test_chinese_pages_carry_the_source_text_word_for_word(site: Path) -> None:
         for page in PAGES["zh"]
         for element in soup(site, page_url("zh", page.name)).select(".agreement-text > *")
     ]
-    assert set(every_block) == {"h1", "p"}, "agreement text holds only the title, headings and paragraphs"
+    assert set(every_block) == {"h1", "p", "aside"}, "agreement text holds only the title, paragraphs and notes"
+    assert all(
+        "agreement-note" in aside["class"] for page in PAGES["zh"] for aside in soup(site, page_url("zh", page.name)).select(".agreement-text > aside")
+    ), "every aside is a note, which agreement_blocks leaves out"
     assert site_paragraphs == source_paragraphs
     assert "".join(site_paragraphs) == "".join(source_paragraphs)
 

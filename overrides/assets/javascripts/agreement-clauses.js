@@ -70,7 +70,7 @@
     const name = element.dataset.citation;
     const url = new URL(location.pathname, location.href);
     url.hash = element.id;
-    return fill(config.citation, { title: config.title, name, text: clauseText(element), url: url.href });
+    return fill(config.citation, { title: config.title, date: config.date, name, text: clauseText(element), url: url.href });
   }
 
   async function copy(button, text, done) {

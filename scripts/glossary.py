@@ -1,0 +1,68 @@
+"""The bilingual glossary (translation/glossary.md): one English rendering for each Chinese term.
+
+Read by the translation test (the English follows it), by the glossary pages (every row, each
+term linked to the parts where it occurs) and by the page renderer (a defined term in the
+English shows its Chinese original). Plain Python, no MkDocs import.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+GLOSSARY_FILE = Path("translation") / "glossary.md"  # relative to the project
+HEADER = ["中文", "English", "Kind", "Note"]
+KINDS = ("defined term", "title", "name", "term")
+
+
+class GlossaryError(ValueError):
+    """The glossary file is not the four-column table it must be."""
+
+
+@dataclass(frozen=True)
+class Term:
+    chinese: str
+    english: str
+    kind: str  # one of KINDS
+    note: str
+    line: int
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The English as it stands in running text: its first letter in either case, a plural -s."""
+        first, rest = self.english[0], re.escape(self.english[1:])
+        return re.compile(rf"\b[{first.lower()}{first.upper()}]{rest}s?\b")
+
+
+def read_glossary(path: Path) -> list[Term]:
+    """The rows of the table | 中文 | English | Kind | Note |, in order."""
+    rows = [(number, line.strip()) for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith("|")]
+    cells = [(number, [cell.strip() for cell in line.strip("|").split("|")]) for number, line in rows]
+    if not cells or cells[0][1] != HEADER:
+        raise GlossaryError(f"{path}:1: the glossary must start with the header | {' | '.join(HEADER)} |")
+    terms = []
+    for number, row in cells[2:]:
+        if len(row) != len(HEADER) or row[2] not in KINDS or not row[0] or not row[1]:
+            raise GlossaryError(f"{path}:{number}: a row has four cells, a Chinese and an English term and a kind of {', '.join(KINDS)}")
+        terms.append(Term(row[0], row[1], row[2], row[3], number))
+    return terms
+
+
+def mark_defined_terms(text_html: str, terms: list[Term]) -> str:
+    """Escaped English text with each defined term wrapped in <abbr title="Chinese original">.
+
+    Only text outside tags is touched, so link addresses and attributes stay as they are."""
+    defined = [term for term in terms if term.kind == "defined term"]
+    if not defined:
+        return text_html
+    pattern = re.compile("|".join(f"(?:{term.pattern.pattern})" for term in defined))
+    by_match = {term.english.lower(): term for term in defined}
+
+    def wrap(match: re.Match[str]) -> str:
+        found = match.group(0)
+        term = by_match.get(found.lower()) or by_match[found.lower().removesuffix("s")]
+        return f'<abbr class="defined-term" title="{html.escape(term.chinese)}">{found}</abbr>'
+
+    return re.sub(r"(<[^>]*>)|([^<]+)", lambda piece: piece.group(1) or pattern.sub(wrap, piece.group(2)), text_html)

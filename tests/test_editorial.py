@@ -1,0 +1,195 @@
+"""The editorial apparatus: the translation's fixed findings, notes beside the text, the published
+glossary, and what the site says this edition is."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scripts.clauses import LANGUAGES, page_url, parse_language, plain_text
+from scripts.exports import GLOSSARY_PAGE, PARALLEL_PAGE
+from scripts.glossary import GLOSSARY_FILE, read_glossary
+from scripts.notes import NOTES_FILE, note_anchor, read_notes
+from tests.conftest import ROOT, build_site, copy_project, resolve
+
+PAGES = {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
+NOTES, NOTE_PROBLEMS = read_notes(ROOT / NOTES_FILE, LANGUAGES)
+TERMS = read_glossary(ROOT / GLOSSARY_FILE)
+PAGE_OF = {part.anchor: page.name for page in PAGES["zh"] for part in [*page.paragraphs, *page.numbered] if part.anchor}
+
+
+def english(anchor: str) -> str:
+    """The published plain English of a clause, item or preamble paragraph."""
+    for page in PAGES["en"]:
+        for part in [*page.paragraphs, *page.numbered]:
+            if part.anchor == anchor:
+                return plain_text(part.text)
+    raise KeyError(anchor)
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+# -- the four major findings of the legal review, on the published text ---------------------------
+
+
+def test_3_3_reserves_rights_not_granted_under_this_section() -> None:
+    text = english("3.3")
+    assert "this clause" not in text and "this Section" in text and "granted" in text and "authorized" not in text
+
+
+def test_4_3_no_notice_governs_both_updating_and_limiting_functions() -> None:
+    text = english("4.3")
+    assert "notice" in text and text.index("notice") < text.index("update") < text.index("limit")
+
+
+def test_11_2_prohibits_programs_used_for_stealing_not_only_designed_to() -> None:
+    text = english("11.2")
+    assert "designed" not in text and "used for" in text
+
+
+def test_preamble_2_keeps_the_sources_qq_name_and_says_so_in_an_editors_note() -> None:
+    assert "QQ Software License and Service Agreement" in english("preamble-2")
+    notes = [note for note in NOTES if note.at == "preamble-2" and note.kind == "editor"]
+    assert any("QQ" in note.text["en"] and "QQ" in note.text["zh"] for note in notes)
+
+
+# -- notes ----------------------------------------------------------------------------------------
+
+
+def test_the_notes_file_is_well_formed_and_covers_the_sources_defects() -> None:
+    assert NOTE_PROBLEMS == []
+    editor = {note.at for note in NOTES if note.kind == "editor"}
+    translator = {note.at for note in NOTES if note.kind == "translator"}
+    assert {"preamble-2", "preamble-4", "11.4", "1.1"} <= editor  # QQ name and bold; minors; 有 for 由; the entity
+    assert {"3.3", "1.2"} <= translator  # 本条 → Section; 完整协议 → complete agreement
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_note_is_shown_under_its_part_marked_as_not_agreement_text(site: Path, language: str) -> None:
+    seen: dict[str, int] = {}
+    for note in NOTES:
+        seen[note.at] = seen.get(note.at, 0) + 1
+        document = soup(site, page_url(language, PAGE_OF[note.at]))
+        aside = document.find(id=note_anchor(note.at, seen[note.at]))
+        assert aside is not None and aside.name == "aside" and aside["role"] == "note", note
+        assert note.text[language] in aside.get_text()
+        assert ("not part of the agreement" if language == "en" else "不属于协议文本") in aside.get_text()
+        part = document.find(id=note.at)
+        assert part in aside.find_all_previous(), "the note follows its part"
+        assert note.text[language] not in part.get_text(), "the part's own text does not contain the note"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_note_is_shown_in_both_columns_of_the_parallel_view(site: Path, language: str) -> None:
+    document = soup(site, page_url(language, PARALLEL_PAGE))
+    for note in NOTES:
+        row = document.find(id=note.at)
+        cells = {cell["lang"]: cell.get_text() for cell in row.select(".parallel-cell")}
+        assert note.text["zh"] in cells["zh-Hans"] and note.text["en"] in cells["en"], note.at
+
+
+def test_every_note_is_in_clauses_json_under_its_part(site: Path) -> None:
+    document = json.loads((site / "clauses.json").read_text(encoding="utf-8"))
+    parts = {part["anchor"]: part for part in document["preamble"]}
+    for section in document["sections"]:
+        for clause in section["clauses"]:
+            parts[clause["anchor"]] = clause
+            parts.update({item["anchor"]: item for item in clause["items"]})
+    published = {(anchor, note["text"]["zh"], note["text"]["en"], note["kind"]) for anchor, part in parts.items() for note in part["notes"]}
+    assert published == {(note.at, note.text["zh"], note.text["en"], note.kind) for note in NOTES}
+
+
+def test_a_copied_citation_never_holds_a_note(clipboard_page, base_url: str) -> None:
+    page = clipboard_page
+    page.goto(f"{base_url}/en/03-license-scope/#3.3")  # a targeted clause shows its tools
+    page.locator('[id="3.3"] .clause-tools__citation').click()
+    page.wait_for_function("document.querySelector('[id=\"3.3\"] .clause-tools__citation').textContent === 'Copied'")
+    citation = page.evaluate("navigator.clipboard.readText()")
+    note = next(note for note in NOTES if note.at == "3.3")
+    assert english("3.3") in citation and note.text["en"] not in citation and "note" not in citation.lower()
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ('- at: "10.9"\n  kind: editor\n  zh: 说明。\n  en: A note.\n', "10.9: note on '10.9', which is no preamble paragraph, clause or item"),
+        ('- at: "10.1"\n  kind: editor\n  zh: 说明。\n', "10.1: no en text; every note is written in zh and en"),
+        ('- at: "10.1"\n  kind: reviewer\n  zh: 说明。\n  en: A note.\n', "10.1: kind 'reviewer' is not one of editor, translator"),
+    ],
+    ids=["missing clause", "missing language", "unknown kind"],
+)
+def test_a_broken_note_stops_the_build_with_file_and_line(tmp_path: Path, entry: str, message: str) -> None:
+    project = copy_project(tmp_path / "project")
+    notes = project / NOTES_FILE
+    lines = notes.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    notes.write_text("\n".join(lines) + "\n\n" + entry, encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert f"notes translation/notes.yml:{len(lines) + 2}: {message}" in result.stderr, result.stderr
+
+
+# -- the glossary, published ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_glossary_page_lists_every_row_and_every_link_lands_on_its_part(site: Path, language: str) -> None:
+    here = page_url(language, GLOSSARY_PAGE)
+    rows = soup(site, here).select("table.glossary tbody tr")
+    assert [(row.select("td")[0].get_text(), row.select("td")[1].get_text()) for row in rows] == [(t.chinese, t.english) for t in TERMS]
+    for row, term in zip(rows, TERMS):
+        links = row.select("td:last-child a")
+        assert links, f"{term.chinese} links to no part"
+        for link in links:
+            target = resolve(here, link["href"])
+            fragment = link["href"].partition("#")[2]
+            document = soup(site, target)
+            assert fragment == "" or document.find(id=fragment) is not None, link["href"]
+            text = document.find(id=fragment).get_text() if fragment else document.select_one(".agreement-text").get_text()
+            assert term.chinese in text or language == "en", (term.chinese, link["href"])
+
+
+def test_defined_terms_in_the_english_show_their_chinese_original(site: Path) -> None:
+    defined = {term.english: term.chinese for term in TERMS if term.kind == "defined term"}
+    assert {"the Software", "this Agreement"} <= set(defined)
+    for url in (page_url("en", "03-license-scope.md"), page_url("en", PARALLEL_PAGE), page_url("zh", PARALLEL_PAGE)):
+        marked = soup(site, url).select("abbr.defined-term")
+        assert marked, url
+        for abbr in marked:
+            assert defined[next(e for e in defined if e.lower() == abbr.get_text().lower().removesuffix("s"))] == abbr["title"]
+            assert abbr.find_parent(attrs={"lang": True})["lang"] == "en", "only the English is marked"
+    assert not soup(site, page_url("zh", "03-license-scope.md")).select("abbr.defined-term")
+
+
+def test_the_glossary_is_linked_from_the_navigation(site: Path) -> None:
+    for language in LANGUAGES:
+        hrefs = [a["href"] for a in soup(site, page_url(language, "index.md")).select("nav.md-nav--primary a.md-nav__link")]
+        assert any(resolve(page_url(language, "index.md"), href) == page_url(language, GLOSSARY_PAGE) for href in hrefs)
+
+
+# -- what this edition is -------------------------------------------------------------------------
+
+STATUS = {
+    "zh": ["逐字取自", "https://ti.qq.com/tim/serverinfo.html", "2022-01-23", "可能已修改", "非官方参考译本", "未经腾讯认可", "以中文原文为准"],
+    "en": ["word for word", "https://ti.qq.com/tim/serverinfo.html", "2022-01-23", "may have changed", "unofficial reference translation",
+           "not affiliated with or endorsed by Tencent", "Chinese original prevails"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_page_and_every_footer_say_what_this_edition_is(site: Path, language: str) -> None:
+    home = soup(site, page_url(language, "index.md")).select_one(".provenance").get_text()
+    assert all(phrase in home for phrase in STATUS[language]), home
+    for page in PAGES[language]:
+        footer = soup(site, page_url(language, page.name)).select_one(".md-copyright").get_text()
+        assert all(phrase in footer for phrase in STATUS[language]), page.name
+
+
+def test_clauses_json_states_the_status_as_text(site: Path) -> None:
+    status = json.loads((site / "clauses.json").read_text(encoding="utf-8"))["status"]
+    for language in LANGUAGES:
+        assert all(phrase in status[language] for phrase in STATUS[language])
