@@ -10,8 +10,11 @@ a reproducible build. Each test reports every finding at once: page, rule, eleme
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+import resource
+import threading
 import shutil
 import subprocess
 import urllib.error
@@ -28,6 +31,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts.clauses import LANGUAGES, REFERENCE_LANGUAGE
+from scripts.csp import script_hashes
 from scripts.exports import HTML_LANG  # a language's folder name → its pages' lang attribute
 from tests.conftest import ROOT, build_site
 from tests.nginx import nginx, published_site
@@ -547,3 +551,88 @@ def test_two_clean_builds_are_byte_identical(site: Path, tmp_path: Path) -> None
             offset = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
             problems.append(f"differs: {name} (sizes {len(a)} and {len(b)}, first difference at byte {offset}: {a[offset:offset + 40]!r} vs {b[offset:offset + 40]!r})")
     fail_with(problems, f"{len(problems)} differences between two clean builds:")
+
+
+# -- the shipped server configuration (deploy/): headers, CSP, load, long URLs ---------------------
+
+
+def headers_of(url: str) -> dict[str, str]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with _OPENER.open(request, timeout=10) as response:
+        return {name.lower(): value for name, value in response.headers.items()}
+
+
+def test_the_shipped_server_sends_a_strict_policy_and_caching_rules(published: Published) -> None:
+    built_hashes = set(script_hashes((published.site_dir / file).read_text(encoding="utf-8") for file in published.files))
+    page = headers_of(published.base_url + "en/10-user-conduct/")
+    policy = {directive.split()[0]: directive.split()[1:] for directive in page["content-security-policy"].split("; ")}
+    assert policy["default-src"] == ["'self'"] and policy["frame-ancestors"] == ["'none'"] and policy["object-src"] == ["'none'"]
+    assert policy["script-src"][0] == "'self'" and set(policy["script-src"][1:]) == built_hashes and built_hashes
+    assert "'unsafe-inline'" not in page["content-security-policy"]
+    assert page["x-content-type-options"] == "nosniff" and page["referrer-policy"] == "strict-origin-when-cross-origin"
+    assert page["cache-control"] == "no-cache" and page["content-encoding"] == "gzip"
+    bundle = next(file for file in published.files if file.name == "index.html")  # any page names the bundle
+    src = published.soup(bundle).select_one("script[src*='bundle.']")["src"]
+    asset = headers_of(urljoin(published.url(bundle), src))
+    assert asset["cache-control"] == "public, max-age=31536000, immutable"
+    assert "content-security-policy" in asset
+
+
+def test_no_page_breaks_the_policy_while_reading_searching_and_copying(published_root: Published, browser) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context.add_init_script(
+        "window.__violations = []; document.addEventListener('securitypolicyviolation',"
+        " (event) => window.__violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`));"
+    )
+    page = context.new_page()
+    found: list[str] = []
+    try:
+        for path, query in (("", "反向工程"), ("10-user-conduct/", "源代码"), ("parallel/", "备份"), ("en/", "reverse"),
+                            ("en/10-user-conduct/", "source code"), ("en/parallel/", "backup"), ("en/glossary/", "court")):  # fmt: skip
+            page.goto(published_root.base_url + path)
+            page.keyboard.press("/")
+            page.locator(".agreement-search__input").fill(query)
+            page.locator(".agreement-search__results a").first.wait_for()
+            page.keyboard.press("Escape")
+            tools = page.locator(".clause-tools__link")
+            if tools.count():  # home, parallel and glossary pages have no clause tools
+                tools.first.focus()
+                page.keyboard.press("Enter")
+            found += [f"{path}: {violation}" for violation in page.evaluate("window.__violations")]
+    finally:
+        context.close()
+    assert not found, "\n".join(found)
+
+
+def test_the_shipped_server_answers_1000_concurrent_clients(published_root: Published) -> None:
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(max(soft, 4096), hard), hard))
+    address = urlsplit(published_root.base_url)
+
+    async def one() -> int:
+        reader, writer = await asyncio.open_connection(address.hostname, address.port)
+        writer.write(f"GET /10-user-conduct/ HTTP/1.1\r\nHost: {address.netloc}\r\nConnection: close\r\n\r\n".encode())
+        await writer.drain()
+        response = await reader.read()
+        writer.close()
+        return int(response.split(b" ", 2)[1]) if response else 0
+
+    async def all_at_once() -> list[int | BaseException]:
+        return await asyncio.wait_for(asyncio.gather(*(one() for _ in range(1000)), return_exceptions=True), timeout=120)
+
+    statuses: list[int | BaseException] = []
+    # In a thread of its own: Playwright's synchronous API keeps an event loop in this one.
+    worker = threading.Thread(target=lambda: statuses.extend(asyncio.run(all_at_once())))
+    try:
+        worker.start()
+        worker.join()
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    answered = [status for status in statuses if status == 200]
+    assert len(answered) == 1000, f"{1000 - len(answered)} not answered with 200: {[s for s in statuses if s != 200][:5]}"
+
+
+def test_an_over_long_url_gets_the_sites_own_page(published: Published) -> None:
+    status, content_type, body = fetch(published.base_url + "?q=" + "x" * 70_000)
+    assert status == 414 and content_type.startswith("text/html")
+    assert body == (published.site_dir / "404.html").read_bytes()
