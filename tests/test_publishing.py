@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts.check_clauses import check_docs
-from tests.conftest import build_site, copy_project
+from tests.conftest import build_site, copy_project, serve
 
 CLOSING = ("12-miscellaneous.md", "Tencent")  # the closing line: no digits, so no number check sees it
 CLAUSE = ("10-user-conduct.md", "10.1 ")
@@ -87,7 +87,7 @@ def test_every_hostile_input_is_reported_at_once_by_the_check(tmp_path: Path, mo
     assert not missing, f"not reported: {missing}\nreported: {messages}"
 
 
-def test_text_the_allow_list_accepts_is_published_exactly_as_written(tmp_path: Path) -> None:
+def test_text_the_allow_list_accepts_is_published_exactly_as_written(tmp_path: Path, clipboard_page) -> None:
     # A brace, a dollar pattern, a stray "<" and "&" are text: published as written, never markup.
     written = " Braces } stay, $& and {url} too, a < b & c."
     project = copy_project(tmp_path / "project")
@@ -100,6 +100,13 @@ def test_text_the_allow_list_accepts_is_published_exactly_as_written(tmp_path: P
     assert clause.find_all("a") == clause.select("a.clause-number, a.parallel-link"), "no link made from text"
     data = json.loads((tmp_path / "site" / "clauses.json").read_text(encoding="utf-8"))
     assert data["sections"][9]["clauses"][0]["text"]["en"].endswith(written)
+    with serve(tmp_path / "site") as base_url:  # the copied citation keeps "$&" and "{url}" as written
+        page = clipboard_page
+        page.goto(f"{base_url}/en/10-user-conduct/#10.1")
+        page.locator('[id="10.1"] .clause-tools__citation').click()
+        page.wait_for_function("document.querySelector('[id=\"10.1\"] .clause-tools__citation').textContent === 'Copied'")
+        citation = page.evaluate("navigator.clipboard.readText()")
+    assert f'{written}"\n{base_url}/en/10-user-conduct/#10.1' in citation and citation.count(base_url) == 1
 
 
 def _previous_site(tmp_path: Path) -> tuple[Path, Path]:

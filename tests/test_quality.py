@@ -208,6 +208,11 @@ def crawl(published: Published, browser, run_axe: bool) -> dict[str, Visit]:
             location = (message.location or {}).get("url", "")
             current["visit"].console_errors.append(f"{message.text} ({location})" if location else message.text)
 
+    # Content-Security-Policy violations (the shipped policy is strict): reported as console errors.
+    context.add_init_script(
+        "window.__violations = []; document.addEventListener('securitypolicyviolation',"
+        " (event) => window.__violations.push(`CSP ${event.violatedDirective}: ${event.blockedURI}`));"
+    )
     context.route("**/*", route)
     context.on("request", on_request)
     context.on("response", on_response)
@@ -231,6 +236,7 @@ def crawl(published: Published, browser, run_axe: bool) -> dict[str, Visit]:
                     break
                 page.wait_for_timeout(25)
             visit.failed += [(request.url, "still pending after 5 s") for request in current["pending"]]
+            visit.console_errors += page.evaluate("window.__violations ?? []")
     finally:
         context.close()
     return results
