@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from scripts.clauses import LANGUAGES, REFERENCE_LANGUAGE, Clause, Page, Paragraph, ParseError, links, numbers, parse_language
+from scripts.translation_lock import revision_findings
 
 
 @dataclass(frozen=True)
@@ -246,6 +247,19 @@ def check_docs(docs_dir: Path) -> list[Problem]:
     return check_pages({language: parse_language(docs_dir, language) for language in LANGUAGES})
 
 
+def check_project_pages(root: Path, pages_by_language: dict[str, list[Page]]) -> list[Problem]:
+    """check_pages and, in a project (root holds source/; the check's fixtures do not): the Chinese
+    pages against what `make import` writes from the current source, and each English part against
+    the Chinese it was translated from (translation/translated-from.txt). Raises ParseError."""
+    problems = check_pages(pages_by_language) + [Problem(*finding) for finding in revision_findings(root, pages_by_language)]
+    return sorted(problems, key=lambda p: (LANGUAGES.index(p.language), p.file, p.line))
+
+
+def check_project(docs_dir: Path) -> list[Problem]:
+    """check_docs with the source and translation checks of the project that holds docs_dir."""
+    return check_project_pages(docs_dir.parent, {language: parse_language(docs_dir, language) for language in LANGUAGES})
+
+
 def report(problems: Sequence[Problem]) -> str:
     if not problems:
         return "clause structure consistent in " + " and ".join(LANGUAGES)
@@ -260,7 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the problems as JSON")
     args = parser.parse_args(argv)
     try:
-        problems = check_docs(args.docs_dir)
+        problems = check_project(args.docs_dir)
     except ParseError as error:
         if args.json:
             print(json.dumps({"error": str(error)}, ensure_ascii=False))
