@@ -25,12 +25,13 @@ from mkdocs.structure.pages import Page
 # MkDocs puts only this file's folder on sys.path; the model is imported as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.check_clauses import check_pages, report  # noqa: E402
+from scripts.check_clauses import check_project_pages, report  # noqa: E402
 from scripts.clauses import HOME_PAGE, LANGUAGES, ParseError, page_url, parse_language, parse_markdown  # noqa: E402
 from scripts.clauses import Page as AgreementPage  # noqa: E402
 from scripts.exports import CITATION_NAME, PARALLEL_PAGE, clauses_document, parallel_rows, short_link_pages  # noqa: E402
 from scripts.search_index import BackgroundWords, SegmentationError, build_index  # noqa: E402
 from scripts.source import read_source  # noqa: E402
+from scripts.versions import VERSIONS_PAGE, History, add_versions, mark_unchanged_since, read_history, versions_html  # noqa: E402
 
 SOURCE_FILE = Path(__file__).resolve().parent.parent / "source" / "tim-agreement.zh.txt"
 SEARCH_INDEX = "search/agreement.json"  # under each language's root: /search/…, /en/search/…
@@ -44,11 +45,16 @@ _built_languages: set[str] = set()
 _not_found_pages: dict[str, str] = {}
 # The Chinese search words, segmented while the pages render.
 _chinese_words = BackgroundWords()
+# Every retrieval under source/, read at the start of each build (scripts/versions.py).
+_history: list[History] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Show the source's provenance (URL, retrieval date) from its own front matter."""
-    source = read_source(SOURCE_FILE)
+    try:
+        source = read_source(SOURCE_FILE)
+    except ParseError as error:
+        raise PluginError(f"cannot read the source: {error}") from error
     config.extra["source"] = source.provenance
     # Date the build by the text, not the clock, so that two builds are byte-identical
     # (MkDocs stamps page dates and sitemap.xml.gz with it).
@@ -89,7 +95,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _pages.update({language: parse_language(Path(config.docs_dir), language) for language in LANGUAGES})
     except ParseError as error:
         raise PluginError(f"cannot check clauses: {error}") from error
-    if problems := check_pages(_pages):
+    if problems := _check_project(config):
         raise PluginError(report(problems))
     _chinese_words.start(_pages["zh"])
 
@@ -108,6 +114,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     _built_languages.add(language)
     if page.file.src_uri == f"{language}/{PARALLEL_PAGE}":
         return f"{markdown}\n\n{parallel_rows(_pages, language)}"
+    if page.file.src_uri == f"{language}/{VERSIONS_PAGE}":
+        return f"{markdown}\n\n{versions_html(_history[0], _pages, language, config.extra['ui']['versions'])}"
     try:
         model = parse_markdown(markdown, language, Path(page.file.src_uri), Path(page.file.src_uri).name)
     except ParseError as error:
@@ -129,6 +137,26 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if paragraph.anchor:
             lines[paragraph.line - 1] += f"\n{{: #{paragraph.anchor} .preamble }}"
     return "\n".join(lines)
+
+
+def _check_project(config: MkDocsConfig) -> list:
+    """Read every retrieval (for the versions page, the dates on each clause and clauses.json) and
+    check the parsed pages: their structure, the Chinese against the source, the English against
+    the Chinese it translates (scripts/check_clauses.py)."""
+    root = Path(config.docs_dir).parent
+    try:
+        _history[:] = [read_history(root)]
+        return check_project_pages(root, _pages)
+    except ParseError as error:
+        raise PluginError(f"cannot check clauses: {error}") from error
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """On the agreement's pages, each clause, item and preamble paragraph says since when its
+    Chinese text is unchanged (a title and data-unchanged-since, scripts/versions.py)."""
+    if page.file.src_uri.count("/") != 1:
+        return html  # pages about the agreement (parallel view, versions), not its text
+    return mark_unchanged_since(html, _history[0].since, config.extra["ui"]["versions"]["unchanged_since"])
 
 
 # Material marks its drawer and search toggles autocomplete="off", which HTML allows on text
@@ -173,4 +201,5 @@ def on_post_build(config: MkDocsConfig) -> None:
             _write(site / path.lstrip("/") / "index.html", html)
     titles = {language: _pages[language][0].title for language in LANGUAGES}
     document = clauses_document(_pages, titles, config.extra["source"], config.site_url or "/")
+    add_versions(document, _history[0])
     _write(site / CLAUSES_JSON, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
