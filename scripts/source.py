@@ -67,7 +67,8 @@ def parse_source(text: str, path: Path) -> Source:
         )
     closing = next((number for number, line in enumerate(lines[1:], 2) if line.rstrip("\r") == _FENCE), None)
     if closing is None:
-        raise ParseError(f"{where}:{len(lines)}: the front matter opened on line 1 is not closed: expected a line '---' after it")
+        last = len(lines) - (lines[-1] == "")
+        raise ParseError(f"{where}:{last}: the front matter opened on line 1 is not closed: expected a line '---' after it")
     fields: dict[str, tuple[str, int]] = {}
     for number, line in enumerate(lines[1 : closing - 1], 2):
         if ":" in line and not line.startswith((" ", "\t", "-")):
