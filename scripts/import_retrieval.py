@@ -129,8 +129,11 @@ def plan_import(root: Path, retrieved: Path) -> Plan:
             written.append(name)
     sections = {draft.section for draft in newest_drafts}
     plan.deletes = [root / ZH_FOLDER / name for section, name in names.items() if section not in sections]
-    plan.summary.append(f"docs/zh/: {len(written)} page{'s' if len(written) != 1 else ''} written ({', '.join(written) or 'none'})"
-                        + (f", removed {', '.join(path.name for path in plan.deletes)}" if plan.deletes else ""))
+    plan.summary.append(f"docs/zh/: {len(written)} page{'s' if len(written) != 1 else ''} written ({', '.join(written) or 'none'})")
+    if plan.deletes:
+        removed = ", ".join(path.name for path in plan.deletes)
+        plan.summary.append(f"docs/zh/: removed {removed} (no such section any more): take {'them' if len(plan.deletes) > 1 else 'it'} "
+                            "out of nav in mkdocs.yml and remove the translation of the same name from docs/en/")
     if newest is new:
         found = changes(read_version(current), read_version(new))
         for kind in CHANGE_KINDS:

@@ -34,6 +34,7 @@ HEADER = """\
 # the SHA-256 of that Chinese text (UTF-8, as written in docs/zh/, after a clause's or item's number).
 # Written by `make confirm PART=…` (python -m scripts.translation_lock confirm); not edited by hand.
 """
+SHOWN = 12  # parts named in confirm's message
 TRANSLATION_LANGUAGES = tuple(language for language in LANGUAGES if language != REFERENCE_LANGUAGE)
 
 
@@ -154,8 +155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ParseError, ValueError) as error:
         print(f"cannot confirm: {error}", file=sys.stderr)
         return 2
+    shown = ", ".join(confirmed[:SHOWN]) + (f" … and {len(confirmed) - SHOWN} more" if len(confirmed) > SHOWN else "")
     print(f"confirmed {len(confirmed)} English part{'s' if len(confirmed) != 1 else ''} as translating the current Chinese "
-          f"({display_path(args.root / LOCK_FILE)}): {', '.join(confirmed)}")
+          f"({display_path(args.root / LOCK_FILE)}): {shown}")
     return 0
 
 

@@ -177,8 +177,8 @@ def missing_page_message(draft: Draft, source: Source) -> str:
     slug = f"{draft.section:02d}-<english-slug>.md"
     return (
         f"{display_path(source.path)}:{draft.origins[0]}: section {draft.section} ({draft.heading}) has no page yet: "
-        f"expected a file docs/zh/{slug} (an empty one will do; its translation goes in docs/en/ under the same name) "
-        f"and an entry for it in nav in mkdocs.yml"
+        f"expected a file docs/zh/{slug} (an empty one will do: the import fills it) and an entry for it in nav in "
+        f"mkdocs.yml; after the import, write its translation in docs/en/ under the same name"
     )
 
 

@@ -514,3 +514,18 @@ def test_the_versions_pages_with_changes_meet_the_quality_bar(page, imported: di
     result = subprocess.run([java, "-jar", str(vnu), "--format", "json", "--exit-zero-always", "--stdout", *files], capture_output=True, text=True, check=False)
     errors = [f"{m.get('url')}:{m.get('lastLine')}: {m['message']}" for m in json.loads(result.stdout)["messages"] if m["type"] != "info"]
     assert errors == []
+
+
+def test_a_section_no_longer_retrieved_loses_its_chinese_page(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    text = (ROOT / CURRENT_SOURCE).read_text(encoding="utf-8").replace("2022-01-23 13:43:36", "2024-06-01 12:00:00")
+    retrieval = tmp_path / "retrieved.txt"
+    retrieval.write_text(text.split("\n\n十二、其他", 1)[0] + "\n", encoding="utf-8")  # sections 1 to 11
+    result = run(project, "scripts.import_retrieval", str(retrieval))
+    assert result.returncode == 0, result.stderr
+    assert not (project / "docs" / "zh" / "12-miscellaneous.md").exists()
+    assert "removed 12-miscellaneous.md (no such section any more): take it out of nav in mkdocs.yml" in result.stdout
+    assert "removed: section-12, 12.1, 12.2, 12.3, 12.4, 12.5, 12.6, 12.7, section-12-paragraph-1" in result.stdout
+    status, report = check_json(project)
+    assert status == 1
+    assert [(p["language"], p["file"], p["clause"]) for p in report["problems"]] == [("en", "docs/en/12-miscellaneous.md", "section 12")]
