@@ -36,7 +36,6 @@ from scripts.clauses import (
     REFERENCE_LANGUAGE,
     Page,
     ParseError,
-    chinese_numeral,
     item_label,
     page_url,
     parse_markdown,
