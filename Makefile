@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check benchmark lock system-deps clean
+.PHONY: serve build test check benchmark lock system-deps clean import confirm
 
 # The virtual environment, with exactly the versions and hashes in requirements.txt.
 $(VENV)/installed: requirements.txt
@@ -42,6 +42,18 @@ build: $(VENV)/installed
 
 check: $(VENV)/installed
 	$(BIN)/python -m scripts.check_clauses
+
+# A newly retrieved copy of the agreement: kept under source/ by its date, docs/zh/ regenerated
+# from the newest retrieval (scripts/import_retrieval.py).
+import: $(VENV)/installed
+	@[ -n "$(SOURCE)" ] || { echo "usage: make import SOURCE=path/to/retrieved.txt"; exit 2; }
+	$(BIN)/python -m scripts.import_retrieval "$(SOURCE)"
+
+# The translator's step after revising English parts: record that they translate the current
+# Chinese (translation/translated-from.txt; scripts/translation_lock.py).
+confirm: $(VENV)/installed
+	@[ -n "$(PART)" ] || { echo "usage: make confirm PART=4.3 (several: PART='4.3 10.3'; a section: PART=10; every part: PART=all)"; exit 2; }
+	$(BIN)/python -m scripts.translation_lock confirm $(PART)
 
 test: $(VENV)/installed system-deps node_modules/.installed
 	$(BIN)/python -m pytest

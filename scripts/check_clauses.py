@@ -20,6 +20,7 @@ from pathlib import Path
 
 from scripts.clauses import LANGUAGES, REFERENCE_LANGUAGE, Clause, Page, Paragraph, ParseError, links, numbers, parse_language
 from scripts.notes import NOTES_FILE, Note, NoteProblem, read_notes
+from scripts.translation_lock import revision_findings
 
 
 @dataclass(frozen=True)
@@ -277,6 +278,22 @@ def check_docs(docs_dir: Path) -> list[Problem]:
     return sorted(check_pages(pages) + check_notes(notes, found, path, pages[REFERENCE_LANGUAGE]), key=_order)
 
 
+def check_project_pages(root: Path, pages_by_language: dict[str, list[Page]]) -> list[Problem]:
+    """check_pages and, in a project (root holds source/; the check's fixtures do not): the Chinese
+    pages against what `make import` writes from the current source, and each English part against
+    the Chinese it was translated from (translation/translated-from.txt). Raises ParseError."""
+    problems = check_pages(pages_by_language) + [Problem(*finding) for finding in revision_findings(root, pages_by_language)]
+    return sorted(problems, key=_order)
+
+
+def check_project(docs_dir: Path) -> list[Problem]:
+    """check_docs with the source and translation checks of the project that holds docs_dir."""
+    pages = {language: parse_language(docs_dir, language) for language in LANGUAGES}
+    path = notes_file(docs_dir)
+    notes, found = read_notes(path, LANGUAGES)
+    return sorted(check_project_pages(docs_dir.parent, pages) + check_notes(notes, found, path, pages[REFERENCE_LANGUAGE]), key=_order)
+
+
 def report(problems: Sequence[Problem]) -> str:
     if not problems:
         return "clause structure consistent in " + " and ".join(LANGUAGES)
@@ -291,7 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the problems as JSON")
     args = parser.parse_args(argv)
     try:
-        problems = check_docs(args.docs_dir)
+        problems = check_project(args.docs_dir)
     except ParseError as error:
         if args.json:
             print(json.dumps({"error": str(error)}, ensure_ascii=False))

@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 # MkDocs puts only this file's folder on sys.path; the model is imported as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.check_clauses import check_notes, check_pages, markup_problems, notes_file, report  # noqa: E402
+from scripts.check_clauses import check_notes, check_project_pages, markup_problems, notes_file, report  # noqa: E402
 from scripts.csp import SERVER_INCLUDE, script_hashes, server_include  # noqa: E402
 from scripts.clauses import HOME_PAGE, LANGUAGES, REFERENCE_LANGUAGE, ParseError, page_url, parse_language, parse_markdown  # noqa: E402
 from scripts.clauses import Page as AgreementPage  # noqa: E402
@@ -48,6 +48,7 @@ from scripts.search_index import BackgroundWords, SegmentationError, build_index
 from scripts.notes import notes_by_part, read_notes  # noqa: E402
 from scripts.source import read_source  # noqa: E402
 from scripts.staged_site import StagedSite  # noqa: E402
+from scripts.versions import VERSIONS_PAGE, History, add_versions, mark_unchanged_since, read_history, versions_html  # noqa: E402
 
 SOURCE_FILE = Path(__file__).resolve().parent.parent / "source" / "tim-agreement.zh.txt"
 SEARCH_INDEX = "search/agreement.json"  # under each language's root: /search/…, /en/search/…
@@ -61,6 +62,8 @@ _editorial = Editorial({}, [])  # notes on parts and glossary terms, read with t
 _not_found_pages: dict[str, str] = {}
 # The Chinese search words, segmented while the pages render.
 _chinese_words = BackgroundWords()
+# Every retrieval under source/, read at the start of each build (scripts/versions.py).
+_history: list[History] = []
 
 
 # `mkdocs build` writes into a staging folder and the site is replaced only if it succeeds.
@@ -83,7 +86,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # build with warnings would exit 0): let warnings through; in strict mode they are errors.
         logger = logging.getLogger("mkdocs")
         logger.setLevel(min(logger.getEffectiveLevel(), logging.WARNING))
-    source = read_source(SOURCE_FILE)
+    try:
+        source = read_source(SOURCE_FILE)
+    except ParseError as error:
+        raise PluginError(f"cannot read the source: {error}") from error
     config.extra["source"] = source.provenance
     # Date the build by the text, not the clock, so that two builds are byte-identical
     # (MkDocs stamps page dates and sitemap.xml.gz with it).
@@ -142,7 +148,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(f"cannot check clauses: {error}") from error
     path = notes_file(Path(config.docs_dir))
     notes, found = read_notes(path, LANGUAGES)
-    if problems := check_pages(_pages) + check_notes(notes, found, path, _pages[REFERENCE_LANGUAGE]):
+    if problems := _check_project(config) + check_notes(notes, found, path, _pages[REFERENCE_LANGUAGE]):
         raise PluginError(report(problems))
     try:
         terms = read_glossary(Path(config.docs_dir).parent / GLOSSARY_FILE)
@@ -169,6 +175,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return f"{markdown}\n\n{parallel_rows(_pages, language, _editorial)}"
     if page.file.src_uri == f"{language}/{GLOSSARY_PAGE}":
         return f"{markdown}\n\n{glossary_table(_pages, language, _editorial.terms)}"
+    if page.file.src_uri == f"{language}/{VERSIONS_PAGE}":
+        return f"{markdown}\n\n{versions_html(_history[0], _pages, language, config.extra['ui']['versions'])}"
     try:
         model = parse_markdown(markdown, language, Path(page.file.src_uri), Path(page.file.src_uri).name)
     except ParseError as error:
@@ -176,6 +184,26 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if problems := markup_problems([model]):  # the text changed since the check (mkdocs serve)
         raise PluginError(report(problems))
     return agreement_markdown(model, _editorial)
+
+
+def _check_project(config: MkDocsConfig) -> list:
+    """Read every retrieval (for the versions page, the dates on each clause and clauses.json) and
+    check the parsed pages: their structure, the Chinese against the source, the English against
+    the Chinese it translates (scripts/check_clauses.py)."""
+    root = Path(config.docs_dir).parent
+    try:
+        _history[:] = [read_history(root)]
+        return check_project_pages(root, _pages)
+    except ParseError as error:
+        raise PluginError(f"cannot check clauses: {error}") from error
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """On the agreement's pages, each clause, item and preamble paragraph says since when its
+    Chinese text is unchanged (a title and data-unchanged-since, scripts/versions.py)."""
+    if page.file.src_uri.count("/") != 1:
+        return html  # pages about the agreement (parallel view, versions), not its text
+    return mark_unchanged_since(html, _history[0].since, config.extra["ui"]["versions"]["unchanged_since"])
 
 
 # Material marks its drawer and search toggles autocomplete="off", which HTML allows on text
@@ -225,4 +253,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     _write(site / SERVER_INCLUDE, server_include(hashes, not_found))
     titles = {language: _pages[language][0].title for language in LANGUAGES}
     document = clauses_document(_pages, titles, config.extra["source"], config.site_url or "/", _editorial)
+    add_versions(document, _history[0])
     _write(site / CLAUSES_JSON, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
