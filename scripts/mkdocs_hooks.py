@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -204,20 +203,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.file.src_uri.count("/") != 1:
         return html  # pages about the agreement (parallel view, versions), not its text
     return mark_unchanged_since(html, _history[0].since, config.extra["ui"]["versions"]["unchanged_since"])
-
-
-# Material marks its drawer and search toggles autocomplete="off", which HTML allows on text
-# inputs only (the Nu Html Checker reports it on every page); the template has no block for it.
-_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
-
-
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
-
-
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """The same for pages rendered from a template alone, such as 404.html."""
-    return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output_content)
 
 
 def _language_root(site: Path, language: str) -> Path:

@@ -6,14 +6,6 @@
   const config = JSON.parse(document.getElementById("agreement-config")?.textContent ?? "null");
   if (!config) return;
 
-  // Material fetches <href>/sitemap.xml for each <link rel="alternate"> when the DOM is ready
-  // and re-targets language links from it: with one alternate per page that is a 404 for each,
-  // and a switch that drops the #clause. Its query runs in its own DOMContentLoaded listener,
-  // registered before this script; hide the links from it and put them back right after.
-  const alternates = [...document.querySelectorAll('link[rel="alternate"][hreflang]')];
-  alternates.forEach((link) => link.removeAttribute("rel"));
-  document.addEventListener("DOMContentLoaded", () => alternates.forEach((link) => link.setAttribute("rel", "alternate")));
-
   // One pass over a template: a "{url}" or "$&" inside the clause text stays as written.
   const fill = (template, values) => template.replace(/\{(\w+)\}/g, (placeholder, key) => values[key] ?? placeholder);
 
@@ -45,14 +37,8 @@
   // a layout before the first frame (a clicked link measures it then).
   if (location.hash.length > 1) keepClause();
   addEventListener("hashchange", keepClause);
-  for (const link of languageLinks()) {
-    // Capture phase: set the fragment from the scroll position, and keep Material's body
-    // listener from re-targeting the link.
-    link.addEventListener("click", (event) => {
-      keepClause();
-      event.stopPropagation();
-    }, true);
-  }
+  // A click sets the fragment from the scroll position before the browser follows the link.
+  for (const link of languageLinks()) link.addEventListener("click", keepClause);
 
   // Copy link / copy citation, on every clause, item and preamble paragraph.
   const announcer = document.createElement("p");
