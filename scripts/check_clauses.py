@@ -146,47 +146,75 @@ def _last_line(page: Page) -> int:
 
 
 def compare_pages(page: Page, reference: Page) -> list[Problem]:
-    """What differs between a translated page and its reference page."""
-    problems: list[Problem] = []
-    ref = reference.language
+    """What differs between a translated page and its reference page, one kind at a time."""
+    missing_after: dict[str | None, str] = {}  # the clause before → the clause missing after it
+    return [
+        *_section_problems(page, reference),
+        *_clause_problems(page, reference, missing_after),
+        *_extra_clause_problems(page, reference, missing_after),
+        *_paragraph_count_problems(page, reference),
+        *_paragraph_text_problems(page, reference),
+    ]
+
+
+def _section_problems(page: Page, reference: Page) -> Iterator[Problem]:
     if page.section != reference.section:
-        problems.append(
-            _problem(page, page.title_line, f"section {page.section}", f"section number differs: {ref} has section {reference.section} at {_at(reference, reference.title_line)}")
-        )
-    ours = {c.id: c for c in reversed(page.clauses)}  # first occurrence wins
-    theirs = {c.id: c for c in reversed(reference.clauses)}
+        where = _at(reference, reference.title_line)
+        yield _problem(page, page.title_line, f"section {page.section}", f"section number differs: {reference.language} has section {reference.section} at {where}")
+
+
+def _first_by_id(clauses: Sequence[Clause]) -> dict[str, Clause]:
+    return {clause.id: clause for clause in reversed(clauses)}  # the first occurrence wins
+
+
+def _clause_problems(page: Page, reference: Page, missing_after: dict[str | None, str]) -> Iterator[Problem]:
+    """Each clause of the reference: missing here (noting what it should follow), or compared."""
+    ours = _first_by_id(page.clauses)
     previous: Clause | None = None
-    missing_after: dict[str | None, str] = {}  # previous clause → the clause missing after it
     for clause in reference.clauses:
         if clause.id not in ours:
             place = f"after {previous.id}" if previous else "before the first clause"
             line = previous.line if previous else page.title_line
-            problems.append(_problem(page, line, clause.id, f"clause missing {place}; {ref} has it at {_at(reference, clause.line)}"))
+            yield _problem(page, line, clause.id, f"clause missing {place}; {reference.language} has it at {_at(reference, clause.line)}")
             missing_after.setdefault(previous.id if previous else None, clause.id)
             continue
-        own = ours[clause.id]
-        previous = own
-        problems += _compare_text(page, own.line, own.id, own.text, reference, clause.line, clause.text)
-        own_items = {i.number: i for i in reversed(own.items)}
-        their_items = {i.number: i for i in reversed(clause.items)}
-        for number, item in their_items.items():
-            if number not in own_items:
-                problems.append(_problem(page, own.line, _item_label(own, number), f"item missing; {ref} has it at {_at(reference, item.line)}"))
-        for number, item in own_items.items():
-            label = _item_label(own, number)
-            if number not in their_items:
-                problems.append(_problem(page, item.line, label, f"extra item; {ref} has no item ({number}) in clause {clause.id} ({_at(reference, clause.line)})"))
-            else:
-                their = their_items[number]
-                problems += _compare_text(page, item.line, label, item.text, reference, their.line, their.text)
+        previous = ours[clause.id]
+        yield from _compare_text(page, previous.line, previous.id, previous.text, reference, clause.line, clause.text)
+        yield from _item_problems(page, previous, reference, clause)
+
+
+def _item_problems(page: Page, own: Clause, reference: Page, their: Clause) -> Iterator[Problem]:
+    """The items of one clause against the reference clause's: missing, extra, or compared."""
+    ref = reference.language
+    own_items = {item.number: item for item in reversed(own.items)}
+    their_items = {item.number: item for item in reversed(their.items)}
+    for number, item in their_items.items():
+        if number not in own_items:
+            yield _problem(page, own.line, _item_label(own, number), f"item missing; {ref} has it at {_at(reference, item.line)}")
+    for number, item in own_items.items():
+        label = _item_label(own, number)
+        if number not in their_items:
+            yield _problem(page, item.line, label, f"extra item; {ref} has no item ({number}) in clause {their.id} ({_at(reference, their.line)})")
+        else:
+            other = their_items[number]
+            yield from _compare_text(page, item.line, label, item.text, reference, other.line, other.text)
+
+
+def _extra_clause_problems(page: Page, reference: Page, missing_after: dict[str | None, str]) -> Iterator[Problem]:
+    """Clauses here that the reference lacks, with a guess when one is missing at that place."""
+    ours, theirs = _first_by_id(page.clauses), _first_by_id(reference.clauses)
     for before, clause in zip([None, *page.clauses], page.clauses):
         misplaced = page.section is not None and clause.section != page.section
         if clause.id not in theirs and not misplaced and ours[clause.id] is clause:
             guess = missing_after.get(before.id if before else None)
             hint = f"; should it be {guess}?" if guess else ""
-            problems.append(_problem(page, clause.line, clause.id, f"extra clause; {ref} has no clause {clause.id} in {_at(reference, reference.title_line)}{hint}"))
-    # Unnumbered paragraphs are placed by what they follow: nothing (a preamble), the last
-    # clause or item (closing text such as 腾讯公司), or a clause or item between.
+            where = _at(reference, reference.title_line)
+            yield _problem(page, clause.line, clause.id, f"extra clause; {reference.language} has no clause {clause.id} in {where}{hint}")
+
+
+def _paragraph_count_problems(page: Page, reference: Page) -> Iterator[Problem]:
+    """Unnumbered paragraphs, placed by what they follow: nothing (a preamble), the last clause or
+    item (closing text such as 腾讯公司), or a clause or item between; the counts must agree."""
     own_places = [_place(page, p) for p in page.paragraphs]
     their_places = [_place(reference, p) for p in reference.paragraphs]
     for place in dict.fromkeys([*their_places, *own_places]):
@@ -195,11 +223,12 @@ def compare_pages(page: Page, reference: Page) -> list[Problem]:
         if len(own) != len(their):
             line = own[len(their)].line if len(own) > len(their) else (own[-1].line if own else _last_line(page))
             where = f" at {_at(reference, their[0].line)}" if their else ""
-            message = f"{page.language} has {len(own)}, {ref} has {len(their)}{where}"
-            problems.append(_problem(page, line, f"unnumbered paragraph {place}", message))
+            yield _problem(page, line, f"unnumbered paragraph {place}", f"{page.language} has {len(own)}, {reference.language} has {len(their)}{where}")
+
+
+def _paragraph_text_problems(page: Page, reference: Page) -> Iterator[Problem]:
     for index, (own, their) in enumerate(zip(page.paragraphs, reference.paragraphs), 1):
-        problems += _compare_text(page, own.line, f"paragraph {index}", own.text, reference, their.line, their.text)
-    return problems
+        yield from _compare_text(page, own.line, f"paragraph {index}", own.text, reference, their.line, their.text)
 
 
 def _reference_places(pages: Sequence[Page]) -> dict[str, str]:
