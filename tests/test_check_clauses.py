@@ -1,9 +1,14 @@
-"""The parity check: one fixture folder per problem it must catch, the real pages, the build."""
+"""The parity check: one fixture per problem it must catch, the real pages, the build.
+
+Each fixture is an overlay on one small consistent project (fixtures/check_clauses/consistent):
+the pages it changes, a removed.txt naming the pages it takes away, and expected.txt, the
+command's whole output and, on its last line, its exit status."""
 
 from __future__ import annotations
 
+import functools
 import json
-import random
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,18 +17,41 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scripts.check_clauses import check_pages, main
-from scripts.clauses import LANGUAGES, parse_language, parse_markdown
+from scripts.clauses import LANGUAGES, Clause, Page, parse_language, parse_markdown
 from tests.conftest import ROOT, build_site, copy_project, start_mkdocs_serve
 from tests.nginx import free_port
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check_clauses"
+BASE = FIXTURES / "consistent"
 CASES = sorted(path.name for path in FIXTURES.iterdir())
 
 
+def fixture_project(case: str, destination: Path) -> Path:
+    """The consistent base with one case's pages laid over it and its removed pages taken away."""
+    shutil.copytree(BASE / "docs", destination / "docs")
+    removed = FIXTURES / case / "removed.txt"
+    for name in removed.read_text(encoding="utf-8").split() if removed.exists() else []:
+        (destination / name).unlink()
+    if (FIXTURES / case / "docs").exists():
+        shutil.copytree(FIXTURES / case / "docs", destination / "docs", dirs_exist_ok=True)
+    return destination
+
+
+@pytest.fixture
+def in_fixture(tmp_path: Path, monkeypatch):
+    """Work in a fixture case's project: in_fixture("clause_missing")."""
+
+    def enter(case: str) -> Path:
+        project = fixture_project(case, tmp_path / case)
+        monkeypatch.chdir(project)
+        return project
+
+    return enter
+
+
 @pytest.mark.parametrize("case", CASES)
-def test_check_reports_exactly_the_expected_problems(case: str, monkeypatch, capsys) -> None:
-    """expected.txt holds the command's whole output and, on its last line, its exit status."""
-    monkeypatch.chdir(FIXTURES / case)
+def test_check_reports_exactly_the_expected_problems(case: str, in_fixture, capsys) -> None:
+    in_fixture(case)
     status = main([])
     output = capsys.readouterr()
     expected = (FIXTURES / case / "expected.txt").read_text(encoding="utf-8")
@@ -41,8 +69,8 @@ def test_every_kind_of_problem_has_a_fixture() -> None:
     assert kinds <= set(CASES)
 
 
-def test_json_output_lists_each_problem_with_its_place(monkeypatch, capsys) -> None:
-    monkeypatch.chdir(FIXTURES / "clause_wrong_section")
+def test_json_output_lists_each_problem_with_its_place(in_fixture, capsys) -> None:
+    in_fixture("clause_wrong_section")
     assert main(["--json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["count"] == 2
@@ -55,8 +83,8 @@ def test_json_output_lists_each_problem_with_its_place(monkeypatch, capsys) -> N
     }
 
 
-def test_json_output_of_a_page_that_cannot_be_parsed(monkeypatch, capsys) -> None:
-    monkeypatch.chdir(FIXTURES / "parse_error_no_title")
+def test_json_output_of_a_page_that_cannot_be_parsed(in_fixture, capsys) -> None:
+    in_fixture("parse_error_no_title")
     assert main(["--json"]) == 2
     assert "docs/en/01-scope.md:1" in json.loads(capsys.readouterr().out)["error"]
 
@@ -67,62 +95,49 @@ def test_the_real_pages_are_consistent(monkeypatch, capsys) -> None:
 
 
 # Property: any structural damage to a copy of the real pages is caught.
-REAL = {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
-TEXTS = {language: [page.path.read_text(encoding="utf-8") for page in REAL[language]] for language in LANGUAGES}
+@functools.cache
+def real_pages() -> dict[str, list[Page]]:
+    return {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
 
 
-def _numbered_lines(page) -> list[int]:
-    return [c.line for c in page.clauses] + [i.line for c in page.clauses for i in c.items]
+def _numbered_lines(page: Page) -> list[int]:
+    return [part.line for part in page.numbered]
 
 
-def _mutate(text: str, page, mutation: str, rng: random.Random) -> str:
-    lines = text.split("\n")
+def _damage(page: Page, mutation: str, data: st.DataObject) -> str:
+    """The page's Markdown with one numbered line deleted, duplicated, swapped or renumbered; every
+    choice is drawn from Hypothesis, so a failure shrinks to the first clause and smallest change."""
+    lines = page.path.read_text(encoding="utf-8").split("\n")
     numbered = _numbered_lines(page)
-    target = rng.choice(numbered)
+    target = data.draw(st.sampled_from(numbered), label="line")
     if mutation == "delete":
         del lines[target - 1]
     elif mutation == "duplicate":
         lines.insert(target, "\n" + lines[target - 1])
     elif mutation == "swap":
-        other = rng.choice([n for n in numbered if n != target])
+        other = data.draw(st.sampled_from([n for n in numbered if n != target]), label="other line")
         lines[target - 1], lines[other - 1] = lines[other - 1], lines[target - 1]
-    elif mutation == "renumber":
-        clause = next((c for c in page.clauses if c.line == target), None)
-        if clause:
-            old = clause.label
-            new = f"{clause.section}.{rng.choice([n for n in range(1, 12) if n != clause.number])}"
-        else:
-            item = next(i for c in page.clauses for i in c.items if i.line == target)
-            old = item.label
-            new = old.replace(str(item.number), str(rng.choice([n for n in range(1, 10) if n != item.number])))
-        lines[target - 1] = lines[target - 1].replace(old, new, 1)
+    else:  # renumber
+        part = next(part for part in page.numbered if part.line == target)
+        current = part.number
+        new = data.draw(st.sampled_from([n for n in range(1, 12) if n != current]), label="new number")
+        label = f"{part.section}.{new}" if isinstance(part, Clause) else part.label.replace(str(current), str(new))
+        lines[target - 1] = lines[target - 1].replace(part.label, label, 1)
     return "\n".join(lines)
 
 
-def _multi_part_pages(language: str) -> list[int]:
-    """Pages with at least two numbered paragraphs, so that every mutation applies."""
-    return [index for index, page in enumerate(REAL[language]) if len(_numbered_lines(page)) >= 2]
-
-
 @settings(max_examples=200, deadline=None)
-@given(
-    language=st.sampled_from(LANGUAGES),
-    mutation=st.sampled_from(["delete", "duplicate", "swap", "renumber"]),
-    seed=st.integers(0, 2**32 - 1),
-    choice=st.integers(0, 100),
-)
-def test_any_damage_to_clauses_or_items_is_caught(language: str, mutation: str, seed: int, choice: int) -> None:
-    candidates = _multi_part_pages(language)
-    index = candidates[choice % len(candidates)]
-    page = REAL[language][index]
-    damaged = _mutate(TEXTS[language][index], page, mutation, random.Random(seed))
-    pages = {lang: list(REAL[lang]) for lang in LANGUAGES}
-    pages[language][index] = parse_markdown(damaged, language, page.path)
+@given(language=st.sampled_from(LANGUAGES), mutation=st.sampled_from(["delete", "duplicate", "swap", "renumber"]), data=st.data())
+def test_any_damage_to_clauses_or_items_is_caught(language: str, mutation: str, data: st.DataObject) -> None:
+    pages = {lang: list(real_pages()[lang]) for lang in LANGUAGES}
+    index = data.draw(st.sampled_from([i for i, page in enumerate(pages[language]) if len(_numbered_lines(page)) >= 2]), label="page")
+    page = pages[language][index]
+    pages[language][index] = parse_markdown(_damage(page, mutation, data), language, page.path)
     assert check_pages(pages), f"{mutation} in {language} {page.name} went unnoticed"
 
 
 def test_the_real_pages_pass_the_same_check() -> None:
-    assert check_pages(REAL) == []
+    assert check_pages(real_pages()) == []
 
 
 def test_build_of_a_broken_copy_stops_with_the_message(tmp_path: Path) -> None:
