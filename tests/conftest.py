@@ -37,16 +37,17 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def _mkdocs_env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def _mkdocs_env(site_url: str | None = None) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"SITE_URL": site_url} if site_url else {})}
 
 
-def build_site(project: Path, site_dir: Path, quiet: bool = False) -> subprocess.CompletedProcess[str]:
-    """Run a strict `mkdocs build` of `project` into `site_dir` (with -q when `quiet`)."""
+def build_site(project: Path, site_dir: Path, quiet: bool = False, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run a strict `mkdocs build` of `project` into `site_dir` (with -q when `quiet`; published at
+    `site_url` when given, through mkdocs.yml's `site_url: !ENV SITE_URL`)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *(["-q"] if quiet else [])],
         cwd=project,
-        env=_mkdocs_env(),
+        env=_mkdocs_env(site_url),
         capture_output=True,
         text=True,
         check=False,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 import signal
 import socket
@@ -21,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from scripts.csp import SERVER_INCLUDE
-from tests.conftest import ROOT, build_site, copy_project
+from tests.conftest import ROOT, build_site
 
 DEPLOY = ROOT / "deploy"  # the server configuration that ships: events.conf (main), site.conf (server)
 MIME_TYPES = Path("/etc/nginx/mime.types")  # Debian's package nginx-common
@@ -42,20 +41,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def build_at(site_url: str, site_dir: Path, workdir: Path) -> subprocess.CompletedProcess[str]:
-    """A strict build of the project as it would be published at `site_url`, written to `site_dir`.
-
-    MkDocs resolves relative paths (docs_dir, custom_dir, hooks) against the configuration file's
-    folder, also under INHERIT, so the project is copied and only the copy's `site_url` changes.
-    """
-    copy = workdir / "project"
-    if copy.exists():
-        shutil.rmtree(copy)
-    config = copy_project(copy) / "mkdocs.yml"
-    text, count = re.subn(r"(?m)^site_url:.*$", f"site_url: {site_url}", config.read_text(encoding="utf-8"))
-    assert count == 1, "mkdocs.yml has one site_url line"
-    config.write_text(text, encoding="utf-8")
-    return build_site(copy, site_dir)
+def build_at(site_url: str, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """A strict build of the project as it would be published at `site_url`, written to `site_dir`."""
+    return build_site(ROOT, site_dir, site_url=site_url)
 
 
 def config_text(docroot: Path, site_dir: Path, workdir: Path, port: int) -> str:
@@ -161,5 +149,5 @@ def published_site(workdir: Path, prefix: str = "/", port: int | None = None) ->
     port = port or free_port()
     docroot = workdir / "docroot"
     site_dir = docroot / prefix.strip("/") if prefix.strip("/") else docroot
-    result = build_at(f"http://127.0.0.1:{port}{prefix}", site_dir, workdir)
+    result = build_at(f"http://127.0.0.1:{port}{prefix}", site_dir)
     return docroot, site_dir, port, result
