@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check benchmark lock system-deps clean import confirm
+.PHONY: serve build test test-fast check benchmark lock system-deps clean import confirm
 
 # The virtual environment, with exactly the versions and hashes in requirements.txt.
 $(VENV)/installed: requirements.txt
@@ -57,6 +57,10 @@ confirm: $(VENV)/installed
 
 test: $(VENV)/installed system-deps node_modules/.installed
 	$(BIN)/python -m pytest
+
+# The inner loop: model, check, exports and notes, no build, server or browser (seconds).
+test-fast: $(VENV)/installed
+	$(BIN)/python -m pytest -m "not slow"
 
 benchmark: $(VENV)/installed system-deps node_modules/.installed
 	$(BIN)/python -m benchmarks.check_clauses

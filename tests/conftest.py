@@ -22,6 +22,17 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
+# A test that uses one of these builds, serves or opens the site: it is `slow` (left out of
+# `make test-fast`); a test that runs mkdocs itself says so with @pytest.mark.slow.
+SLOW_FIXTURES = {"site", "build_result", "base_url", "browser", "page", "clipboard_page", "published", "published_root", "published_tim"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 def resolve(here: str, href: str) -> str:
     """The site path that a link on the page at site path `here` leads to."""
     return urlsplit(urljoin(f"http://site{here}", href)).path

@@ -140,6 +140,7 @@ def test_the_real_pages_pass_the_same_check() -> None:
     assert check_pages(real_pages()) == []
 
 
+@pytest.mark.slow
 def test_build_of_a_broken_copy_stops_with_the_message(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     conduct = project / "docs" / "en" / "10-user-conduct.md"
@@ -150,6 +151,7 @@ def test_build_of_a_broken_copy_stops_with_the_message(tmp_path: Path) -> None:
     assert "10.3: extra clause; zh has no clause 10.3 in docs/zh/10-user-conduct.md:1; should it be 10.2?" in result.stderr
 
 
+@pytest.mark.slow
 def test_serve_of_a_broken_copy_shows_the_message(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     conduct = project / "docs" / "en" / "10-user-conduct.md"

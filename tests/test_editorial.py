@@ -114,6 +114,7 @@ def test_a_copied_citation_never_holds_a_note(clipboard_page, base_url: str) -> 
     assert english("3.3") in citation and note.text["en"] not in citation and "note" not in citation.lower()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("entry", "message"),
     [

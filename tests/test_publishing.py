@@ -63,6 +63,7 @@ def edit_line(project: Path, language: str, where: tuple[str, str], change: Call
     return number + 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("where", "change", "clause", "message"), [case[1:] for case in HOSTILE], ids=[case[0] for case in HOSTILE])
 def test_hostile_english_stops_the_build_with_file_line_clause_and_text(tmp_path: Path, where, change, clause: str, message: str) -> None:
     project = copy_project(tmp_path / "project")
@@ -87,6 +88,7 @@ def test_every_hostile_input_is_reported_at_once_by_the_check(tmp_path: Path, mo
     assert not missing, f"not reported: {missing}\nreported: {messages}"
 
 
+@pytest.mark.slow
 def test_text_the_allow_list_accepts_is_published_exactly_as_written(tmp_path: Path, clipboard_page) -> None:
     # A brace, a dollar pattern, a stray "<" and "&" are text: published as written, never markup.
     written = " Braces } stay, $& and {url} too, a < b & c."
@@ -129,6 +131,7 @@ def assert_same_tree(left: Path, right: Path) -> None:
         pending += current.subdirs.values()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("quiet", [False, True], ids=["plain", "quiet"])
 @pytest.mark.parametrize("failure", ["check", "strict warning"])
 def test_a_failed_build_leaves_the_previous_site_byte_identical(tmp_path: Path, quiet: bool, failure: str) -> None:

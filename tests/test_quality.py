@@ -495,6 +495,7 @@ def test_404_page_loads_its_assets_at_any_depth(published: Published, browser, l
 # -- the Nu Html Checker, once over every page of both publications --------------------------------
 
 
+@pytest.mark.slow
 def test_every_page_is_valid_html_per_the_nu_html_checker(published_root: Published, published_tim: Published) -> None:
     java = shutil.which("java")
     assert java, "java not found: the Nu Html Checker needs a Java runtime (run 'make test', which installs default-jre-headless)"
@@ -555,6 +556,7 @@ def test_drawer_is_closed_after_back_navigation(published_root: Published, brows
 # -- a reproducible build -----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_two_clean_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
     again = tmp_path / "site"
     result = build_site(ROOT, again)

@@ -172,6 +172,7 @@ def fake_jieba_on_path(folder: Path, source: str) -> None:
     os.environ["PYTHONPATH"] = str(folder)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("fake_jieba", "message"),
     [

@@ -211,6 +211,7 @@ def wait_for(condition, what: str, server: subprocess.Popen[str], timeout: float
         time.sleep(0.3)
 
 
+@pytest.mark.slow
 def test_mkdocs_serve_serves_both_languages_and_rebuilds_after_an_edit(tmp_path: Path) -> None:
     # `make serve`: the site as built, an edit served after the rebuild, and the Chinese search
     # index still complete after it (serve keeps the words segmented by the first build).

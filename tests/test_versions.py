@@ -359,6 +359,7 @@ UNPARSEABLE = {
 }  # fmt: skip
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", UNPARSEABLE)
 def test_a_retrieval_that_cannot_be_split_stops_with_its_place_and_writes_nothing(tmp_path: Path, case: str) -> None:
     damage, line, expected = UNPARSEABLE[case]
@@ -374,6 +375,7 @@ def test_a_retrieval_that_cannot_be_split_stops_with_its_place_and_writes_nothin
     assert tree(project) == before
 
 
+@pytest.mark.slow
 def test_a_different_retrieval_of_a_date_already_kept_is_refused(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     before = tree(project)
@@ -388,6 +390,7 @@ def test_a_different_retrieval_of_a_date_already_kept_is_refused(tmp_path: Path)
     assert tree(project) == before
 
 
+@pytest.mark.slow
 def test_an_older_retrieval_is_kept_and_the_pages_stay(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     before = tree(project)
@@ -405,6 +408,7 @@ def test_an_older_retrieval_is_kept_and_the_pages_stay(tmp_path: Path) -> None:
 # --- The Chinese against the source, the English against the Chinese -------------------------
 
 
+@pytest.mark.slow
 def test_a_changed_chinese_character_stops_the_check_and_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     conduct = project / "docs" / "zh" / "10-user-conduct.md"
@@ -429,6 +433,7 @@ def test_a_changed_chinese_character_stops_the_check_and_the_build(tmp_path: Pat
     assert expected in build.stderr, build.stderr
 
 
+@pytest.mark.slow
 def test_editing_a_chinese_clause_makes_its_english_stale_until_confirmed(tmp_path: Path) -> None:
     # A maintainer corrects the transcription of clause 7.1 in the current source and its page.
     project = copy_project(tmp_path / "project")
@@ -453,6 +458,7 @@ def test_editing_a_chinese_clause_makes_its_english_stale_until_confirmed(tmp_pa
     assert run(project, "scripts.check_clauses").returncode == 0
 
 
+@pytest.mark.slow
 def test_confirm_refuses_a_part_that_is_not_in_both_languages(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     before = tree(project)
@@ -462,6 +468,7 @@ def test_confirm_refuses_a_part_that_is_not_in_both_languages(tmp_path: Path) ->
     assert tree(project) == before
 
 
+@pytest.mark.slow
 def test_a_malformed_lock_line_is_named_by_the_check(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     lock = project / LOCK_FILE
@@ -474,6 +481,7 @@ def test_a_malformed_lock_line_is_named_by_the_check(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["error"].startswith(f"translation/translated-from.txt:{at}: expected a part, a tab and 16 hex digits")
 
 
+@pytest.mark.slow
 def test_a_source_without_clipped_at_stops_the_build_with_its_place(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     source = project / CURRENT_SOURCE
@@ -497,6 +505,7 @@ def test_versions_page_links_resolve_to_parts_of_the_current_text(imported: dict
             assert not target.fragment or page.find(id=target.fragment) is not None, link["href"]
 
 
+@pytest.mark.slow
 def test_the_versions_pages_with_changes_meet_the_quality_bar(page, imported: dict, imported_url: str) -> None:
     """axe-core and the Nu Html Checker on both versions pages of the copy, where diffs are shown
     (tests/test_quality.py checks every page of the real site, which has one version)."""
@@ -516,6 +525,7 @@ def test_the_versions_pages_with_changes_meet_the_quality_bar(page, imported: di
     assert errors == []
 
 
+@pytest.mark.slow
 def test_a_section_no_longer_retrieved_loses_its_chinese_page(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     text = (ROOT / CURRENT_SOURCE).read_text(encoding="utf-8").replace("2022-01-23 13:43:36", "2024-06-01 12:00:00")
