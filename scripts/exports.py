@@ -15,6 +15,7 @@ from scripts.notes import Note, note_anchor, note_html
 
 PARALLEL_PAGE = "parallel/index.md"  # title written by hand in each language; rows generated
 GLOSSARY_PAGE = "glossary/index.md"  # likewise: title and introduction by hand, the table generated
+SCHEMA_NAME = "clauses.schema.json"  # clauses.json's JSON Schema (scripts/schemas/), published beside it
 SHORT_LINK_FOLDER = "clause"  # /clause/10.1/, /en/clause/10.1/
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 CITATION_NAME = {
@@ -251,6 +252,7 @@ def clauses_document(
         return {lang: plain_text(text) for lang, text in zip(LANGUAGES, per_language)}
 
     document: dict = {
+        "$schema": f"{base}/{SCHEMA_NAME}",
         "title": titles,
         "source": source,
         "status": {lang: EDITION[lang].format(source=source["url"], date=source["retrieved"]) for lang in LANGUAGES},

@@ -52,6 +52,7 @@ from scripts.versions import VERSIONS_PAGE, History, add_versions, mark_unchange
 SOURCE_FILE = Path(__file__).resolve().parent.parent / "source" / "tim-agreement.zh.txt"
 SEARCH_INDEX = "search/agreement.json"  # under each language's root: /search/…, /en/search/…
 CLAUSES_JSON = "clauses.json"  # at the site root, both languages
+CLAUSES_SCHEMA = Path(__file__).resolve().parent / "schemas" / "clauses.schema.json"  # published beside it
 
 # Both languages as parsed at the start of this build, and the language this build renders.
 _pages: dict[str, list[AgreementPage]] = {}
@@ -240,3 +241,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     document = clauses_document(_pages, titles, config.extra["source"], config.site_url or "/", _editorial)
     add_versions(document, _history[0])
     _write(site / CLAUSES_JSON, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    _write(site / CLAUSES_SCHEMA.name, CLAUSES_SCHEMA.read_text(encoding="utf-8"))
