@@ -29,7 +29,7 @@ from scripts.check_clauses import check_pages, report  # noqa: E402
 from scripts.clauses import HOME_PAGE, LANGUAGES, ParseError, page_url, parse_language, parse_markdown  # noqa: E402
 from scripts.clauses import Page as AgreementPage  # noqa: E402
 from scripts.exports import CITATION_NAME, PARALLEL_PAGE, clauses_document, parallel_rows, short_link_pages  # noqa: E402
-from scripts.search_index import BackgroundWords, SegmentationError, build_index  # noqa: E402
+from scripts.search_index import build_index  # noqa: E402
 from scripts.source import read_source  # noqa: E402
 
 SOURCE_FILE = Path(__file__).resolve().parent.parent / "source" / "tim-agreement.zh.txt"
@@ -42,8 +42,6 @@ _pages: dict[str, list[AgreementPage]] = {}
 _built_languages: set[str] = set()
 # Each language's 404 page: every build writes its own to the site root, over the last one.
 _not_found_pages: dict[str, str] = {}
-# The Chinese search words, segmented while the pages render.
-_chinese_words = BackgroundWords()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -82,8 +80,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Stop the build when the two languages' clause structures differ; start segmenting the
-    Chinese search words (they are needed when the build ends)."""
+    """Stop the build when the two languages' clause structures differ."""
     _built_languages.clear()
     try:
         _pages.update({language: parse_language(Path(config.docs_dir), language) for language in LANGUAGES})
@@ -91,7 +88,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(f"cannot check clauses: {error}") from error
     if problems := check_pages(_pages):
         raise PluginError(report(problems))
-    _chinese_words.start(_pages["zh"])
 
 
 def page_language(page: Page) -> str:
@@ -164,10 +160,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         _write(_language_root(site, language) / "404.html", html)
     for language in _built_languages:
         pages = _pages[language]
-        try:
-            index = build_index(pages, _chinese_words.words)
-        except SegmentationError as error:
-            raise PluginError(str(error)) from error
+        index = build_index(_pages, language)
         _write(_language_root(site, language) / SEARCH_INDEX, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
         for path, html in short_link_pages(pages, config.site_name, config.site_url or "/", config.theme["favicon"]):
             _write(site / path.lstrip("/") / "index.html", html)
