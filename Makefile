@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check benchmark lock system-deps clean
+.PHONY: serve build test test-js check benchmark lock system-deps clean
 
 # The virtual environment, with exactly the versions and hashes in requirements.txt.
 $(VENV)/installed: requirements.txt
@@ -43,8 +43,12 @@ build: $(VENV)/installed
 check: $(VENV)/installed
 	$(BIN)/python -m scripts.check_clauses
 
-test: $(VENV)/installed system-deps node_modules/.installed
+test: $(VENV)/installed system-deps node_modules/.installed test-js
 	$(BIN)/python -m pytest
+
+# The search core's unit tests (tests/js), Node's own test runner: no browser, no npm package.
+test-js: system-deps
+	node --test tests/js
 
 benchmark: $(VENV)/installed system-deps node_modules/.installed
 	$(BIN)/python -m benchmarks.check_clauses
