@@ -48,7 +48,7 @@ test: $(VENV)/installed system-deps node_modules/.installed test-js
 
 # The search core's unit tests (tests/js), Node's own test runner: no browser, no npm package.
 test-js: system-deps
-	node --test tests/js
+	node --test tests/js/*.test.mjs
 
 benchmark: $(VENV)/installed system-deps node_modules/.installed
 	$(BIN)/python -m benchmarks.check_clauses

@@ -1,5 +1,5 @@
 // Unit tests of the search core (overrides/assets/javascripts/search-core.js), without a browser:
-//   node --test tests/js
+//   node --test tests/js/*.test.mjs   (or make test-js)
 // The index below is a small one in the schema of scripts/search_index.py, with the agreement's
 // own sentences; the browser tests (tests/test_search.py) run the real index in Chromium.
 

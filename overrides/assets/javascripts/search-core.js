@@ -1,7 +1,7 @@
 // The search core: query parsing, segmentation, matching, ranking, snippets and highlight
 // patterns, over the index that scripts/search_index.py writes (its docstring is the contract:
 // the JSON schema, the normalisation and the English words). No DOM: the dialog
-// (agreement-search.js) imports it on the first search, and `node --test tests/js` tests it.
+// (agreement-search.js) imports it on the first search; tests/js/search-core.test.mjs tests it (make test-js).
 //
 // A query becomes terms:
 // * English words ([a-z0-9]+ after NFKC and lower case). A word matches the record words that
@@ -14,8 +14,8 @@
 // * Chinese runs (Han characters). A run matches a record that holds it, or that holds pieces of
 //   two or more characters covering every character of it (非排他性许可 → 非排他性 + 许可); the
 //   record's own text is the dictionary, so 代码 finds 源代码 and no word list is needed. A run
-//   that no record covers is matched to the nearest run of the text (隐私正策 → 隐私政策,
-//   反编译 → 反向编译). Single characters never match out of a longer word.
+//   of 3–6 characters that no record covers is matched to the nearest run of the text, one edit
+//   away (隐私正策 → 隐私政策, 反编译 → 反向编译). Single characters never match out of a longer word.
 // * "Quoted phrases": exactly that text, no correction.
 // Function and question words (can, I, the, which; 我, 可以, 吗, 哪里 …) are not searched unless the
 // query has nothing else. A query in the other language's script is matched against each
@@ -51,7 +51,6 @@ export function englishWords(text) {
 }
 
 const isHanCode = (code) => (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
-export const isHan = (character) => character.length > 0 && isHanCode(character.charCodeAt(0));
 const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 const HAS_HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const SCRIPT_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g;
