@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast check benchmark lock system-deps clean import confirm
+.PHONY: serve build test test-fast test-js check benchmark lock system-deps clean import confirm
 
 # The virtual environment, with exactly the versions and hashes in requirements.txt.
 $(VENV)/installed: requirements.txt
@@ -55,12 +55,17 @@ confirm: $(VENV)/installed
 	@[ -n "$(PART)" ] || { echo "usage: make confirm PART=4.3 (several: PART='4.3 10.3'; a section: PART=10; every part: PART=all)"; exit 2; }
 	$(BIN)/python -m scripts.translation_lock confirm $(PART)
 
-test: $(VENV)/installed system-deps node_modules/.installed
+test: $(VENV)/installed system-deps node_modules/.installed test-js
 	$(BIN)/python -m pytest
 
 # The inner loop: model, check, exports and notes, no build, server or browser (seconds).
 test-fast: $(VENV)/installed
 	$(BIN)/python -m pytest -m "not slow"
+	@if command -v node >/dev/null; then node --test tests/js/*.test.mjs; else echo "node not found: the search core's tests (make test-js) did not run"; fi
+
+# The search core's unit tests (tests/js), Node's own test runner: no browser, no npm package.
+test-js: system-deps
+	node --test tests/js/*.test.mjs
 
 benchmark: $(VENV)/installed system-deps node_modules/.installed
 	$(BIN)/python -m benchmarks.check_clauses

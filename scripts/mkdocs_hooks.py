@@ -43,7 +43,7 @@ from scripts.exports import (  # noqa: E402
     short_link_pages,
 )
 from scripts.glossary import GLOSSARY_FILE, GlossaryError, read_glossary  # noqa: E402
-from scripts.search_index import BackgroundWords, SegmentationError, build_index  # noqa: E402
+from scripts.search_index import build_index  # noqa: E402
 from scripts.notes import notes_by_part, read_notes  # noqa: E402
 from scripts.source import read_source  # noqa: E402
 from scripts.staged_site import StagedSite  # noqa: E402
@@ -60,8 +60,6 @@ _built_languages: set[str] = set()
 _editorial = Editorial({}, [])  # notes on parts and glossary terms, read with the pages
 # Each language's 404 page: every build writes its own to the site root, over the last one.
 _not_found_pages: dict[str, str] = {}
-# The Chinese search words, segmented while the pages render.
-_chinese_words = BackgroundWords()
 # Every retrieval under source/, read at the start of each build (scripts/versions.py).
 _history: list[History] = []
 
@@ -139,8 +137,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Stop the build when the two languages' clause structures differ; start segmenting the
-    Chinese search words (they are needed when the build ends)."""
+    """Stop the build when the two languages' clause structures differ."""
     _built_languages.clear()
     try:
         _pages.update({language: parse_language(Path(config.docs_dir), language) for language in LANGUAGES})
@@ -156,7 +153,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(f"cannot read the glossary: {error}") from error
     global _editorial
     _editorial = Editorial(notes_by_part(notes), terms)
-    _chinese_words.start(_pages["zh"])
 
 
 def page_language(page: Page) -> str:
@@ -225,10 +221,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         _write(_language_root(site, language) / "404.html", html)
     for language in _built_languages:
         pages = _pages[language]
-        try:
-            index = build_index(pages, _chinese_words.words)
-        except SegmentationError as error:
-            raise PluginError(str(error)) from error
+        index = build_index(_pages, language)
         _write(_language_root(site, language) / SEARCH_INDEX, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
         for path, html in short_link_pages(pages, config.site_name, config.site_url or "/", config.theme["favicon"]):
             _write(site / path.lstrip("/") / "index.html", html)

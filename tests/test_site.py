@@ -213,8 +213,8 @@ def wait_for(condition, what: str, server: subprocess.Popen[str], timeout: float
 
 @pytest.mark.slow
 def test_mkdocs_serve_serves_both_languages_and_rebuilds_after_an_edit(tmp_path: Path) -> None:
-    # `make serve`: the site as built, an edit served after the rebuild, and the Chinese search
-    # index still complete after it (serve keeps the words segmented by the first build).
+    # `make serve`: the site as built, an edit served after the rebuild, and both search indexes
+    # rebuilt with it (the Chinese one carries each clause's English text too).
     project = copy_project(tmp_path / "project")
     address = f"127.0.0.1:{free_port()}"
     base_url = f"http://{address}/"
@@ -222,14 +222,13 @@ def test_mkdocs_serve_serves_both_languages_and_rebuilds_after_an_edit(tmp_path:
     try:
         wait_for(lambda: fetch_text(base_url + "en/10-user-conduct/") is not None, "serving the site", server)
         assert 'id="10.1"' in fetch_text(base_url + "10-user-conduct/")
-        words = json.loads(fetch_text(base_url + "search/agreement.json"))["words"]
-        assert "源代码" in words
+        assert "源代码" in fetch_text(base_url + "search/agreement.json")
 
         conduct = project / "docs" / "en" / "10-user-conduct.md"
         conduct.write_text(conduct.read_text(encoding="utf-8").replace("10.1 ", "10.1 Edited-in-serve ", 1), encoding="utf-8")
         wait_for(lambda: "Edited-in-serve" in (fetch_text(base_url + "en/10-user-conduct/") or ""), "the rebuild after an edit", server)
         assert "Edited-in-serve" in fetch_text(base_url + "en/search/agreement.json")
-        assert json.loads(fetch_text(base_url + "search/agreement.json"))["words"] == words
+        assert "Edited-in-serve" in fetch_text(base_url + "search/agreement.json")
     finally:
         server.kill()
         server.communicate()

@@ -1,11 +1,10 @@
-// Clause-level search of the agreement in the page's own language.
+// The search dialog: clause-level search of the agreement in the page's own language.
 //
-// The index (scripts/search_index.py) holds one record per clause, item and preamble
-// paragraph. It is fetched on the first search only. Every query word must match:
-// Chinese words as substrings of the record (so 代码 finds 源代码), after splitting a
-// query typed without spaces with the word list jieba made at build time; English words
-// by their stem (update, updates, updated). "Quoted phrases" must match exactly.
-// Result links carry ?h=… so that the opened page highlights the words found.
+// The matching, ranking and snippets are in search-core.js (a DOM-free ES module, tested with
+// node --test); this file is the dialog around it. On the first search it loads the language's
+// index (/search/agreement.json or /en/search/agreement.json, scripts/search_index.py) and the
+// core, both once. Result links carry ?h=… so that the opened page highlights the words found
+// (the core then loads there too, for the highlight pattern).
 (() => {
   "use strict";
 
@@ -15,219 +14,148 @@
   const status = dialog.querySelector(".agreement-search__status");
   const list = dialog.querySelector(".agreement-search__results");
   const share = dialog.querySelector(".agreement-search__share");
+  const strings = JSON.parse(dialog.dataset.strings);
   const indexUrl = new URL(dialog.dataset.index, location.href);
+  const coreUrl = new URL(dialog.dataset.core, location.href);
   const languageRoot = new URL("../", indexUrl);
-  const say = (key, n) => dialog.dataset[`text${key[0].toUpperCase()}${key.slice(1)}`].replace("{n}", n);
+  const otherSearch = new URL(dialog.dataset.otherSearch, location.href);
+  const say = (key, values = {}) => strings[key].replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
 
-  const HAN = /[\u3400-\u9fff]/;
-  const normalise = (text) => text.normalize("NFKC").toLowerCase();
-  const QUOTED = /["“”「」『』]([^"“”「」『』]+)["“”「」『』]/g;
-  const SEPARATORS = /[\s,.;:!?()\[\]<>《》"'“”‘’、。，；：！？（）]+/;
+  let core = null;
+  let index = null; // the prepared index, once loaded
+  let loading = null; // the load in progress; dropped when it fails, so that a retry loads again
 
-  let index = null; // {records, words?, stems?} once loaded
-  let loading = null;
+  function loadCore() {
+    core ??= import(coreUrl.href);
+    return core;
+  }
 
   function load() {
-    loading ??= fetch(indexUrl)
-      .then((response) => {
+    loading ??= Promise.all([
+      fetch(indexUrl).then((response) => {
         if (!response.ok) throw new Error(`${indexUrl}: ${response.status}`);
         return response.json();
+      }),
+      loadCore(),
+    ])
+      .then(([data, module]) => {
+        index = { module, prepared: module.prepareIndex(data) };
+        return index;
       })
-      .then(prepare);
+      .catch((error) => {
+        loading = null;
+        core = null;
+        throw error;
+      });
     return loading;
   }
 
-  // Lower-cased text and English word stems of every record, computed once.
-  function prepare(data) {
-    const stems = new Map(Object.entries(data.stems ?? {}));
-    const words = new Set(data.words ?? []);
-    const records = data.records.map((record, order) => {
-      const text = normalise(record.text);
-      const tokens = [...text.matchAll(/[a-z0-9]+/g)].map((match) => ({
-        start: match.index,
-        end: match.index + match[0].length,
-        stem: stems.get(match[0]) ?? match[0],
-      }));
-      return { ...record, order, norm: text, sectionNorm: normalise(record.section), tokens };
-    });
-    const vocabulary = new Set(records.flatMap((record) => record.tokens.map((token) => token.stem)));
-    const longest = Math.max(1, ...[...words].map((word) => word.length));
-    const averageLength = records.reduce((sum, record) => sum + record.norm.length, 0) / records.length;
-    index = { ...data, records, stems, words, vocabulary, longest, averageLength };
-    return index;
+  // --- rendering ---------------------------------------------------------------------------
+
+  const element = (tag, className, ...children) => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    node.append(...children);
+    return node;
+  };
+
+  function button(text, onClick) {
+    const node = element("button", "agreement-search__action", text);
+    node.type = "button";
+    node.addEventListener("click", onClick);
+    return node;
   }
 
-  // Forward maximum matching against jieba's words; unknown characters stay together.
-  function segment(run) {
-    const pieces = [];
-    let unknown = "";
-    for (let at = 0; at < run.length; ) {
-      let length = Math.min(index.longest, run.length - at);
-      while (length > 1 && !index.words.has(run.slice(at, at + length))) length--;
-      if (length > 1) {
-        if (unknown) pieces.push(unknown);
-        unknown = "";
-        pieces.push(run.slice(at, at + length));
-        at += length;
-      } else {
-        unknown += run[at++];
-      }
+  // Replace one typed word of the query (as the core normalised it) and search again.
+  function replaceWord(word, replacement) {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const bounded = /^[a-z0-9]/i.test(word) ? `(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])` : escaped;
+    const pattern = new RegExp(bounded, "i");
+    const query = input.value.normalize("NFKC");
+    input.value = pattern.test(query) ? query.replace(pattern, replacement) : `${query} ${replacement}`;
+    input.focus();
+    run();
+  }
+
+  function excerptNode(text, ranges, lang) {
+    const { parts, before, after } = index.module.excerpt(text, ranges, { locale: lang });
+    const node = element("span", "agreement-search__excerpt");
+    if (lang) node.lang = lang;
+    if (before) node.append("…");
+    for (const part of parts) node.append(part.mark ? element("mark", null, part.text) : part.text);
+    if (after) node.append("…");
+    return node;
+  }
+
+  function resultItem(result, position) {
+    const { record } = result;
+    const url = new URL(record.url, languageRoot);
+    result.words.forEach((word) => url.searchParams.append("h", word));
+    const link = element("a", null);
+    link.href = url.pathname + url.search + url.hash;
+    link.id = `agreement-search-result-${position}`;
+    const title = element("span", "agreement-search__result-title", record.sectionTitle ? `${record.title} · ${record.sectionTitle}` : record.title);
+    link.append(title, excerptNode(record.text, result.ranges, document.documentElement.lang));
+    if (result.via === "other") {
+      // Found through the aligned text: say so, and show where.
+      const via = element("span", "agreement-search__via", say("via"));
+      via.append(excerptNode(record.other, result.otherRanges, dialog.dataset.otherLang));
+      link.append(via);
     }
-    if (unknown) pieces.push(unknown);
-    return pieces;
+    link.addEventListener("click", () => dialog.close());
+    return element("li", null, link);
   }
 
-  // A query becomes terms: {text} matched as a substring, or {stems} matched as English words.
-  function parse(query) {
-    const terms = [];
-    const rest = normalise(query).replace(QUOTED, (_, phrase) => {
-      if (phrase.trim()) terms.push({ text: phrase.trim().replace(/\s+/g, " "), phrase: true });
-      return " ";
-    });
-    for (const word of rest.split(SEPARATORS).filter(Boolean)) {
-      for (const run of word.match(/[\u3400-\u9fff]+|[^\u3400-\u9fff]+/g)) {
-        if (HAN.test(run)) segment(run).forEach((piece, _, pieces) => terms.push({ text: piece, run: pieces.length > 1 ? run : null }));
-        else if (index.language === "zh") terms.push({ text: run });
-        else run.match(/[a-z0-9]+/g)?.forEach((token) => terms.push({ stems: stemsFor(token), word: token }));
-      }
+  function statusLines(found, query) {
+    const lines = [];
+    const line = (...children) => lines.push(element("p", null, ...children));
+    if (found.mode === "all") line(say("results", { n: found.results.length }));
+    if (found.mode === "some") line(say("some", { n: found.results.length }));
+    if (found.mode === "none") line(say("none"));
+    if (found.unmatched.length) line(say("unmatched", { words: found.unmatched.join(" ") }));
+    for (const { from, to } of found.corrections) {
+      line(say("corrected", { words: to.join(" ") }), " ", button(say("exact", { word: from }), () => replaceWord(from, `"${from}"`)));
     }
-    return terms;
-  }
-
-  // The stems an English query word stands for: its own, and for a word the text does not
-  // use in that form, the text's stems that begin it or that it begins (typing "revers").
-  function stemsFor(word) {
-    const own = index.stems.get(word) ?? word;
-    const found = new Set([own]);
-    if (!index.vocabulary.has(own)) {
-      for (const stem of index.vocabulary) {
-        if ((word.length >= 3 && stem.startsWith(word)) || (stem.length >= 4 && word.startsWith(stem) && word.length - stem.length <= 3)) {
-          found.add(stem);
-        }
-      }
+    if (found.suggestions.length) {
+      const words = found.suggestions.flatMap(({ word, nearest }) => nearest.map((suggestion) => button(suggestion, () => replaceWord(word, suggestion))));
+      line(say("nearest"), " ", ...words);
     }
-    return found;
-  }
-
-  // Where a term occurs in a record's text: [start, end) ranges.
-  function occurrences(term, record) {
-    if (term.stems) {
-      return record.tokens.filter((token) => term.stems.has(token.stem)).map((token) => [token.start, token.end]);
+    if (found.mode === "none" || found.mode === "some") {
+      const other = new URL(otherSearch);
+      other.searchParams.set("q", query);
+      const link = element("a", "agreement-search__other", say("other_language"));
+      link.href = other.pathname + other.search;
+      link.hreflang = dialog.dataset.otherLang;
+      line(link);
     }
-    const ranges = [];
-    for (let at = record.norm.indexOf(term.text); at !== -1; at = record.norm.indexOf(term.text, at + 1)) {
-      if (!term.phrase || index.language === "zh" || isWordAt(record.norm, at, term.text.length)) {
-        ranges.push([at, at + term.text.length]);
-      }
-    }
-    return ranges;
-  }
-
-  const isWordAt = (text, start, length) => !/[a-z0-9]/.test(text[start - 1] ?? "") && !/[a-z0-9]/.test(text[start + length] ?? "");
-  const inSection = (term, record) =>
-    term.stems ? [...term.stems].some((stem) => record.sectionNorm.includes(stem)) : record.sectionNorm.includes(term.text);
-
-  // Records holding every term, best first (BM25 over the terms; a record whose text has the
-  // whole query in one piece ranks higher; the section title counts when the text does not).
-  function search(query) {
-    const terms = parse(query);
-    if (!terms.length) return { terms, results: [] };
-    const matches = index.records.map((record) => terms.map((term) => occurrences(term, record)));
-    const total = index.records.length;
-    const idf = terms.map((term, t) => {
-      const frequency = matches.filter((perRecord, r) => perRecord[t].length || inSection(term, index.records[r])).length;
-      return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
-    });
-    const whole = normalise(query).replace(/["“”\s]+/g, index.language === "zh" ? "" : " ").trim();
-    const results = [];
-    index.records.forEach((record, r) => {
-      let score = 0;
-      for (const [t, term] of terms.entries()) {
-        const count = matches[r][t].length + (inSection(term, record) ? 0.5 : 0);
-        if (!count) return; // every term must match
-        const norm = 1.2 * (0.25 + (0.75 * record.norm.length) / index.averageLength);
-        score += (idf[t] * count * 2.2) / (count + norm);
-      }
-      if (terms.length > 1 && whole && record.norm.includes(whole)) score *= 1.5;
-      results.push({ record, score, ranges: shownRanges(terms, matches[r], record) });
-    });
-    results.sort((a, b) => b.score - a.score || a.record.order - b.record.order);
-    return { terms, results };
-  }
-
-  // What to mark in a result: a query word split into pieces is marked whole where the
-  // record has it whole (反向工程, not every 反向), else piece by piece.
-  function shownRanges(terms, termRanges, record) {
-    const ranges = [];
-    const wholeRuns = new Map(); // a split query word → where the record has it whole
-    terms.forEach((term, t) => {
-      if (term.run) {
-        if (!wholeRuns.has(term.run)) {
-          wholeRuns.set(term.run, occurrences({ text: term.run }, record));
-          ranges.push(...wholeRuns.get(term.run));
-        }
-        if (wholeRuns.get(term.run).length) return;
-      }
-      ranges.push(...termRanges[t]);
-    });
-    return ranges;
-  }
-
-  // Text with the ranges wrapped in <mark>, around the first match when the text is long.
-  function excerpt(text, ranges) {
-    const fragment = document.createDocumentFragment();
-    const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-    const first = sorted.length ? sorted[0][0] : 0;
-    const from = text.length > 160 ? Math.max(0, first - 50) : 0;
-    const to = Math.min(text.length, from + 160);
-    let at = from;
-    if (from > 0) fragment.append("…");
-    for (const [start, end] of sorted) {
-      if (end <= at || start >= to) continue;
-      fragment.append(text.slice(at, Math.max(at, start)));
-      const mark = document.createElement("mark");
-      mark.textContent = text.slice(Math.max(at, start), Math.min(end, to));
-      fragment.append(mark);
-      at = Math.min(end, to);
-    }
-    fragment.append(text.slice(at, to));
-    if (to < text.length) fragment.append("…");
-    return fragment;
+    if (found.truncated || query.length >= index.module.MAX_QUERY_LENGTH) line(say("limit", { n: index.module.MAX_QUERY_LENGTH }));
+    return lines;
   }
 
   function render(query) {
-    const { results } = search(query);
-    list.replaceChildren(
-      ...results.map(({ record, ranges }) => {
-        const found = [...new Set(ranges.map(([start, end]) => record.text.slice(start, end)))];
-        const url = new URL(record.url, languageRoot);
-        found.forEach((word) => url.searchParams.append("h", word));
-        const link = document.createElement("a");
-        link.href = url.pathname + url.search + url.hash;
-        const title = document.createElement("span");
-        title.className = "agreement-search__result-title";
-        title.textContent = record.section ? `${record.title} · ${record.section}` : record.title;
-        const text = document.createElement("span");
-        text.className = "agreement-search__excerpt";
-        const sameLength = record.norm.length === record.text.length;
-        text.append(sameLength ? excerpt(record.text, ranges) : record.text);
-        link.append(title, text);
-        link.addEventListener("click", () => dialog.close());
-        const item = document.createElement("li");
-        item.append(link);
-        return item;
-      }),
-    );
-    status.textContent = query.trim() ? (results.length ? say("results", results.length) : say("none")) : "";
-    share.hidden = !query.trim();
+    const found = index.module.search(index.prepared, query);
+    list.replaceChildren(...found.results.map(resultItem));
+    status.replaceChildren(...(found.mode === "empty" ? [] : statusLines(found, query)));
+    share.hidden = found.mode === "empty";
+    dialog.dataset.renderedQuery = query;
+  }
+
+  function failed() {
+    status.replaceChildren(element("p", null, say("failed"), " ", button(say("retry"), () => run())));
+    list.replaceChildren();
   }
 
   async function run(event) {
     const started = event?.timeStamp ?? performance.now();
     const query = input.value;
     if (!index) {
-      status.textContent = say("loading");
-      await load();
+      status.replaceChildren(element("p", null, say("loading")));
+      try {
+        await load();
+      } catch {
+        if (input.value === query) failed();
+        return;
+      }
       if (input.value !== query) return;
     }
     render(query);
@@ -236,37 +164,64 @@
 
   function open(query) {
     if (!dialog.open) dialog.showModal();
-    if (query !== undefined) input.value = query;
+    if (query !== undefined) input.value = query.slice(0, input.maxLength > 0 ? input.maxLength : undefined);
     input.focus();
     run();
   }
 
+  // --- keyboard: ↑/↓ move through the results, Enter opens, one Esc closes -----------------
+
+  const links = () => [...list.querySelectorAll("a")];
+
   input.addEventListener("input", run);
-  input.addEventListener("keydown", (event) => {
-    if (event.key !== "Enter") return;
-    event.preventDefault(); // Enter opens the first result rather than closing the dialog
-    list.querySelector("a")?.click();
+  dialog.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      event.preventDefault(); // not the search field's own Esc, which only clears it
+      dialog.close();
+      return;
+    }
+    const all = links();
+    const at = all.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && (event.target === input || at !== -1)) {
+      event.preventDefault();
+      all[Math.min(at + 1, all.length - 1)]?.focus();
+    } else if (event.key === "ArrowUp" && at !== -1) {
+      event.preventDefault();
+      (at === 0 ? input : all[at - 1]).focus();
+    } else if (event.key === "Enter" && event.target === input) {
+      event.preventDefault(); // Enter opens the first result rather than closing the dialog
+      all[0]?.click();
+    } else if (at !== -1 && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      input.focus(); // typing on a result goes on in the field
+    }
   });
+
   share.addEventListener("click", async () => {
     const link = new URL(location.pathname, location.href);
     link.searchParams.set("q", input.value);
-    await navigator.clipboard?.writeText(link.href).catch(() => {});
-    share.textContent = say("copied");
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(link.href);
+      copied = true;
+    } catch {
+      copied = false; // no clipboard, or permission refused: say so
+    }
+    share.textContent = say(copied ? "copied" : "copy_failed");
     setTimeout(() => (share.textContent = say("share")), 2000);
   });
 
   // The header button, and "/" or "s" from anywhere but a text field.
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "md-header__button md-icon agreement-search__open";
-  button.title = button.ariaLabel = say("title");
-  button.innerHTML =
+  const openButton = document.createElement("button");
+  openButton.type = "button";
+  openButton.className = "md-header__button md-icon agreement-search__open";
+  openButton.title = openButton.ariaLabel = say("title");
+  openButton.innerHTML =
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.516 6.516 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5Z"/></svg>';
-  button.addEventListener("click", () => open());
-  document.querySelector(".md-header__inner")?.append(button);
+  openButton.addEventListener("click", () => open());
+  document.querySelector(".md-header__inner")?.append(openButton);
   document.addEventListener("keydown", (event) => {
     const typing = /^(input|textarea|select)$/i.test(event.target.tagName) || event.target.isContentEditable;
-    if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s")) {
+    if (!typing && !dialog.open && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s")) {
       event.preventDefault();
       open();
     }
@@ -275,13 +230,12 @@
   // A shared search (?q=…) opens with its results; a result opened (?h=…) shows its words.
   const params = new URLSearchParams(location.search);
   if (params.has("q")) open(params.get("q"));
-  highlight(params.getAll("h").filter(Boolean));
+  const words = params.getAll("h").filter(Boolean);
+  if (words.length) loadCore().then((module) => highlight(module.highlightPattern(words)));
 
-  function highlight(words) {
+  function highlight(pattern) {
     const scope = document.querySelector(".agreement-text");
-    if (!words.length || !scope) return;
-    const escaped = words.sort((a, b) => b.length - a.length).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-    const pattern = new RegExp(`(${escaped.join("|")})`, "gi");
+    if (!pattern || !scope) return;
     const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
     const nodes = [];
     while (walker.nextNode()) nodes.push(walker.currentNode);

@@ -1,0 +1,887 @@
+// The search core: query parsing, segmentation, matching, ranking, snippets and highlight
+// patterns, over the index that scripts/search_index.py writes (its docstring is the contract:
+// the JSON schema, the normalisation and the English words). No DOM: the dialog
+// (agreement-search.js) imports it on the first search; tests/js/search-core.test.mjs tests it (make test-js).
+//
+// A query becomes terms:
+// * English words ([a-z0-9]+ after NFKC and lower case). A word matches the record words that
+//   share its Snowball stem (the index's `stems`); a word absent from the text matches through
+//   its inflection (updating → updat); a word of 3–4 letters, being typed, matches the words it
+//   begins; any other word is matched to the nearest words of the text by edit distance (1 for
+//   4–7 letters, 2 beyond, but never two edits at a word's end: terminate is not terminal) and
+//   the results say so. A 5-letter or longer word that is in neither the text nor its stems is
+//   never expanded as a prefix.
+// * Chinese runs (Han characters). A run matches a record that holds it, or that holds pieces of
+//   two or more characters covering every character of it (非排他性许可 → 非排他性 + 许可); the
+//   record's own text is the dictionary, so 代码 finds 源代码 and no word list is needed. A run
+//   of 3–6 characters that no record covers is matched to the nearest run of the text, one edit
+//   away (隐私正策 → 隐私政策, 反编译 → 反向编译). Single characters never match out of a longer word.
+// * "Quoted phrases": exactly that text, no correction.
+// Function and question words (can, I, the, which; 我, 可以, 吗, 哪里 …) are not searched unless the
+// query has nothing else. A query in the other language's script is matched against each
+// record's aligned text (the same clause in the other language) and the result is marked so.
+// When no record holds every term, the records holding most of them are returned, ranked.
+
+export const MAX_QUERY_LENGTH = 200;
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation and words: the contract with scripts/search_index.py.
+
+/** Each code point NFKC-normalised and lower-cased by itself; `offsets[i]` is where the i-th
+ * normalised UTF-16 unit came from in the original text (one more entry: its length). */
+export function normalise(text) {
+  let norm = "";
+  const offsets = [];
+  let at = 0;
+  for (const character of text) {
+    const normalised = character.normalize("NFKC").toLowerCase();
+    norm += normalised;
+    for (let i = 0; i < normalised.length; i++) offsets.push(at);
+    at += character.length;
+  }
+  offsets.push(at);
+  return { text: norm, offsets };
+}
+
+const ENGLISH_WORD = /[a-z0-9]+/g;
+
+/** The English words of a text, in order (scripts/search_index.py english_words). */
+export function englishWords(text) {
+  return normalise(text).text.match(ENGLISH_WORD) ?? [];
+}
+
+const isHanCode = (code) => (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+const HAS_HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const SCRIPT_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g;
+
+// ---------------------------------------------------------------------------------------------
+// Words that do not carry a question's subject.
+
+export const ENGLISH_STOP_WORDS = new Set(
+  ("a an the and or but if of to in on at by for from with about as into than then so not no " +
+    "i me my mine we us our you your yours he him his she her it its they them their this that these those " +
+    "is am are was were be been being do does did done doing have has had having " +
+    "can could may might must shall should will would ought " +
+    "what which who whom whose where when why how whether " +
+    "there here any some all each every please also just only s t").split(" "),
+);
+
+// Chinese function and question words cut out of a run wherever they appear …
+export const CHINESE_STOP_WORDS = [
+  "可不可以", "为什么", "怎么样", "是不是", "有没有", "会不会", "能不能", "要不要", "什么时候",
+  "可以", "能否", "能够", "是否", "什么", "怎么", "怎样", "如何", "哪里", "哪儿", "哪个", "哪些",
+  "多少", "何时", "请问", "我们", "你们", "他们", "我的", "你的", "您的", "自己", "一下", "的话", "时候", "还能",
+].sort((a, b) => b.length - a.length);
+// … these characters when they end or begin a run (吗 in 可以备份吗, 我 in 我可以) …
+const CHINESE_EDGE_CHARACTERS = new Set([..."吗呢吧啊呀嘛么我你您他她它"]);
+// … and these may stay unmatched inside a run (会 in 腾讯会收集) when no piece of the text holds them.
+export const CHINESE_STOP_CHARACTERS = new Set([..."的了是会能要在有和与及或把被就都也还又想得地着过给让对这那将该可很吗呢吧啊呀嘛么我你您他她它谁哪啥几怎"]);
+
+// ---------------------------------------------------------------------------------------------
+// Edit distance (optimal string alignment: a swap of two neighbours is one edit).
+
+// Three rows of scratch space, grown as needed: no allocation per comparison.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/** The distance between a and b, or `limit + 1` as soon as it must exceed `limit`. */
+export function editDistance(a, b, limit = Infinity) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  if (rows[0].length <= b.length) rows = rows.map(() => new Int32Array(b.length * 2 + 1));
+  let [before, previous, row] = rows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let best = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) value = Math.min(value, before[j - 2] + 1);
+      row[j] = value;
+      if (value < best) best = value;
+    }
+    if (best > limit) return limit + 1;
+    [before, previous, row] = [previous, row, before];
+  }
+  return previous[b.length];
+}
+
+/** How many edits a typed word of this length may be from the text's word it means. */
+export const allowedEdits = (length) => (length < 4 ? 0 : length <= 7 ? 1 : 2);
+
+function commonPrefix(a, b) {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/** Two edits confined to the last three letters make another word (terminal, terminate;
+ * licensor, licensee), not a typo. */
+const isEndingChange = (word, candidate, distance) => distance >= 2 && commonPrefix(word, candidate) >= Math.min(word.length, candidate.length) - 3;
+
+// ---------------------------------------------------------------------------------------------
+// The index, prepared once.
+
+function makeField(raw, stemOf) {
+  const { text, offsets } = normalise(raw ?? "");
+  const tokens = [];
+  const byStem = new Map(); // stem → its tokens
+  for (const match of text.matchAll(ENGLISH_WORD)) {
+    const token = { start: match.index, end: match.index + match[0].length, word: match[0], stem: stemOf(match[0]) };
+    tokens.push(token);
+    if (!byStem.has(token.stem)) byStem.set(token.stem, []);
+    byStem.get(token.stem).push(token);
+  }
+  const bigrams = new Set();
+  for (const run of text.matchAll(HAN_RUN)) for (let i = 0; i + 1 < run[0].length; i++) bigrams.add(run[0].slice(i, i + 2));
+  return { raw: raw ?? "", text, offsets, tokens, byStem, bigrams, hasHan: HAS_HAN.test(text) };
+}
+
+function makeVocabulary(fields) {
+  const words = new Map(); // word → {stem, count}
+  const stems = new Map(); // stem → Set of words
+  for (const field of fields) {
+    for (const token of field.tokens) {
+      const entry = words.get(token.word);
+      if (entry) entry.count++;
+      else words.set(token.word, { stem: token.stem, count: 1 });
+      if (!stems.has(token.stem)) stems.set(token.stem, new Set());
+      stems.get(token.stem).add(token.word);
+    }
+  }
+  const hanRuns = [];
+  for (const field of fields) for (const run of field.text.matchAll(HAN_RUN)) hanRuns.push(run[0]);
+  // The keys fuzzy matching compares a word with (words, and stems that are not words), by length.
+  const byLength = new Map();
+  const addKey = (key, stem) => {
+    if (!byLength.has(key.length)) byLength.set(key.length, []);
+    byLength.get(key.length).push({ key, stem });
+  };
+  for (const [text, entry] of words) if (!ENGLISH_STOP_WORDS.has(text)) addKey(text, entry.stem);
+  for (const stem of stems.keys()) if (!words.has(stem)) addKey(stem, stem);
+  // Words and stems in code-unit order, to find those a prefix begins by binary search.
+  const sorted = [...new Set([...words.keys(), ...stems.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { words, stems, hanRuns, byLength, sorted, resolved: new Map(), suggested: new Map() };
+}
+
+/** The words and stems of a vocabulary that begin with `prefix`. */
+function beginningWith(prefix, vocabulary) {
+  const { sorted } = vocabulary;
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < prefix) low = middle + 1;
+    else high = middle;
+  }
+  const found = [];
+  for (let i = low; i < sorted.length && sorted[i].startsWith(prefix); i++) found.push(sorted[i]);
+  return found;
+}
+
+/** The index document (scripts/search_index.py) made ready to search. */
+export function prepareIndex(data) {
+  const stemMap = new Map(Object.entries(data.stems ?? {}));
+  const stemOf = (word) => stemMap.get(word) ?? word;
+  const sections = (data.sections ?? []).map(([own, other]) => ({ own: makeField(own, stemOf), other: makeField(other, stemOf) }));
+  const empty = makeField("", stemOf);
+  const records = data.records.map((record, order) => {
+    const section = record.section === null || record.section === undefined ? null : sections[record.section];
+    return {
+      url: record.url,
+      title: record.title,
+      sectionTitle: section ? section.own.raw : "",
+      text: record.text,
+      other: record.other ?? "",
+      order,
+      sides: {
+        own: { text: makeField(record.text, stemOf), section: section ? section.own : empty },
+        other: { text: makeField(record.other, stemOf), section: section ? section.other : empty },
+      },
+    };
+  });
+  const vocabulary = {
+    own: makeVocabulary([...records.map((r) => r.sides.own.text), ...sections.map((s) => s.own)]),
+    other: makeVocabulary([...records.map((r) => r.sides.other.text), ...sections.map((s) => s.other)]),
+  };
+  const average = (side) => records.reduce((sum, r) => sum + r.sides[side].text.text.length, 0) / Math.max(1, records.length);
+  const averageLength = { own: average("own"), other: average("other") };
+  return { language: data.language, other: data.other, records, vocabulary, averageLength, stemOf };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Query parsing.
+
+const QUOTED = /["“”„「」『』]([^"“”„「」『』]*)["“”„「」『』]/g;
+
+/** Up to MAX_QUERY_LENGTH characters of a query, never half a surrogate pair. */
+export function capQuery(query) {
+  if (query.length <= MAX_QUERY_LENGTH) return { text: query, truncated: false };
+  let end = MAX_QUERY_LENGTH;
+  const code = query.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return { text: query.slice(0, end), truncated: true };
+}
+
+/** Cut Chinese function words out of a run of Han characters: {kept: the runs left, dropped}. */
+export function cutChineseStopWords(run) {
+  const pieces = [];
+  const dropped = [];
+  let current = "";
+  for (let at = 0; at < run.length; ) {
+    const stop = CHINESE_STOP_WORDS.find((word) => run.startsWith(word, at));
+    if (stop) {
+      if (current) pieces.push(current);
+      current = "";
+      dropped.push(stop);
+      at += stop.length;
+    } else {
+      current += run[at++];
+    }
+  }
+  if (current) pieces.push(current);
+  const kept = [];
+  for (const piece of pieces) {
+    let start = 0;
+    let end = piece.length;
+    while (start < end && CHINESE_EDGE_CHARACTERS.has(piece[start])) dropped.push(piece[start++]);
+    while (end > start && CHINESE_EDGE_CHARACTERS.has(piece[end - 1])) dropped.push(piece[--end]);
+    const rest = piece.slice(start, end);
+    if (rest && [...rest].every((c) => CHINESE_STOP_CHARACTERS.has(c))) dropped.push(rest);
+    else if (rest) kept.push(rest);
+  }
+  return { kept, dropped };
+}
+
+/**
+ * A query as terms. Each term: {kind: "word" (English) | "han" | "phrase", text (normalised),
+ * script: "latin" | "han"}. Also: the words left out as function words, and whether the query
+ * was cut to MAX_QUERY_LENGTH.
+ */
+export function parseQuery(query) {
+  const { text: capped, truncated } = capQuery(query);
+  const norm = normalise(capped).text;
+  const phrases = [];
+  const rest = norm.replace(QUOTED, (_, phrase) => {
+    const text = phrase.trim().replace(/\s+/g, " ");
+    if (text) phrases.push(text);
+    return " ";
+  });
+  const all = [];
+  const searched = [];
+  const ignored = [];
+  for (const match of rest.matchAll(SCRIPT_RUN)) {
+    const run = match[0];
+    if (!isHanCode(run.charCodeAt(0))) {
+      const term = { kind: "word", text: run, script: "latin" };
+      all.push(term);
+      (ENGLISH_STOP_WORDS.has(run) ? ignored : searched).push(term);
+      continue;
+    }
+    all.push({ kind: "han", text: run, script: "han" });
+    const { kept, dropped } = cutChineseStopWords(run);
+    ignored.push(...dropped.map((text) => ({ kind: "han", text, script: "han" })));
+    searched.push(...kept.map((piece) => ({ kind: "han", text: piece, script: "han" })));
+  }
+  const phraseTerms = phrases.map((text) => ({ kind: "phrase", text, script: HAS_HAN.test(text) ? "han" : "latin" }));
+  // A query of function words alone is searched as typed.
+  const chosen = searched.length || phraseTerms.length ? searched : all;
+  const terms = [];
+  const seen = new Set();
+  for (const term of [...phraseTerms, ...chosen]) {
+    const key = `${term.kind}:${term.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    terms.push(term);
+  }
+  const ignoredWords = chosen === all ? [] : [...new Set(ignored.map((term) => term.text))];
+  return { terms, ignored: ignoredWords, truncated, query: capped };
+}
+
+// ---------------------------------------------------------------------------------------------
+// English words: which stems a query word stands for.
+
+/** The forms a query word may be an inflection of: updating → updat, update; policies → policy. */
+export function inflectionBases(word) {
+  const bases = [];
+  const add = (base) => base.length >= 3 && base !== word && !bases.includes(base) && bases.push(base);
+  const undouble = (base) => (base.length >= 4 && base.at(-1) === base.at(-2) && !"aeiouls".includes(base.at(-1)) ? base.slice(0, -1) : null);
+  if (word.endsWith("ies")) add(word.slice(0, -3) + "y"), add(word.slice(0, -2));
+  if (word.endsWith("es")) add(word.slice(0, -2));
+  if (word.endsWith("s") && !word.endsWith("ss")) add(word.slice(0, -1));
+  for (const ending of ["ed", "ing"]) {
+    if (!word.endsWith(ending)) continue;
+    const base = word.slice(0, -ending.length);
+    add(base), add(base + "e");
+    const single = undouble(base);
+    if (single) add(single);
+    if (ending === "ed" && base.endsWith("i")) add(base.slice(0, -1) + "y");
+  }
+  if (word.endsWith("ily")) add(word.slice(0, -3) + "y");
+  if (word.endsWith("ly")) add(word.slice(0, -2));
+  if (word.endsWith("e")) add(word.slice(0, -1));
+  return bases;
+}
+
+/**
+ * What an English query word matches in one vocabulary: {stems: Set, how, shown}. `how` is
+ * "exact" (a word of the text), "stem", "inflection", "prefix" (3–4 letters, being typed),
+ * "fuzzy" (the nearest words; `shown` names them) or "none".
+ */
+export function resolveWord(word, vocabulary) {
+  if (!vocabulary.resolved.has(word)) {
+    if (vocabulary.resolved.size > 1000) vocabulary.resolved.clear();
+    vocabulary.resolved.set(word, resolveWordUncached(word, vocabulary));
+  }
+  return vocabulary.resolved.get(word);
+}
+
+function resolveWordUncached(word, vocabulary) {
+  const { words, stems } = vocabulary;
+  if (words.has(word)) return { stems: new Set([words.get(word).stem]), how: "exact" };
+  if (stems.has(word)) return { stems: new Set([word]), how: "stem" };
+  const inflected = new Set();
+  for (const base of inflectionBases(word)) {
+    if (words.has(base)) inflected.add(words.get(base).stem);
+    else if (stems.has(base)) inflected.add(base);
+  }
+  if (inflected.size) return { stems: inflected, how: "inflection" };
+  if (/^[a-z]/.test(word) && word.length >= 3 && word.length <= 4) {
+    const begun = new Set(beginningWith(word, vocabulary).map((key) => (words.has(key) ? words.get(key).stem : key)));
+    if (begun.size) return { stems: begun, how: "prefix" };
+  }
+  const nearest = nearestWords(word, vocabulary, allowedEdits(word.length));
+  if (nearest.length) return { stems: new Set(nearest.map((n) => n.stem)), how: "fuzzy", shown: nearest.map((n) => n.word) };
+  return { stems: new Set(), how: "none" };
+}
+
+/** The text's words (or stems, shown as their nearest word) at the least distance within
+ * `limit`, with two edits at a word's end excluded. */
+export function nearestWords(word, vocabulary, limit, { endings = false } = {}) {
+  if (limit < 1 || /^[0-9]+$/.test(word)) return [];
+  let best = limit + 1;
+  let found = [];
+  const consider = (key, stem) => {
+    const distance = editDistance(word, key, best);
+    if (distance > best || distance > limit) return;
+    if (!endings && isEndingChange(word, key, distance)) return;
+    if (distance < best) (best = distance), (found = []);
+    found.push({ key, stem, distance });
+  };
+  for (let length = word.length - limit; length <= word.length + limit; length++) {
+    for (const { key, stem } of vocabulary.byLength.get(length) ?? []) consider(key, stem);
+  }
+  const byStem = new Map();
+  for (const { key, stem } of found) {
+    // Shown as a word of the text: the key itself, or of that stem the word closest to the query.
+    const shown = vocabulary.words.has(key)
+      ? key
+      : [...vocabulary.stems.get(stem)].sort((a, b) => editDistance(word, a) - editDistance(word, b) || a.localeCompare(b))[0];
+    if (!byStem.has(stem)) byStem.set(stem, { stem, word: shown, distance: best, count: vocabulary.words.get(shown)?.count ?? 0 });
+  }
+  return [...byStem.values()].sort((a, b) => b.count - a.count || a.word.localeCompare(b.word));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chinese runs.
+
+/**
+ * The pieces of `run` (two characters or more) that occur in `haystack`, each as long as it can
+ * be: [{start, end}] in the run, and whether every character of the run is in one of them (a
+ * function character such as 会 may be left out). `bigrams` is the haystack's set of two-character
+ * substrings, to skip what cannot occur.
+ */
+export function coverRun(run, haystack, bigrams) {
+  if (run.length === 1) return { pieces: haystack.includes(run) ? [{ start: 0, end: 1 }] : [], complete: haystack.includes(run) };
+  const pieces = [];
+  const covered = new Uint8Array(run.length);
+  let end = 0; // the furthest end of a piece so far
+  for (let start = 0, stop = 2; start + 1 < run.length; ) {
+    // Grow [start, stop) while it occurs; then record it if it reaches past the last piece.
+    while (stop <= run.length && bigrams.has(run.slice(stop - 2, stop)) && haystack.includes(run.slice(start, stop))) stop++;
+    const longest = stop - 1;
+    if (longest - start >= 2 && longest > end) {
+      pieces.push({ start, end: longest });
+      covered.fill(1, start, longest);
+      end = longest;
+    }
+    start++;
+    if (stop < start + 2) stop = start + 2;
+  }
+  const complete = [...run].every((character, i) => covered[i] || CHINESE_STOP_CHARACTERS.has(character));
+  return { pieces, complete };
+}
+
+/** A run split into fixed pieces by a segmenter (a word list, Intl.Segmenter), as coverRun
+ * reports it: the alternative to covering by each record's own text. */
+export function segmentedCover(segment) {
+  return (run, haystack) => {
+    if (run.length === 1) return coverRun(run, haystack, new Set());
+    const pieces = [];
+    let complete = true;
+    let at = 0;
+    for (const piece of segment(run)) {
+      const start = run.indexOf(piece, at);
+      at = start + piece.length;
+      if (piece.length >= 2 && haystack.includes(piece)) pieces.push({ start, end: at });
+      else if (!(piece.length === 1 && CHINESE_STOP_CHARACTERS.has(piece))) complete = false;
+    }
+    return { pieces, complete };
+  };
+}
+
+const MAX_FUZZY_RUN = 12; // longer Chinese runs are not corrected or completed
+
+// Per list of Han runs: which runs hold each character, and results already computed.
+const runIndexes = new WeakMap();
+function runIndex(hanRuns) {
+  let index = runIndexes.get(hanRuns);
+  if (!index) {
+    const byCharacter = new Map();
+    hanRuns.forEach((text, r) => {
+      for (const character of new Set(text)) {
+        if (!byCharacter.has(character)) byCharacter.set(character, []);
+        byCharacter.get(character).push(r);
+      }
+    });
+    index = { byCharacter, results: new Map() };
+    runIndexes.set(hanRuns, index);
+  }
+  return index;
+}
+
+/**
+ * Substrings of the Han runs of a text at the least edit distance (≤ limit) from `run`, best
+ * first: those keeping more of its characters, of its length, not starting or ending with a
+ * function character, most frequent. Only runs sharing a character with `run` are read
+ * (Sellers' algorithm: the distance of `run` to any substring ending at each position).
+ */
+export function nearestRuns(run, hanRuns, limit) {
+  const m = run.length;
+  if (m < 1 || m > MAX_FUZZY_RUN || limit < 1) return [];
+  const index = runIndex(hanRuns);
+  const key = `${limit}:${run}`;
+  if (index.results.has(key)) return index.results.get(key);
+  const candidates = new Map();
+  const tried = new Set();
+  const sharing = new Set();
+  for (const character of new Set(run)) for (const r of index.byCharacter.get(character) ?? []) sharing.add(r);
+  let previous = new Int32Array(m + 1);
+  let current = new Int32Array(m + 1);
+  for (const r of sharing) {
+    const text = hanRuns[r];
+    for (let i = 0; i <= m; i++) previous[i] = i;
+    for (let j = 1; j <= text.length; j++) {
+      current[0] = 0;
+      for (let i = 1; i <= m; i++) {
+        const cost = run.charCodeAt(i - 1) === text.charCodeAt(j - 1) ? 0 : 1;
+        current[i] = Math.min(previous[i - 1] + cost, previous[i] + 1, current[i - 1] + 1);
+      }
+      [previous, current] = [current, previous];
+      if (previous[m] > limit) continue;
+      // Every substring ending here within the limit (反编译 against 反向编译 ends at 译 from
+      // 向 as well as from 反).
+      for (let s = Math.max(0, j - m - limit); s <= j - Math.max(2, m - limit); s++) {
+        const candidate = text.slice(s, j);
+        if (candidate === run) continue;
+        if (!tried.has(candidate)) {
+          tried.add(candidate);
+          const distance = editDistance(run, candidate, limit);
+          if (distance <= limit) candidates.set(candidate, { text: candidate, distance, count: 0 });
+        }
+        const entry = candidates.get(candidate);
+        if (entry) entry.count++;
+      }
+    }
+  }
+  // How many of the run's own characters (not function characters) the candidate keeps.
+  const kept = (candidate) => [...new Set(run)].filter((c) => candidate.includes(c) && !CHINESE_STOP_CHARACTERS.has(c)).length;
+  const edge = (candidate) => CHINESE_STOP_CHARACTERS.has(candidate[0]) || CHINESE_STOP_CHARACTERS.has(candidate.at(-1));
+  const result = [...candidates.values()]
+    .map((c) => ({ ...c, kept: kept(c.text), edge: edge(c.text) }))
+    .filter((c) => c.kept > 0)
+    .sort((a, b) => a.distance - b.distance || b.kept - a.kept || Math.abs(a.text.length - m) - Math.abs(b.text.length - m) || a.edge - b.edge || b.count - a.count);
+  if (index.results.size > 500) index.results.clear();
+  index.results.set(key, result);
+  return result;
+}
+
+/** The correction of a Chinese run no record covers: the best nearest runs (ties kept). */
+function correctRun(run, hanRuns) {
+  if (run.length < 3 || run.length > 6) return []; // a longer run is a phrase: matched by its pieces
+  const found = nearestRuns(run, hanRuns, 1);
+  if (!found.length) return [];
+  const [best] = found;
+  const same = (c) => c.distance === best.distance && c.kept === best.kept && c.text.length === best.text.length && c.edge === best.edge;
+  return found.filter(same).slice(0, 3).map((c) => c.text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching one term against one side (own text, or the aligned text) of a record.
+
+function occurrences(needle, haystack, wholeWords) {
+  const ranges = [];
+  if (!needle) return ranges;
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
+    if (!wholeWords || (!/[a-z0-9]/.test(haystack[at - 1] ?? "") && !/[a-z0-9]/.test(haystack[at + needle.length] ?? ""))) {
+      ranges.push([at, at + needle.length]);
+    }
+  }
+  return ranges;
+}
+
+
+/** How results are ranked: BM25 (k1, b) over the terms, with these weights. */
+export const RANKING = Object.freeze({
+  k1: 1.2,
+  b: 0.75,
+  stemWeight: 0.5, // a word of the same stem counts half the word as typed (passwords for password)
+  titleWeight: 0.25, // a term found in the section title alone counts a quarter of an occurrence
+  sectionBoost: 1.5, // a clause whose section title also names the term ranks higher
+  piecesWeight: 0.8, // a Chinese run found in pieces counts less than found as typed
+  alignedWeight: 0.8, // a match through the other language counts less than in the page's own
+  adjacentBoost: 1.5, // the query's words side by side in the text, as typed
+});
+
+/**
+ * How a term occurs on one side of a record, or null: {strength (0–1: the share of a Chinese
+ * run covered), whole (found as typed, not in pieces), ranges (normalised offsets in the
+ * side's text), units: [{key, count, weight}] (what is scored: the word, or each piece)}.
+ */
+function matchOnSide(term, side, plan, cover, ranking) {
+  const { text, section } = side;
+  if (term.kind === "phrase") {
+    const latin = term.script === "latin";
+    const ranges = occurrences(term.text, text.text, latin);
+    const inTitle = occurrences(term.text, section.text, latin).length > 0;
+    if (!ranges.length && !inTitle) return null;
+    return { strength: 1, whole: true, inTitle, ranges, units: [{ key: `p:${term.text}`, count: ranges.length || ranking.titleWeight, weight: 1 }] };
+  }
+  if (term.kind === "word") {
+    if (!plan.stems.size) return null;
+    const tokens = [...plan.stems].flatMap((stem) => text.byStem.get(stem) ?? []);
+    const inTitle = [...plan.stems].some((stem) => section.byStem.has(stem));
+    if (!tokens.length && !inTitle) return null;
+    const count = tokens.reduce((sum, t) => sum + (t.word === term.text ? 1 : ranking.stemWeight), 0) || ranking.titleWeight;
+    return { strength: 1, whole: true, inTitle, ranges: tokens.map((t) => [t.start, t.end]), units: [{ key: `w:${term.text}`, count, weight: 1 }] };
+  }
+  // A Chinese run, or the corrections of one: the best of them.
+  let best = null;
+  for (const run of plan.runs) {
+    const found = matchRun(run, text, section, cover, ranking);
+    if (found && (!best || found.strength > best.strength || (found.strength === best.strength && found.whole && !best.whole))) best = found;
+  }
+  return best;
+}
+
+function matchRun(run, text, section, cover, ranking = RANKING) {
+  const whole = occurrences(run, text.text, false);
+  if (whole.length || section.text.includes(run)) {
+    // The section title names the run, or a piece of it (许可范围 for 书面许可).
+    const inTitle = section.text.includes(run) || (section.hasHan && cover(run, section.text, section.bigrams).pieces.length > 0);
+    return { strength: 1, whole: true, inTitle, ranges: whole, units: [{ key: `h:${run}`, piece: run, count: whole.length || ranking.titleWeight, weight: 1 }] };
+  }
+  if (!text.hasHan && !section.hasHan) return null;
+  const inText = cover(run, text.text, text.bigrams);
+  const inSection = cover(run, section.text, section.bigrams);
+  const covered = new Uint8Array(run.length);
+  for (const piece of [...inText.pieces, ...inSection.pieces]) covered.fill(1, piece.start, piece.end);
+  const coveredCount = covered.reduce((sum, c) => sum + c, 0);
+  if (!coveredCount) return null;
+  const complete = [...run].every((c, i) => covered[i] || CHINESE_STOP_CHARACTERS.has(c));
+  const content = [...run].filter((c) => !CHINESE_STOP_CHARACTERS.has(c)).length || run.length;
+  const pieces = [...new Set([...inText.pieces, ...inSection.pieces].map((p) => run.slice(p.start, p.end)))];
+  const ranges = [];
+  const units = pieces.map((piece) => {
+    const found = occurrences(piece, text.text, false);
+    ranges.push(...found);
+    return { key: `h:${piece}`, piece, count: found.length || ranking.titleWeight, weight: piece.length };
+  });
+  const totalWeight = units.reduce((sum, u) => sum + u.weight, 0);
+  units.forEach((u) => (u.weight /= totalWeight));
+  return { strength: complete ? 1 : Math.min(0.99, coveredCount / content), whole: false, inTitle: inSection.pieces.length > 0, ranges, units };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search.
+
+
+/**
+ * Search a prepared index. Returns {terms, ignored, truncated, query, mode: "all" | "some" |
+ * "none" | "empty", results, corrections: [{from, to: [..]}], unmatched: [..], suggestions:
+ * [{word, nearest: [..]}]}. Each result: {record, score, matched (terms found), of (terms),
+ * via: "text" | "other", ranges, otherRanges (offsets in record.text / record.other), words
+ * (what to highlight on the opened page)}. `options.cover` replaces the Chinese cover (see
+ * segmentedCover).
+ */
+export function search(index, query, options = {}) {
+  const cover = options.cover ?? coverRun;
+  const ranking = { ...RANKING, ...options.ranking };
+  const parsed = parseQuery(query);
+  const { terms } = parsed;
+  const base = { ...parsed, results: [], corrections: [], unmatched: [], suggestions: [] };
+  if (!terms.length) return { ...base, mode: "empty" };
+  const pageScript = index.language === "zh" ? "han" : "latin";
+  const plans = terms.map((term) => planTerm(term, index, pageScript, cover));
+  const records = index.records;
+  const matches = records.map((record) =>
+    plans.map((plan) => {
+      const found = {};
+      for (const side of plan.sides) {
+        const match = matchOnSide(plan.term, record.sides[side], plan.bySide[side], cover, ranking);
+        if (match) found[side] = match;
+      }
+      return found.own || found.other ? found : null;
+    }),
+  );
+  const idf = inverseFrequency(index, matches);
+
+  const scored = records.map((record, r) => {
+    let score = 0;
+    let matched = 0;
+    let complete = 0;
+    let throughOther = false;
+    for (const found of matches[r]) {
+      if (!found) continue;
+      matched++;
+      const own = found.own ? weigh(found.own, idf.own, record.sides.own.text.text.length, index.averageLength.own, ranking) : 0;
+      const other = found.other ? ranking.alignedWeight * weigh(found.other, idf.other, record.sides.other.text.text.length, index.averageLength.other, ranking) : 0;
+      if (!found.own) throughOther = true;
+      if (Math.max(found.own?.strength ?? 0, found.other?.strength ?? 0) === 1) complete++;
+      score += Math.max(own, other);
+    }
+    // The words of the query side by side in the text, as typed, rank higher.
+    if (matched > 1 && plans.every((plan) => plan.term.kind !== "phrase") && adjacent(plans, matches[r], record)) score *= ranking.adjacentBoost;
+    return { record, score, matched, complete, throughOther, found: matches[r] };
+  });
+  const all = scored.filter((s) => s.complete === terms.length);
+  let mode = "all";
+  let chosen = all;
+  if (!all.length) {
+    const best = Math.max(0, ...scored.map((s) => s.matched));
+    mode = best ? "some" : "none";
+    // "Most of them": as many terms as the best record holds, or all but one of three or more.
+    const floor = Math.max(1, best >= 3 ? best - 1 : best);
+    chosen = scored.filter((s) => s.matched >= floor);
+  }
+  chosen.sort((a, b) => b.matched - a.matched || b.score - a.score || a.record.order - b.record.order);
+  const results = chosen.map((s) => describe(s, plans));
+  const found = plans.map((_, t) => matches.some((perRecord) => perRecord[t]));
+  const corrections = plans.filter((plan, t) => plan.correction && found[t]).map((plan) => ({ from: plan.term.text, to: plan.correction }));
+  const unmatchedPlans = plans.filter((_, t) => !found[t]);
+  const unmatched = unmatchedPlans.map((plan) => plan.term.text);
+  const suggestions = unmatchedPlans.length ? suggest(unmatchedPlans, index) : [];
+  return { ...base, mode, results, corrections, unmatched, suggestions };
+}
+
+/** idf of every scored unit on each side: a word, phrase or Chinese piece, by the records
+ * holding it there. */
+function inverseFrequency(index, matches) {
+  const total = index.records.length;
+  const idf = { own: new Map(), other: new Map() };
+  for (const side of ["own", "other"]) {
+    const keys = new Map(); // key → unit (one seen)
+    for (const perRecord of matches) for (const found of perRecord) for (const unit of found?.[side]?.units ?? []) keys.set(unit.key, unit);
+    for (const [key, unit] of keys) {
+      const frequency = unit.piece
+        ? index.records.filter((record) => record.sides[side].text.text.includes(unit.piece) || record.sides[side].section.text.includes(unit.piece)).length
+        : matches.filter((perRecord) => perRecord.some((found) => found?.[side]?.units.some((u) => u.key === key))).length;
+      idf[side].set(key, Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5)));
+    }
+  }
+  return idf;
+}
+
+/** BM25 of a match: each unit's idf and saturated count, by its share of the term. */
+function weigh(match, idf, length, averageLength, ranking) {
+  const { k1, b } = ranking;
+  const norm = k1 * (1 - b + (b * length) / Math.max(1, averageLength));
+  let score = 0;
+  for (const unit of match.units) score += unit.weight * idf.get(unit.key) * ((unit.count * (k1 + 1)) / (unit.count + norm));
+  const named = match.inTitle && match.ranges.length > 0; // in the text, and named by its section's title
+  return score * match.strength * (match.whole ? 1 : ranking.piecesWeight) * (named ? ranking.sectionBoost : 1);
+}
+
+/** Whether the first ranges of consecutive terms follow each other closely in the record's text. */
+function adjacent(plans, found, record) {
+  const text = record.sides.own.text.text;
+  const firsts = found.map((f) => f?.own?.ranges ?? []);
+  if (firsts.some((ranges) => !ranges.length)) return false;
+  for (let t = 1; t < plans.length; t++) {
+    const near = firsts[t - 1].some(([, end]) => firsts[t].some(([start]) => start >= end && start - end <= 3 && !/[.;。；，,]/.test(text.slice(end, start))));
+    if (!near) return false;
+  }
+  return true;
+}
+
+/** How each term is looked for: on which sides, with which stems or runs. */
+function planTerm(term, index, pageScript, cover) {
+  const sides = term.script === pageScript ? ["own"] : ["own", "other"];
+  const plan = { term, sides, bySide: {}, correction: null };
+  if (term.kind === "phrase") {
+    for (const side of sides) plan.bySide[side] = {};
+    return plan;
+  }
+  if (term.kind === "word") {
+    const resolved = Object.fromEntries(sides.map((side) => [side, resolveWord(term.text, index.vocabulary[side])]));
+    // A word found as typed on one side is not corrected on the other.
+    const direct = sides.some((side) => !["fuzzy", "none"].includes(resolved[side].how));
+    for (const side of sides) {
+      const r = resolved[side];
+      plan.bySide[side] = direct && r.how === "fuzzy" ? { stems: new Set() } : r;
+      if (!direct && r.how === "fuzzy") plan.correction = [...new Set([...(plan.correction ?? []), ...r.shown])];
+    }
+    return plan;
+  }
+  // A Chinese run: as typed if some record holds every character of it, else its nearest runs.
+  const hanSides = sides.filter((side) => index.vocabulary[side].hanRuns.length);
+  for (const side of sides) plan.bySide[side] = { runs: [term.text] };
+  const coveredSomewhere = hanSides.some((side) =>
+    index.records.some((record) => {
+      const { text, section } = record.sides[side];
+      const found = matchRun(term.text, text, section, cover);
+      return found && found.strength === 1;
+    }),
+  );
+  if (!coveredSomewhere) {
+    for (const side of hanSides) {
+      const corrected = correctRun(term.text, index.vocabulary[side].hanRuns);
+      if (corrected.length) {
+        plan.bySide[side] = { runs: corrected };
+        plan.correction = [...new Set([...(plan.correction ?? []), ...corrected])];
+      }
+    }
+  }
+  return plan;
+}
+
+/** Nearest words of the text for terms that matched nothing: looser than a correction, and
+ * completions of a word being typed. */
+function suggest(plans, index) {
+  return plans
+    .map((plan) => {
+      const nearest = [];
+      for (const side of plan.sides) {
+        const vocabulary = index.vocabulary[side];
+        if (plan.term.script === "latin") {
+          const word = plan.term.text.split(" ").at(-1);
+          if (!vocabulary.suggested.has(word)) {
+            if (vocabulary.suggested.size > 1000) vocabulary.suggested.clear();
+            const within = nearestWords(word, vocabulary, word.length <= 5 ? 1 : word.length <= 9 ? 2 : 3, { endings: true }).map((n) => n.word);
+            const begun = word.length >= 3 ? beginningWith(word, vocabulary).filter((w) => vocabulary.words.has(w) && w !== word) : [];
+            begun.sort((a, b) => vocabulary.words.get(b).count - vocabulary.words.get(a).count);
+            vocabulary.suggested.set(word, [...within, ...begun.slice(0, 3)]);
+          }
+          nearest.push(...vocabulary.suggested.get(word));
+        } else if (vocabulary.hanRuns.length) {
+          const text = plan.term.text.replace(/\s+/g, "");
+          nearest.push(...nearestRuns(text, vocabulary.hanRuns, text.length <= 3 ? 1 : 2).slice(0, 3).map((c) => c.text));
+        }
+      }
+      return { word: plan.term.text, nearest: [...new Set(nearest)].slice(0, 4) };
+    })
+    .filter((s) => s.nearest.length);
+}
+
+/** A result as the dialog shows it: ranges in the record's own (and aligned) text, in its
+ * original characters, and the words to highlight on the opened page. */
+function describe(scored, plans) {
+  const { record, found } = scored;
+  const own = record.sides.own.text;
+  const other = record.sides.other.text;
+  const ranges = merge(found.flatMap((f) => f?.own?.ranges ?? []).map(([s, e]) => [own.offsets[s], own.offsets[e]]));
+  const otherRanges = scored.throughOther
+    ? merge(found.flatMap((f) => f?.other?.ranges ?? []).map(([s, e]) => [other.offsets[s], other.offsets[e]]))
+    : [];
+  const words = [];
+  for (const [s, e] of ranges) {
+    const word = record.text.slice(s, e);
+    if (!words.some((w) => w.toLowerCase() === word.toLowerCase())) words.push(word); // the page highlights ignoring case
+  }
+  return {
+    record,
+    score: scored.score,
+    matched: scored.matched,
+    of: plans.length,
+    via: scored.throughOther ? "other" : "text",
+    ranges,
+    otherRanges,
+    words,
+  };
+}
+
+function merge(ranges) {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged = [];
+  for (const [start, end] of sorted) {
+    const last = merged.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Snippets and highlights.
+
+const BREAK_AFTER = /[\s,.;:!?，。；：、！？）)》」』”]/;
+
+function wordStarts(text, locale) {
+  // Word boundaries: Intl.Segmenter where there is one (browsers, Node), else spaces and punctuation.
+  const starts = new Set([0, text.length]);
+  if (typeof Intl !== "undefined" && Intl.Segmenter) {
+    for (const { index } of new Intl.Segmenter(locale, { granularity: "word" }).segment(text)) starts.add(index);
+  } else {
+    for (let i = 1; i < text.length; i++) if (BREAK_AFTER.test(text[i - 1]) || BREAK_AFTER.test(text[i])) starts.add(i);
+  }
+  return [...starts].sort((a, b) => a - b);
+}
+
+/**
+ * At most about `width` characters of `text` around its first ranges, cut at word boundaries:
+ * {parts: [{text, mark}], before, after} (before/after: text was left out there).
+ */
+export function excerpt(text, ranges, { width = 160, locale = "en" } = {}) {
+  const sorted = merge(ranges);
+  let from = 0;
+  let to = text.length;
+  if (text.length > width) {
+    const first = sorted.length ? sorted[0][0] : 0;
+    const boundaries = wordStarts(text, locale);
+    const wanted = Math.max(0, first - Math.floor(width / 4));
+    // The last boundary at or before `wanted`, but never past the first match.
+    from = boundaries.filter((b) => b <= Math.min(wanted, first)).at(-1) ?? 0;
+    const limit = from + width;
+    to = boundaries.filter((b) => b <= limit && b > from).at(-1) ?? Math.min(text.length, limit);
+    if (sorted.length && to < sorted[0][1]) to = boundaries.find((b) => b >= sorted[0][1]) ?? text.length;
+    // Leave out spaces at the cut.
+    while (from < to && /\s/.test(text[from])) from++;
+    while (to > from && /\s/.test(text[to - 1])) to--;
+  }
+  const parts = [];
+  let at = from;
+  for (const [start, end] of sorted) {
+    if (end <= at || start >= to) continue;
+    if (start > at) parts.push({ text: text.slice(at, start), mark: false });
+    parts.push({ text: text.slice(Math.max(at, start), Math.min(end, to)), mark: true });
+    at = Math.min(end, to);
+  }
+  if (at < to) parts.push({ text: text.slice(at, to), mark: false });
+  return { parts, before: from > 0, after: to < text.length };
+}
+
+/** A pattern for the words of ?h=… on an opened page: English words whole (reverse, not inside
+ * reversed), Chinese as written; longest first; case-insensitive. null when there are none. */
+export function highlightPattern(words) {
+  const clean = [...new Set(words.map((w) => w.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
+  if (!clean.length) return null;
+  const escape = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const alternatives = clean.map((w) => {
+    const body = escape(w);
+    const start = /^[a-z0-9]/i.test(w) ? "(?<![A-Za-z0-9])" : "";
+    const end = /[a-z0-9]$/i.test(w) ? "(?![A-Za-z0-9])" : "";
+    return `${start}${body}${end}`;
+  });
+  return new RegExp(`(${alternatives.join("|")})`, "giu");
+}

@@ -1,0 +1,293 @@
+// Unit tests of the search core (overrides/assets/javascripts/search-core.js), without a browser:
+//   node --test tests/js/*.test.mjs   (or make test-js)
+// The index below is a small one in the schema of scripts/search_index.py, with the agreement's
+// own sentences; the browser tests (tests/test_search.py) run the real index in Chromium.
+
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import * as core from "../../overrides/assets/javascripts/search-core.js";
+
+const DATA = {
+  language: "en",
+  other: "zh",
+  sections: [
+    ["3. Scope of License", "三、许可范围"],
+    ["10. User Conduct", "十、用户行为"],
+    ["12. Miscellaneous", "十二、其他"],
+  ],
+  records: [
+    {
+      url: "03-license-scope/#3.1", title: "Clause 3.1", section: 0,
+      text: "Tencent grants you a personal, non-transferable and non-exclusive license to use the Software. You may install, use, display and run the Software on a single terminal device for non-commercial purposes.",
+      other: "腾讯给予您一项个人的、不可转让及非排他性的许可，以使用本软件。您可以为非商业目的在单一台终端设备上安装、使用、显示、运行本软件。",
+    },
+    {
+      url: "03-license-scope/#3.2", title: "Clause 3.2", section: 0,
+      text: "You may make one copy of the Software in computer-readable form solely for backup purposes.",
+      other: "您可以用计算机可读形式制作本软件的一个副本，仅用作备份。",
+    },
+    {
+      url: "10-user-conduct/#10.1-2", title: "Clause 10.1(2)", section: 1,
+      text: "reverse engineering, disassembling or decompiling the Software, or otherwise attempting to discover the source code of the Software;",
+      other: "对本软件进行反向工程、反向汇编、反向编译，或者以其他方式尝试发现本软件的源代码；",
+    },
+    {
+      url: "10-user-conduct/#10.1-6", title: "Clause 10.1(6)", section: 1,
+      text: "logging in to or using Tencent software and services by means of third party software, plug-ins, cheat plug-ins or systems not developed or authorized by Tencent;",
+      other: "通过非腾讯开发、授权的第三方软件、插件、外挂、系统，登录或使用腾讯软件及服务；",
+    },
+    {
+      url: "12-miscellaneous/#12.5", title: "Clause 12.5", section: 2,
+      text: "In the event of any dispute or controversy between you and Tencent, it shall first be resolved through friendly consultation; if consultation fails, you agree to submit the dispute to the people's court having jurisdiction.",
+      other: "若您和腾讯之间发生任何纠纷或争议，首先应友好协商解决；协商不成的，您同意将纠纷或争议提交有管辖权的人民法院管辖。",
+    },
+  ],
+  // Snowball stems of the words above whose stem differs (as scripts/search_index.py writes them).
+  stems: {
+    reverse: "revers", engineering: "engin", disassembling: "disassembl", decompiling: "decompil", attempting: "attempt",
+    discover: "discov", software: "softwar", personal: "person", exclusive: "exclus", transferable: "transfer",
+    license: "licens", display: "display", single: "singl", device: "devic", commercial: "commerci", purposes: "purpos",
+    terminal: "termin", computer: "comput", readable: "readabl", solely: "sole", logging: "log", using: "use",
+    services: "servic", ins: "in", systems: "system", developed: "develop", authorized: "author", conduct: "conduct",
+    dispute: "disput", controversy: "controversi", resolved: "resolv", friendly: "friend", consultation: "consult",
+    fails: "fail", agree: "agre", people: "peopl", having: "have", jurisdiction: "jurisdict", miscellaneous: "miscellan",
+    grants: "grant", copy: "copi", purposes_: "purpos", party: "parti", means: "mean", cheat: "cheat", scope: "scope",
+  },
+};
+
+const en = core.prepareIndex(DATA);
+const zh = core.prepareIndex({
+  ...DATA,
+  language: "zh",
+  other: "en",
+  sections: DATA.sections.map(([english, chinese]) => [chinese, english]),
+  records: DATA.records.map((r) => ({ ...r, url: r.url, title: r.title, text: r.other, other: r.text })),
+});
+const anchors = (found) => found.results.map((r) => r.record.url.split("#")[1]);
+
+describe("normalising and words (the contract with scripts/search_index.py)", () => {
+  it("maps every normalised character back to the original text", () => {
+    const { text, offsets } = core.normalise("ＱＱ号码 ﬁle");
+    assert.equal(text, "qq号码 file");
+    assert.equal(offsets.length, text.length + 1);
+    assert.equal(offsets[text.indexOf("file") + 1], "ＱＱ号码 ﬁle".indexOf("ﬁ")); // both letters of ﬁ come from it
+  });
+
+  it("splits English words at anything but a-z and 0-9", () => {
+    assert.deepEqual(core.englishWords("Tencent's plug-ins, ＱＱ号码 10.1（2）"), ["tencent", "s", "plug", "ins", "qq", "10", "1", "2"]);
+  });
+});
+
+describe("parsing a query", () => {
+  it("leaves out function and question words, in English and Chinese", () => {
+    assert.deepEqual(core.parseQuery("can I decompile the software?").terms.map((t) => t.text), ["decompile", "software"]);
+    const chinese = core.parseQuery("我可以反编译吗");
+    assert.deepEqual(chinese.terms.map((t) => t.text), ["反编译"]);
+    assert.deepEqual(new Set(chinese.ignored), new Set(["我", "可以", "吗"]));
+    assert.deepEqual(core.parseQuery("软件可以备份吗").terms.map((t) => t.text), ["软件", "备份"]);
+  });
+
+  it("searches a query of function words alone as typed", () => {
+    assert.deepEqual(core.parseQuery("which").terms.map((t) => t.text), ["which"]);
+    assert.deepEqual(core.parseQuery("的").terms.map((t) => t.text), ["的"]);
+  });
+
+  it("keeps function characters inside a Chinese word", () => {
+    assert.deepEqual(core.parseQuery("非商业目的").terms.map((t) => t.text), ["非商业目的"]);
+  });
+
+  it("counts each term once", () => {
+    assert.deepEqual(core.parseQuery("reverse Reverse REVERSE 反向 反向").terms.map((t) => t.text), ["reverse", "反向"]);
+  });
+
+  it("keeps quoted phrases whole, function words and all", () => {
+    const { terms } = core.parseQuery('"use the software" install');
+    assert.deepEqual(terms.map((t) => [t.kind, t.text]), [["phrase", "use the software"], ["word", "install"]]);
+  });
+
+  it(`searches at most ${core.MAX_QUERY_LENGTH} characters`, () => {
+    const parsed = core.parseQuery("a".repeat(100_000));
+    assert.equal(parsed.truncated, true);
+    assert.equal(parsed.query.length, core.MAX_QUERY_LENGTH);
+    assert.equal(core.parseQuery("reverse").truncated, false);
+    assert.equal(core.capQuery("x".repeat(199) + "😀").text.length, 199); // never half a surrogate pair
+  });
+});
+
+describe("edit distance", () => {
+  it("counts a swap of neighbours as one edit and stops past the limit", () => {
+    assert.equal(core.editDistance("decompiel", "decompile"), 1);
+    assert.equal(core.editDistance("revese", "reverse"), 1);
+    assert.equal(core.editDistance("terminate", "terminal"), 2);
+    assert.equal(core.editDistance("kitten", "sitting", 1), 2);
+  });
+
+  it("allows no edit below 4 letters, 1 up to 7, 2 beyond", () => {
+    assert.deepEqual([3, 4, 7, 8, 12].map(core.allowedEdits), [0, 1, 1, 2, 2]);
+  });
+});
+
+describe("English words", () => {
+  const vocabulary = en.vocabulary.own;
+
+  it("match their stem, their inflections, and a beginning of 3–4 letters", () => {
+    assert.equal(core.resolveWord("reverse", vocabulary).how, "exact");
+    assert.equal(core.resolveWord("revers", vocabulary).how, "stem");
+    assert.deepEqual([...core.resolveWord("decompiled", vocabulary).stems], ["decompil"]);
+    assert.deepEqual([...core.resolveWord("decompile", vocabulary).stems], ["decompil"]);
+    assert.equal(core.resolveWord("rev", vocabulary).how, "prefix");
+  });
+
+  it("are corrected to the nearest word of the text", () => {
+    const revese = core.resolveWord("revese", vocabulary);
+    assert.equal(revese.how, "fuzzy");
+    assert.deepEqual(revese.shown, ["reverse"]);
+    assert.deepEqual(core.resolveWord("jurisdicton", vocabulary).shown, ["jurisdiction"]);
+  });
+
+  it("of 5 letters or more are not expanded as a prefix, nor corrected by two edits at their end", () => {
+    assert.equal(core.resolveWord("terminate", vocabulary).how, "none"); // not terminal
+    assert.equal(core.resolveWord("decomp", vocabulary).how, "none"); // not decompiling
+    assert.deepEqual(core.inflectionBases("terminate"), ["terminat"]);
+  });
+});
+
+describe("Chinese runs", () => {
+  const cover = (run, text) => core.coverRun(run, text, new Set([...text].map((_, i) => text.slice(i, i + 2))));
+
+  it("are covered by pieces of two characters or more of the text", () => {
+    const found = cover("非排他性许可", "不可转让及非排他性的许可");
+    assert.equal(found.complete, true);
+    assert.deepEqual(found.pieces.map((p) => "非排他性许可".slice(p.start, p.end)), ["非排他性", "许可"]);
+  });
+
+  it("leave a single character out of a longer word uncovered", () => {
+    const found = cover("反编译", "反向工程、反向汇编、反向编译");
+    assert.equal(found.complete, false);
+    assert.deepEqual(found.pieces.map((p) => "反编译".slice(p.start, p.end)), ["编译"]);
+  });
+
+  it("may leave a function character out", () => {
+    assert.equal(cover("腾讯会收集", "腾讯将收集您的信息").complete, true);
+  });
+
+  it("are corrected to the nearest run of the text", () => {
+    const runs = zh.vocabulary.own.hanRuns;
+    assert.equal(core.nearestRuns("反编译", runs, 1)[0].text, "反向编译");
+    assert.equal(core.nearestRuns("人民法园", runs, 1)[0].text, "人民法院");
+  });
+});
+
+describe("searching", () => {
+  it("requires every word, and ranks", () => {
+    assert.deepEqual(anchors(core.search(en, "reverse engineering")), ["10.1-2"]);
+    assert.deepEqual(anchors(core.search(en, "cheat plug-ins")), ["10.1-6"]);
+    assert.equal(core.search(en, "reverse engineering").mode, "all");
+  });
+
+  it("finds a misspelt word and says what it searched instead", () => {
+    const found = core.search(en, "revese");
+    assert.deepEqual(anchors(found), ["10.1-2"]);
+    assert.deepEqual(found.corrections, [{ from: "revese", to: ["reverse"] }]);
+    assert.deepEqual(found.results[0].words, ["reverse"]);
+    const exact = core.search(en, '"revese"');
+    assert.equal(exact.mode, "none"); // the exact word, on request
+    assert.deepEqual(exact.corrections, []);
+  });
+
+  it("answers a question", () => {
+    assert.deepEqual(anchors(core.search(en, "can I decompile the software?"))[0], "10.1-2");
+    assert.deepEqual(anchors(core.search(zh, "我可以反编译吗")), ["10.1-2"]);
+    assert.equal(anchors(core.search(en, "which court resolves disputes?"))[0], "12.5");
+  });
+
+  it("shows the records holding most words when none holds all, and names the others", () => {
+    const found = core.search(en, "can I terminate the license");
+    assert.equal(found.mode, "some");
+    assert.deepEqual(found.unmatched, ["terminate"]);
+    assert.equal(anchors(found)[0], "3.1"); // license in its text; 3.2 by its section title only
+    assert.ok(found.results.every((r) => r.matched === 1 && r.of === 2));
+    assert.ok(found.suggestions.some((s) => s.word === "terminate" && s.nearest.includes("terminal")));
+  });
+
+  it("finds a query in the other language through the aligned text, and says so", () => {
+    const english = core.search(zh, "reverse engineering");
+    assert.deepEqual(anchors(english), ["10.1-2"]);
+    assert.equal(english.results[0].via, "other");
+    assert.deepEqual(english.results[0].words, []); // nothing to highlight on the Chinese page
+    assert.ok(english.results[0].otherRanges.length > 0);
+    const chinese = core.search(en, "反向工程");
+    assert.deepEqual(anchors(chinese), ["10.1-2"]);
+    assert.equal(chinese.results[0].via, "other");
+    assert.equal(core.search(en, "reverse").results[0].via, "text");
+  });
+
+  it("never matches a longer word of the text by its beginning (terminate is not terminal)", () => {
+    const found = core.search(en, "terminate");
+    assert.equal(found.mode, "none");
+    assert.deepEqual(found.results, []);
+    assert.deepEqual(found.unmatched, ["terminate"]);
+  });
+
+  it("matches section titles word by word", () => {
+    assert.equal(core.search(en, "duct").mode, "none"); // not inside "Conduct"
+    assert.deepEqual(anchors(core.search(en, "conduct")).sort(), ["10.1-2", "10.1-6"]);
+  });
+
+  it("highlights only what matched: no single character out of a longer word", () => {
+    const found = core.search(zh, "反编译");
+    assert.deepEqual(found.results[0].words, ["反向编译"]);
+    const question = core.search(zh, "我可以反编译这个软件吗");
+    assert.ok(question.results[0].words.every((w) => w.length >= 2), question.results[0].words.join(","));
+  });
+
+  it("names the words that matched nothing and offers the nearest", () => {
+    const found = core.search(en, "jurisdikshon");
+    assert.equal(found.mode, "none");
+    assert.deepEqual(found.unmatched, ["jurisdikshon"]);
+    const chinese = core.search(zh, "卸在");
+    assert.deepEqual(chinese.unmatched, ["卸在"]);
+  });
+
+  it("counts a repeated word once", () => {
+    const once = core.search(en, "reverse");
+    const thrice = core.search(en, "reverse Reverse reverse");
+    assert.deepEqual(thrice.terms.length, 1);
+    assert.deepEqual(anchors(thrice), anchors(once));
+    assert.deepEqual(thrice.results[0].words, once.results[0].words);
+  });
+
+  it("handles a pasted 100,000-character query by its first characters", () => {
+    const found = core.search(en, "reverse ".repeat(12_500));
+    assert.equal(found.truncated, true);
+    assert.deepEqual(anchors(found), ["10.1-2"]);
+  });
+});
+
+describe("snippets", () => {
+  const text = DATA.records[0].text;
+
+  it("start and end at word boundaries", () => {
+    const at = text.indexOf("terminal");
+    const { parts, before, after } = core.excerpt(text, [[at, at + 8]], { width: 60, locale: "en" });
+    const shown = parts.map((p) => p.text).join("");
+    assert.equal(before, true);
+    assert.equal(after, true);
+    assert.match(text, new RegExp(`(^|\\s)${shown.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\s|[,.;]|$)`));
+    assert.deepEqual(parts.filter((p) => p.mark).map((p) => p.text), ["terminal"]);
+  });
+
+  it("show a short text whole", () => {
+    const { parts, before, after } = core.excerpt("备份副本", [[0, 2]]);
+    assert.deepEqual(parts, [{ text: "备份", mark: true }, { text: "副本", mark: false }]);
+    assert.equal(before || after, false);
+  });
+});
+
+describe("the opened page's highlight", () => {
+  it("marks English words whole and Chinese as written", () => {
+    const pattern = core.highlightPattern(["reverse", "反向编译"]);
+    assert.deepEqual("reverse, reversed; 反向编译".split(pattern).filter((_, i) => i % 2), ["reverse", "反向编译"]);
+    assert.equal(core.highlightPattern([]), null);
+  });
+});
