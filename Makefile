@@ -6,10 +6,16 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test test-fast test-js check benchmark lock system-deps clean import confirm
 
-# The virtual environment, with exactly the versions and hashes in requirements.txt.
+# The virtual environment, with exactly the versions and hashes in requirements.txt: what
+# building the site needs (make serve, make build).
 $(VENV)/installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
+	touch $@
+
+# Then what the tests, benchmark and static checks need (requirements-dev.txt, also hash-locked).
+$(VENV)/dev-installed: requirements-dev.txt $(VENV)/installed
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-dev.txt
 	touch $@
 
 # Debian packages the tests and benchmarks need, installed only when missing (as root, with one
@@ -55,11 +61,11 @@ confirm: $(VENV)/installed
 	@[ -n "$(PART)" ] || { echo "usage: make confirm PART=4.3 (several: PART='4.3 10.3'; a section: PART=10; every part: PART=all)"; exit 2; }
 	$(BIN)/python -m scripts.translation_lock confirm $(PART)
 
-test: $(VENV)/installed system-deps node_modules/.installed test-js
+test: $(VENV)/dev-installed system-deps node_modules/.installed test-js
 	$(BIN)/python -m pytest
 
 # The inner loop: model, check, exports and notes, no build, server or browser (seconds).
-test-fast: $(VENV)/installed
+test-fast: $(VENV)/dev-installed
 	$(BIN)/python -m pytest -m "not slow"
 	@if command -v node >/dev/null; then node --test tests/js/*.test.mjs; else echo "node not found: the search core's tests (make test-js) did not run"; fi
 
@@ -67,7 +73,7 @@ test-fast: $(VENV)/installed
 test-js: system-deps
 	node --test tests/js/*.test.mjs
 
-benchmark: $(VENV)/installed system-deps node_modules/.installed
+benchmark: $(VENV)/dev-installed system-deps node_modules/.installed
 	$(BIN)/python -m benchmarks.check_clauses
 	$(BIN)/python -m benchmarks.search
 	$(BIN)/python -m benchmarks.site
@@ -75,6 +81,7 @@ benchmark: $(VENV)/installed system-deps node_modules/.installed
 lock: $(VENV)/installed
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements-dev.txt requirements-dev.in
 
 clean:
 	rm -rf site .pytest_cache
