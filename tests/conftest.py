@@ -39,7 +39,7 @@ def resolve(here: str, href: str) -> str:
 
 
 # What a build does not read: never copied into a temporary project.
-NOT_SOURCE = (".git", ".venv", "node_modules", "site", ".pytest_cache", ".hypothesis", "__pycache__", ".cache")
+NOT_SOURCE = (".git", ".venv", "node_modules", "site", "site.*", ".pytest_cache", ".hypothesis", "__pycache__", ".cache")
 
 
 def copy_project(destination: Path) -> Path:

@@ -34,6 +34,7 @@ from scripts.clauses import LANGUAGES, REFERENCE_LANGUAGE
 from scripts.csp import script_hashes
 from scripts.exports import HTML_LANG  # a language's folder name → its pages' lang attribute
 from tests.conftest import ROOT, build_site
+from tests.support import is_materials_toggle_autocomplete
 from tests.nginx import nginx, published_site
 
 OTHER_LANGUAGES = tuple(language for language in LANGUAGES if language != REFERENCE_LANGUAGE)
@@ -526,16 +527,6 @@ def test_every_page_is_valid_html_per_the_nu_html_checker(published_root: Publis
     fail_with(lines, f"{count} Nu Html Checker errors ({warnings} warnings) in {len(files)} files:")
     material_pages = sum(1 for publication, file in files.values() if publication.soups[file].select_one("input.md-toggle"))
     assert material_pages and toggles == 2 * material_pages, "only Material's two toggles per page carry it (see below)"
-
-
-def is_materials_toggle_autocomplete(message: dict) -> bool:
-    """The one message kept on purpose: Material marks its drawer and search toggles
-    autocomplete="off" so that a browser does not restore them after back navigation (the
-    drawer would reopen: test_drawer_is_closed_after_back_navigation). HTML allows the attribute
-    on text-like inputs only; we keep Material's markup rather than rewrite its output."""
-    return message["type"] == "error" and message["message"].startswith("Attribute “autocomplete” is only allowed") and (
-        'class="md-toggle"' in (message.get("extract") or "")
-    )
 
 
 def test_drawer_is_closed_after_back_navigation(published_root: Published, browser) -> None:
