@@ -175,7 +175,7 @@ def apply(plan: Plan) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.import_retrieval", description=__doc__.split("\n\n")[0])
     parser.add_argument("retrieved", type=Path, help="the retrieved file (front matter with title, url, clipped_at; the agreement)")
-    parser.add_argument("--root", type=Path, default=Path("."), help="the project folder (default: the working directory)")
+    parser.add_argument("--root", type=Path, default=Path(), help="the project folder (default: the working directory)")
     args = parser.parse_args(argv)
     try:
         plan = plan_import(args.root, args.retrieved)

@@ -148,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     confirming = commands.add_parser("confirm", help="record that the English of these parts translates their current Chinese")
     confirming.add_argument("parts", nargs="+", help="part keys (4.3, 10.1-2, preamble-2, section-4, title), section numbers, or all")
-    confirming.add_argument("--root", type=Path, default=Path("."), help="the project folder (default: the working directory)")
+    confirming.add_argument("--root", type=Path, default=Path(), help="the project folder (default: the working directory)")
     args = parser.parse_args(argv)
     try:
         confirmed = confirm(args.root, [part for argument in args.parts for part in argument.split()])

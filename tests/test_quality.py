@@ -14,9 +14,9 @@ import asyncio
 import json
 import re
 import resource
-import threading
 import shutil
 import subprocess
+import threading
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ElementTree

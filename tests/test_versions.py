@@ -218,7 +218,7 @@ def test_import_keeps_both_retrievals_and_regenerates_the_chinese_pages(imported
         f"source/earlier/{FIRST_DATE}.zh.txt", CURRENT_SOURCE.as_posix(), f"translation/earlier/{FIRST_DATE}.en.json",
     ]  # fmt: skip
     assert set(before) <= set(after), "nothing removed"
-    assert ["changed: 4.3", "added: 10.3", "removed: 9.3"] == [line for line in result.stdout.splitlines() if re.match(r"(changed|added|removed): ", line)]
+    assert [line for line in result.stdout.splitlines() if re.match(r"(changed|added|removed): ", line)] == ["changed: 4.3", "added: 10.3", "removed: 9.3"]
     snapshot = json.loads(after[f"translation/earlier/{FIRST_DATE}.en.json"])
     assert snapshot["4.3"].startswith("In order to improve user experience") and "9.3" in snapshot and "10.3" not in snapshot
 
