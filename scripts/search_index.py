@@ -69,7 +69,14 @@ def records(pages: Iterable[Page]) -> list[dict[str, str]]:
         url = page_url(page.language, page.name).removeprefix(page_url(page.language, HOME_PAGE))  # from the language's root
         section = "" if page.name == HOME_PAGE else page.title
         for part in parts(page):
-            result.append({"url": f"{url}#{part.anchor}", "title": capitalised(part.name), "section": section, "text": plain_text(part.text)})
+            result.append(
+                {
+                    "url": f"{url}#{part.anchor}",
+                    "title": capitalised(part.name),
+                    "section": section,
+                    "text": plain_text(part.text),
+                }
+            )
     return result
 
 
@@ -83,15 +90,27 @@ def build_index(pages: dict[str, list[Page]], language: str) -> dict[str, object
     other = next(code for code in LANGUAGES if code != language)
     own, aligned = records(pages[language]), records(pages[other])
     aligned_text = {_anchor(record): record["text"] for record in aligned}
-    section_titles = {page.title: aligned_page.title for page, aligned_page in zip(pages[language], pages[other]) if page.name != HOME_PAGE}
+    section_titles = {
+        page.title: aligned_page.title for page, aligned_page in zip(pages[language], pages[other]) if page.name != HOME_PAGE
+    }
     sections = list(section_titles.items())
     section_number = {title: number for number, (title, _) in enumerate(sections)}
     index_records = [
-        {"url": record["url"], "title": record["title"], "section": section_number.get(record["section"]),
-         "text": record["text"], "other": aligned_text.get(_anchor(record), "")}
+        {
+            "url": record["url"],
+            "title": record["title"],
+            "section": section_number.get(record["section"]),
+            "text": record["text"],
+            "other": aligned_text.get(_anchor(record), ""),
+        }
         for record in own
     ]
     texts = [text for record in index_records for text in (record["text"], record["other"])]
     texts += [title for pair in sections for title in pair]
-    return {"language": language, "other": other, "sections": [list(pair) for pair in sections],
-            "records": index_records, "stems": english_stems(texts)}
+    return {
+        "language": language,
+        "other": other,
+        "sections": [list(pair) for pair in sections],
+        "records": index_records,
+        "stems": english_stems(texts),
+    }

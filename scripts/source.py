@@ -76,7 +76,9 @@ def parse_source(text: str, path: Path) -> Source:
             fields[key.strip()] = (value.strip(), number)
     for key, example in REQUIRED_FIELDS.items():
         if not fields.get(key, ("", 0))[0]:
-            raise ParseError(f"{where}:{closing}: the front matter has no {key}: expected a line like '{example}' before this '---'")
+            raise ParseError(
+                f"{where}:{closing}: the front matter has no {key}: expected a line like '{example}' before this '---'"
+            )
     clipped_at, line = fields["clipped_at"]
     day = clipped_at.split()[0]
     if not _DATE.fullmatch(day) or not _is_date(day):
@@ -130,7 +132,9 @@ def read_retrievals(root: Path) -> list[Source]:
     earlier = [read_source(path) for path in sorted(folder.glob(f"*{EARLIER_SUFFIX}"))] if folder.is_dir() else []
     for source in earlier:
         if source.path.name != f"{source.retrieved}{EARLIER_SUFFIX}":
-            raise ParseError(f"{display_path(source.path)}:1: an earlier retrieval is named by its clipped_at date: expected {source.retrieved}{EARLIER_SUFFIX}")
+            raise ParseError(
+                f"{display_path(source.path)}:1: an earlier retrieval is named by its clipped_at date: expected {source.retrieved}{EARLIER_SUFFIX}"
+            )
         if source.retrieved >= current.retrieved:
             raise ParseError(
                 f"{display_path(source.path)}:1: an earlier retrieval must be older than the current one "

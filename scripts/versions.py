@@ -114,7 +114,9 @@ def split_body(source: Source) -> list[Draft]:
         if line != line.strip():
             raise ParseError(f"{where}:{number}: expected no space, tab or carriage return at the start or end of a line")
         if offset % 2 and line:
-            raise ParseError(f"{where}:{number}: expected a blank line before this one: each paragraph is one line, with one blank line between paragraphs")
+            raise ParseError(
+                f"{where}:{number}: expected a blank line before this one: each paragraph is one line, with one blank line between paragraphs"
+            )
         if not offset % 2 and not line:
             raise ParseError(f"{where}:{number}: expected one blank line between paragraphs, found two")
         if line:
@@ -126,7 +128,9 @@ def split_body(source: Source) -> list[Draft]:
     sections: list[int | None] = [None]
     for number, text in rest:
         if text.startswith("#"):
-            raise ParseError(f"{where}:{number}: expected '#' only before the title on the first line; a section heading is written '一、协议范围'")
+            raise ParseError(
+                f"{where}:{number}: expected '#' only before the title on the first line; a section heading is written '一、协议范围'"
+            )
         if (section := section_of_heading(text)) is not None:
             pages.append([(number, f"# {text}")])
             sections.append(section)
@@ -155,8 +159,14 @@ def _check_clause_sections(draft: Draft, where: str) -> None:
         if clause.section == draft.section:
             continue
         heading = f"'{chinese_number(clause.section)}、…'" if 0 < clause.section < 100 else "a section heading"
-        under = f"under the heading {draft.heading!r} (line {draft.origins[0]})" if draft.section else "before the first section heading"
-        raise ParseError(f"{where}:{draft.origin(clause.line)}: clause {clause.label} stands {under}: expected the heading of section {clause.section}, {heading}, before it")
+        under = (
+            f"under the heading {draft.heading!r} (line {draft.origins[0]})"
+            if draft.section
+            else "before the first section heading"
+        )
+        raise ParseError(
+            f"{where}:{draft.origin(clause.line)}: clause {clause.label} stands {under}: expected the heading of section {clause.section}, {heading}, before it"
+        )
 
 
 def page_names(zh_folder: Path) -> dict[int, str]:
@@ -205,19 +215,52 @@ def texts(page: Page) -> list[Text]:
     if page.section is None:
         found.append(Text("title", "title", "title", page.title, page.title_line, page))
     else:
-        found.append(Text(f"section-{page.section}", "heading", f"section {page.section}", page.title, page.title_line, page, number=page.section))
+        found.append(
+            Text(
+                f"section-{page.section}",
+                "heading",
+                f"section {page.section}",
+                page.title,
+                page.title_line,
+                page,
+                number=page.section,
+            )
+        )
     prefix = "home" if page.section is None else f"section-{page.section}"
     unanchored = 0
     for index, paragraph in enumerate(page.paragraphs, 1):
         if paragraph.anchor:
-            found.append(Text(paragraph.anchor, "preamble", f"paragraph {index}", paragraph.text, paragraph.line, page, number=index))
+            found.append(
+                Text(paragraph.anchor, "preamble", f"paragraph {index}", paragraph.text, paragraph.line, page, number=index)
+            )
         else:
             unanchored += 1
-            found.append(Text(f"{prefix}-paragraph-{unanchored}", "paragraph", f"paragraph {index}", paragraph.text, paragraph.line, page, number=unanchored))
+            found.append(
+                Text(
+                    f"{prefix}-paragraph-{unanchored}",
+                    "paragraph",
+                    f"paragraph {index}",
+                    paragraph.text,
+                    paragraph.line,
+                    page,
+                    number=unanchored,
+                )
+            )
     for clause in page.clauses:
         found.append(Text(clause.anchor, "clause", clause.id, clause.text, clause.line, page, clause=clause.id))
         for item in clause.items:
-            found.append(Text(item.anchor, "item", f"{clause.id} item ({item.number})", item.text, item.line, page, clause=clause.id, number=item.number))
+            found.append(
+                Text(
+                    item.anchor,
+                    "item",
+                    f"{clause.id} item ({item.number})",
+                    item.text,
+                    item.line,
+                    page,
+                    clause=clause.id,
+                    number=item.number,
+                )
+            )
     return sorted(found, key=lambda text: text.line)
 
 
@@ -322,7 +365,9 @@ def read_english_snapshots(root: Path) -> dict[str, dict[str, str]]:
         try:
             snapshot = json.loads(path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as error:
-            raise ParseError(f"{display_path(path)}:{error.lineno}: expected JSON, an object of part → English text: {error.msg}") from error
+            raise ParseError(
+                f"{display_path(path)}:{error.lineno}: expected JSON, an object of part → English text: {error.msg}"
+            ) from error
         except (OSError, UnicodeDecodeError) as error:
             raise ParseError(f"{display_path(path)}: cannot read: {error}") from error
         if not isinstance(snapshot, dict) or not all(isinstance(value, str) for value in snapshot.values()):
@@ -381,11 +426,27 @@ def source_findings(root: Path, zh_pages: Sequence[Page]) -> list[Finding]:
     findings = []
     for draft in unnamed:
         expected = display_path(zh_folder / f"{draft.section:02d}-<english-slug>.md")
-        findings.append(Finding(REFERENCE_LANGUAGE, expected, 1, f"section {draft.section}", f"page missing; {where}:{draft.origins[0]} has section {draft.section} ({draft.heading})"))
+        findings.append(
+            Finding(
+                REFERENCE_LANGUAGE,
+                expected,
+                1,
+                f"section {draft.section}",
+                f"page missing; {where}:{draft.origins[0]} has section {draft.section} ({draft.heading})",
+            )
+        )
     actual = {page.name: page for page in zh_pages}
     for name, page in actual.items():
         if name not in named:
-            findings.append(Finding(REFERENCE_LANGUAGE, display_path(page.path), 1, "home page" if page.section is None else f"section {page.section}", f"page not in the source: {where} has no section {page.section}"))
+            findings.append(
+                Finding(
+                    REFERENCE_LANGUAGE,
+                    display_path(page.path),
+                    1,
+                    "home page" if page.section is None else f"section {page.section}",
+                    f"page not in the source: {where} has no section {page.section}",
+                )
+            )
     for name, draft in named.items():
         page = actual.get(name)
         if page is None:
@@ -418,9 +479,17 @@ def _page_findings(page: Page, draft: Draft, source: Source) -> Iterator[Finding
                 mine, source_text = _excerpts(ours[our_index], theirs[their_index])
                 message = f"differs from the source: docs has “{mine}”, {origin} has “{source_text}”"
             elif has_ours:
-                message = f"line not in the source: “{_excerpts(ours[our_index], '')[0]}”" if ours[our_index] else "blank line not in the source"
+                message = (
+                    f"line not in the source: “{_excerpts(ours[our_index], '')[0]}”"
+                    if ours[our_index]
+                    else "blank line not in the source"
+                )
             else:
-                message = f"line missing: {origin} has “{_excerpts('', theirs[their_index])[1]}”" if theirs[their_index] else f"blank line missing (as in {origin})"
+                message = (
+                    f"line missing: {origin} has “{_excerpts('', theirs[their_index])[1]}”"
+                    if theirs[their_index]
+                    else f"blank line missing (as in {origin})"
+                )
             yield Finding(REFERENCE_LANGUAGE, file, line, label, message + "; docs/zh is generated from the source (make import)")
 
 
@@ -524,7 +593,9 @@ def versions_html(history: History, pages: dict[str, list[Page]], language: str,
     for index in range(len(history.versions) - 1, -1, -1):
         version = history.versions[index]
         date = version.retrieved
-        current_note = f' <span class="version-current">{html.escape(ui["current"])}</span>' if index == len(history.versions) - 1 else ""
+        current_note = (
+            f' <span class="version-current">{html.escape(ui["current"])}</span>' if index == len(history.versions) - 1 else ""
+        )
         source_link = f'<a href="{html.escape(version.source.url)}">{html.escape(version.source.url)}</a>'
         blocks.append(f'<section class="version" aria-labelledby="version-{date}">')
         blocks.append(f'<h2 id="version-{date}">{_time(date)}{current_note}</h2>')
@@ -547,7 +618,11 @@ def versions_html(history: History, pages: dict[str, list[Page]], language: str,
                 text = change.new or change.old
                 item = [f"<li><p>{link(change.key, part_name(text, language, ui))}{where(text)}</p>", '<dl class="version-diff">']
                 old_zh, new_zh = (plain_text(t.text) if t else "" for t in (change.old, change.new))
-                before, after = diff_html(old_zh, new_zh, REFERENCE_LANGUAGE) if kind == "changed" else (html.escape(old_zh), html.escape(new_zh))
+                before, after = (
+                    diff_html(old_zh, new_zh, REFERENCE_LANGUAGE)
+                    if kind == "changed"
+                    else (html.escape(old_zh), html.escape(new_zh))
+                )
                 if change.old:
                     item.append(row(ui["before"], before, REFERENCE_LANGUAGE))
                 if change.new:

@@ -71,7 +71,10 @@ def test_glossary_has_the_required_terms() -> None:
     assert terms["本软件"] == ("the Software", "defined term") and terms["本协议"] == ("this Agreement", "defined term")
     assert terms["QQ号码"] == ("QQ number", "term"), "QQ号码 is not defined in the agreement: lower case, not a defined term"
     assert terms["《隐私政策》"] == ("Privacy Policy", "title")
-    assert terms["《腾讯服务协议》"] == ("Tencent Service Agreement", "title") and terms["《QQ号码规则》"] == ("QQ Number Rules", "title")
+    assert terms["《腾讯服务协议》"] == ("Tencent Service Agreement", "title") and terms["《QQ号码规则》"] == (
+        "QQ Number Rules",
+        "title",
+    )
 
 
 def test_glossary_kinds_are_known() -> None:
@@ -81,7 +84,11 @@ def test_glossary_kinds_are_known() -> None:
 @pytest.mark.parametrize(("chinese", "english"), [(row.chinese, row.english) for row in glossary()])
 def test_glossary_term_is_followed_everywhere(chinese: str, english: str) -> None:
     forms = renderings(english)
-    misses = [where for where, zh_text, en_text in PAIRS if chinese in zh_text and not any(form in comparable(plain_text(en_text)) for form in forms)]
+    misses = [
+        where
+        for where, zh_text, en_text in PAIRS
+        if chinese in zh_text and not any(form in comparable(plain_text(en_text)) for form in forms)
+    ]
     used = [where for where, zh_text, _ in PAIRS if chinese in zh_text]
     assert used, f"{chinese} does not occur in the Chinese text: drop it from the glossary"
     assert not misses, f"{chinese} → {english} not followed in {misses}"
