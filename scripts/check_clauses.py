@@ -224,7 +224,8 @@ def _item_problems(page: Page, own: Clause, reference: Page, their: Clause) -> I
 def _extra_clause_problems(page: Page, reference: Page, missing_after: dict[str | None, str]) -> Iterator[Problem]:
     """Clauses here that the reference lacks, with a guess when one is missing at that place."""
     ours, theirs = _first_by_id(page.clauses), _first_by_id(reference.clauses)
-    for before, clause in zip([None, *page.clauses], page.clauses):
+    # (the clause before, the clause): the first list is one longer; its last clause, before nothing, is left out by design
+    for before, clause in zip([None, *page.clauses], page.clauses, strict=False):
         misplaced = page.section is not None and clause.section != page.section
         if clause.id not in theirs and not misplaced and ours[clause.id] is clause:
             guess = missing_after.get(before.id if before else None)
@@ -241,8 +242,8 @@ def _paragraph_count_problems(page: Page, reference: Page) -> Iterator[Problem]:
     own_places = [_place(page, p) for p in page.paragraphs]
     their_places = [_place(reference, p) for p in reference.paragraphs]
     for place in dict.fromkeys([*their_places, *own_places]):
-        own = [p for p, at in zip(page.paragraphs, own_places) if at == place]
-        their = [p for p, at in zip(reference.paragraphs, their_places) if at == place]
+        own = [p for p, at in zip(page.paragraphs, own_places, strict=True) if at == place]
+        their = [p for p, at in zip(reference.paragraphs, their_places, strict=True) if at == place]
         if len(own) != len(their):
             line = own[len(their)].line if len(own) > len(their) else (own[-1].line if own else _last_line(page))
             where = f" at {_at(reference, their[0].line)}" if their else ""
@@ -255,7 +256,8 @@ def _paragraph_count_problems(page: Page, reference: Page) -> Iterator[Problem]:
 
 
 def _paragraph_text_problems(page: Page, reference: Page) -> Iterator[Problem]:
-    for index, (own, their) in enumerate(zip(page.paragraphs, reference.paragraphs), 1):
+    # The counts may differ: _paragraph_count_problems reports that; here the common ones are compared.
+    for index, (own, their) in enumerate(zip(page.paragraphs, reference.paragraphs, strict=False), 1):
         yield from _compare_text(page, own.line, f"paragraph {index}", own.text, reference, their.line, their.text)
 
 

@@ -22,7 +22,6 @@ imported (the message names file:line and what was expected).
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from collections.abc import Sequence
@@ -180,7 +179,7 @@ def apply(plan: Plan) -> None:
             folder.rmdir()
         raise
     for temporary, target in staged:
-        os.replace(temporary, target)
+        temporary.replace(target)
     for path in plan.deletes:
         path.unlink()
 

@@ -90,8 +90,11 @@ def build_index(pages: dict[str, list[Page]], language: str) -> dict[str, object
     other = next(code for code in LANGUAGES if code != language)
     own, aligned = records(pages[language]), records(pages[other])
     aligned_text = {_anchor(record): record["text"] for record in aligned}
+    # Both languages have the same pages in the same order: the build checks that before indexing.
     section_titles = {
-        page.title: aligned_page.title for page, aligned_page in zip(pages[language], pages[other]) if page.name != HOME_PAGE
+        page.title: aligned_page.title
+        for page, aligned_page in zip(pages[language], pages[other], strict=True)
+        if page.name != HOME_PAGE
     }
     sections = list(section_titles.items())
     section_number = {title: number for number, (title, _) in enumerate(sections)}

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -69,7 +68,7 @@ def write_lock(path: Path, entries: dict[str, str]) -> None:
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.parent.mkdir(parents=True, exist_ok=True)
     temporary.write_text(HEADER + "".join(f"{key}\t{digest}\n" for key, digest in entries.items()), encoding="utf-8")
-    os.replace(temporary, path)
+    temporary.replace(path)
 
 
 def _where(text: Text) -> str:

@@ -137,7 +137,7 @@ def split_body(source: Source) -> list[Draft]:
         else:
             pages[-1].append((number, text))
     drafts = []
-    for section, page in zip(sections, pages):
+    for section, page in zip(sections, pages, strict=True):
         page_lines, origins = [], []
         for index, (number, text) in enumerate(page):
             if index:
@@ -401,7 +401,7 @@ def expected_pages(source: Source, names: dict[int, str]) -> tuple[dict[str, Dra
 def _excerpts(ours: str, theirs: str, context: int = 8) -> tuple[str, str]:
     """The two lines around their first difference, character by character."""
     matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
-    tag, i1, i2, j1, j2 = next(op for op in matcher.get_opcodes() if op[0] != "equal")
+    _tag, i1, i2, j1, j2 = next(op for op in matcher.get_opcodes() if op[0] != "equal")
 
     def cut(text: str, start: int, end: int) -> str:
         low, high = max(0, start - context), min(len(text), end + context)
@@ -570,7 +570,6 @@ def versions_html(history: History, pages: dict[str, list[Page]], language: str,
     here = page_url(language, VERSIONS_PAGE)
     current = {lang: texts_by_key(pages[lang]) for lang in LANGUAGES}
     english = {**history.english, history.current.retrieved: {key: text.text for key, text in current["en"].items()}}
-    chinese_lang = HTML_LANG[REFERENCE_LANGUAGE]
 
     def link(key: str, name: str) -> str:
         text = current[language].get(key)

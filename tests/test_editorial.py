@@ -152,7 +152,7 @@ def test_the_glossary_page_lists_every_row_and_every_link_lands_on_its_part(site
     assert [(row.select("td")[0].get_text(), row.select("td")[1].get_text()) for row in rows] == [
         (t.chinese, t.english) for t in TERMS
     ]
-    for row, term in zip(rows, TERMS):
+    for row, term in zip(rows, TERMS, strict=True):
         links = row.select("td:last-child a")
         assert links, f"{term.chinese} links to no part"
         for link in links:

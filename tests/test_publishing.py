@@ -124,7 +124,7 @@ def test_hostile_english_stops_the_build_with_file_line_clause_and_text(
 
 def test_every_hostile_input_is_reported_at_once_by_the_check(tmp_path: Path, monkeypatch) -> None:
     project = copy_project(tmp_path / "project")
-    for name, where, change, clause, message in HOSTILE:
+    for name, where, change, _clause, _message in HOSTILE:
         if name not in ("reference link", "two-line paragraph", "markdown list", "indentation", "title hashes", "script block"):
             edit_line(project, "en", where, change)
     monkeypatch.chdir(project)

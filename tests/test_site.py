@@ -66,7 +66,7 @@ def test_every_clause_and_item_anchor_exists_once_on_its_page(site: Path, langua
 
 
 def test_anchors_are_identical_in_both_languages(site: Path) -> None:
-    for zh_page, en_page in zip(PAGES["zh"], PAGES["en"]):
+    for zh_page, en_page in zip(PAGES["zh"], PAGES["en"], strict=True):
         zh_ids = [t["id"] for t in soup(site, page_url("zh", zh_page.name)).select(".clause, .clause-item, .preamble")]
         en_ids = [t["id"] for t in soup(site, page_url("en", en_page.name)).select(".clause, .clause-item, .preamble")]
         assert zh_ids == en_ids and zh_ids, zh_page.name

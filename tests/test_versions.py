@@ -527,7 +527,7 @@ def test_editing_a_chinese_clause_makes_its_english_stale_until_confirmed(tmp_pa
     confirmed = run(project, "scripts.translation_lock", "confirm", "7.1")
     assert confirmed.returncode == 0, confirmed.stderr
     lock_after = (project / LOCK_FILE).read_text(encoding="utf-8").split("\n")
-    assert [line.split("\t")[0] for line, old in zip(lock_after, lock_before) if line != old] == ["7.1"]
+    assert [line.split("\t")[0] for line, old in zip(lock_after, lock_before, strict=True) if line != old] == ["7.1"]
     assert run(project, "scripts.check_clauses").returncode == 0
 
 
