@@ -263,7 +263,7 @@ def _paragraph_text_problems(page: Page, reference: Page) -> Iterator[Problem]:
 
 def _reference_places(pages: Sequence[Page]) -> dict[str, str]:
     """file:line of every section, clause and item label in the reference language."""
-    places = {}
+    places: dict[str, str] = {}
     for page in pages:
         if page.section is not None:
             places.setdefault(f"section {page.section}", _at(page, page.title_line))

@@ -111,7 +111,10 @@ class Page:
     @property
     def numbered(self) -> list[Clause | Item]:
         """Every clause and item of the page, in reading order."""
-        return [part for clause in self.clauses for part in (clause, *clause.items)]
+        numbered: list[Clause | Item] = []
+        for clause in self.clauses:
+            numbered += [clause, *clause.items]
+        return numbered
 
 
 def clause_anchor(clause_id: str) -> str:

@@ -19,6 +19,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -173,7 +174,7 @@ def markdown_escaped(text: str) -> str:
 
 def markup_problems(markdown: str) -> list[MarkupProblem]:
     """Everything on a page that is not a '# title' line or a one-line paragraph of allowed text."""
-    env: dict = {}
+    env: dict[str, Any] = {}
     tokens = _PARSER.parse(markdown, env)
     lines = markdown.split("\n")
     problems: list[MarkupProblem] = []

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TypedDict
 
 import snowballstemmer
 
@@ -43,6 +44,16 @@ from scripts.clauses import HOME_PAGE, LANGUAGES, Page, page_url, plain_text
 from scripts.exports import capitalised, parts
 
 _ENGLISH_WORD = re.compile(r"[a-z0-9]+")
+
+
+class IndexRecord(TypedDict):
+    """A record of the search index as the browser reads it (search-core.js)."""
+
+    url: str
+    title: str
+    section: int | None  # its place in the index's sections; None on the home page
+    text: str
+    other: str  # the aligned text of the other language
 
 
 def normalise(text: str) -> str:
@@ -98,7 +109,7 @@ def build_index(pages: dict[str, list[Page]], language: str) -> dict[str, object
     }
     sections = list(section_titles.items())
     section_number = {title: number for number, (title, _) in enumerate(sections)}
-    index_records = [
+    index_records: list[IndexRecord] = [
         {
             "url": record["url"],
             "title": record["title"],

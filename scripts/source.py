@@ -39,7 +39,7 @@ class Source:
     url: str
     retrieved: str  # YYYY-MM-DD
     body: str  # the agreement, exactly as retrieved
-    path: Path | None = None  # the file it was read from, for messages
+    path: Path  # the file it was read from, for messages
     body_line: int = 1  # the line of that file on which the body's first line stands
 
     @property
@@ -79,11 +79,11 @@ def parse_source(text: str, path: Path) -> Source:
             raise ParseError(
                 f"{where}:{closing}: the front matter has no {key}: expected a line like '{example}' before this '---'"
             )
-    clipped_at, line = fields["clipped_at"]
+    clipped_at, clipped_line = fields["clipped_at"]
     day = clipped_at.split()[0]
     if not _DATE.fullmatch(day) or not _is_date(day):
         raise ParseError(
-            f"{where}:{line}: clipped_at {clipped_at!r} does not start with a date: "
+            f"{where}:{clipped_line}: clipped_at {clipped_at!r} does not start with a date: "
             f"expected YYYY-MM-DD, as in '{REQUIRED_FIELDS['clipped_at']}'"
         )
     after = lines[closing:]

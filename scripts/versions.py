@@ -23,11 +23,11 @@ import difflib
 import html
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from scripts.clauses import (
     CHINESE_NUMERALS,
@@ -448,10 +448,10 @@ def source_findings(root: Path, zh_pages: Sequence[Page]) -> list[Finding]:
                 )
             )
     for name, draft in named.items():
-        page = actual.get(name)
-        if page is None:
+        zh_page = actual.get(name)
+        if zh_page is None:
             continue  # the name comes from an existing file: parse_language read every one
-        findings += _page_findings(page, draft, source)
+        findings += _page_findings(zh_page, draft, source)
     return findings
 
 
@@ -506,14 +506,14 @@ def diff_html(old: str, new: str, language: str) -> tuple[str, str]:
     a, b = split(old), split(new)
     # (same?, old text, new text); a space alone between two changes joins them, so that a
     # changed phrase is marked as one.
-    segments: list[list] = []
+    segments: list[tuple[bool, str, str]] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        segment = [tag == "equal", "".join(a[i1:i2]), "".join(b[j1:j2])]
+        segment = (tag == "equal", "".join(a[i1:i2]), "".join(b[j1:j2]))
         if segments and not segment[0] and not segments[-1][0]:
-            segments[-1][1:] = [segments[-1][1] + segment[1], segments[-1][2] + segment[2]]
+            segments[-1] = (False, segments[-1][1] + segment[1], segments[-1][2] + segment[2])
         elif len(segments) >= 2 and not segment[0] and segments[-1][0] and segments[-1][1].isspace() and not segments[-2][0]:
             space = segments.pop()[1]
-            segments[-1][1:] = [segments[-1][1] + space + segment[1], segments[-1][2] + space + segment[2]]
+            segments[-1] = (False, segments[-1][1] + space + segment[1], segments[-1][2] + space + segment[2])
         else:
             segments.append(segment)
     before, after = [], []
@@ -530,12 +530,13 @@ def diff_html(old: str, new: str, language: str) -> tuple[str, str]:
     return "".join(before), "".join(after)
 
 
-def part_name(text: Text, language: str, ui: dict) -> str:
+def part_name(text: Text, language: str, ui: Mapping[str, str]) -> str:
     """A part as cited in the chrome's language: 第10.1条第（2）项, Clause 10.1(2), 第四节标题 …"""
     names = CITATION_NAME[language]
     if text.kind == "clause":
         name = names["clause"].format(clause=text.clause)
     elif text.kind == "item":
+        assert text.number is not None, text.key  # texts() gives every item its number
         name = names["item"].format(clause=text.clause, item=item_label(language, text.number))
     elif text.kind == "preamble":
         name = names["preamble"].format(n=text.number)
@@ -559,7 +560,7 @@ def _time(date: str) -> str:
     return f'<time datetime="{date}">{date}</time>'
 
 
-def versions_html(history: History, pages: dict[str, list[Page]], language: str, ui: dict) -> str:
+def versions_html(history: History, pages: dict[str, list[Page]], language: str, ui: Mapping[str, str]) -> str:
     """The versions page's body for one language's chrome: every retrieval, newest first, with
     its source and, after the first, each part changed (a character-level diff of the Chinese and,
     on the English page, a word-level diff of the English where it is known), added or removed,
@@ -615,6 +616,7 @@ def versions_html(history: History, pages: dict[str, list[Page]], language: str,
             blocks.append(f'<ul class="version-changes version-{kind}">')
             for change in of_kind:
                 text = change.new or change.old
+                assert text is not None, change.key  # a change has an old text, a new one or both
                 item = [f"<li><p>{link(change.key, part_name(text, language, ui))}{where(text)}</p>", '<dl class="version-diff">']
                 old_zh, new_zh = (plain_text(t.text) if t else "" for t in (change.old, change.new))
                 before, after = (
@@ -661,7 +663,7 @@ def mark_unchanged_since(page_html: str, since: dict[str, str], template: str) -
     return _ID_TAG.sub(mark, page_html)
 
 
-def add_versions(document: dict, history: History) -> dict:
+def add_versions(document: dict[str, Any], history: History) -> dict[str, Any]:
     """clauses.json with the version (the current retrieval's date), every retrieval, and for each
     part and title the date since which its Chinese text is unchanged."""
     since = history.since
