@@ -49,7 +49,18 @@ def resolve(here: str, href: str) -> str:
 
 
 # What a build does not read: never copied into a temporary project.
-NOT_SOURCE = (".git", ".venv", "node_modules", "site", ".pytest_cache", ".hypothesis", "__pycache__", ".cache")
+NOT_SOURCE = (
+    ".git",
+    ".venv",
+    "node_modules",
+    "site",
+    ".pytest_cache",
+    ".hypothesis",
+    "__pycache__",
+    ".cache",
+    ".mypy_cache",
+    ".ruff_cache",
+)
 
 
 def copy_project(destination: Path) -> Path:
