@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast test-js check benchmark lock system-deps clean import confirm
+.PHONY: serve build test test-fast test-js lint check benchmark lock system-deps clean import confirm
 
 # The virtual environment, with exactly the versions and hashes in requirements.txt: what
 # building the site needs (make serve, make build).
@@ -34,7 +34,7 @@ system-deps:
 	  else echo "Missing Debian packages:$$missing; run 'sudo apt-get install$$missing'"; fi; \
 	fi
 
-# The npm packages in package-lock.json: vnu-jar (the Nu Html Checker) and Lighthouse.
+# The npm packages in package-lock.json: vnu-jar (the Nu Html Checker), Lighthouse and TypeScript.
 # --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's is used.
 node_modules/.installed: package.json package-lock.json | system-deps
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
@@ -61,8 +61,18 @@ confirm: $(VENV)/installed
 	@[ -n "$(PART)" ] || { echo "usage: make confirm PART=4.3 (several: PART='4.3 10.3'; a section: PART=10; every part: PART=all)"; exit 2; }
 	$(BIN)/python -m scripts.translation_lock confirm $(PART)
 
-test: $(VENV)/dev-installed system-deps node_modules/.installed test-js
+test: $(VENV)/dev-installed system-deps node_modules/.installed lint test-js
 	$(BIN)/python -m pytest
+
+# The static checks: ruff (rules and formatting) and mypy, strict on scripts/ (pyproject.toml);
+# TypeScript's checker on the browser JavaScript and the search core's tests, typed with JSDoc and
+# never compiled (tsconfig.json, tests/js/tsconfig.json).
+lint: $(VENV)/dev-installed node_modules/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	npx tsc -p tsconfig.json
+	npx tsc -p tests/js/tsconfig.json
 
 # The inner loop: model, check, exports and notes, no build, server or browser (seconds).
 test-fast: $(VENV)/dev-installed
@@ -84,4 +94,4 @@ lock: $(VENV)/installed
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements-dev.txt requirements-dev.in
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -1,6 +1,6 @@
 """Time the clause parity check (target: 50 ms or less). Prints numbers; asserts nothing.
 
-    python -m benchmarks.check_clauses [--runs 50]
+python -m benchmarks.check_clauses [--runs 50]
 """
 
 from __future__ import annotations
@@ -26,8 +26,10 @@ def main() -> None:
         problems = check_docs(DOCS)  # reads and parses both languages from disk each time
         timings.append((time.perf_counter() - start) * 1000)
     median = statistics.median(timings)
-    print(f"clause check (parse 26 pages + compare): median {median:.1f} ms, max {max(timings):.1f} ms over {args.runs} runs; "
-          f"target {TARGET_MS:.0f} ms: {'met' if median <= TARGET_MS else 'MISSED'}; problems found: {len(problems)}")
+    print(
+        f"clause check (parse 26 pages + compare): median {median:.1f} ms, max {max(timings):.1f} ms over {args.runs} runs; "
+        f"target {TARGET_MS:.0f} ms: {'met' if median <= TARGET_MS else 'MISSED'}; problems found: {len(problems)}"
+    )
 
 
 if __name__ == "__main__":

@@ -52,8 +52,12 @@ def paste(page, text: str) -> float:
 
 def pasted_inputs(site: Path) -> dict[str, tuple[str, str]]:
     """name → (page language, text): long pastes of the agreement, and words that match nothing."""
-    texts = {language: " ".join(r["text"] for r in json.loads((site / root / "search" / "agreement.json").read_text(encoding="utf-8"))["records"])
-             for language, root in (("zh", "."), ("en", "en"))}
+    texts = {
+        language: " ".join(
+            r["text"] for r in json.loads((site / root / "search" / "agreement.json").read_text(encoding="utf-8"))["records"]
+        )
+        for language, root in (("zh", "."), ("en", "en"))
+    }
     rng = random.Random(1)
     nonsense = " ".join("".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 9))) for _ in range(40))
     han = " ".join("".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(3)) for _ in range(50))
@@ -78,8 +82,10 @@ def main() -> None:
         core = site / "assets" / "javascripts" / "search-core.js"
         for language, root in (("zh", "."), ("en", "en")):
             index = site / root / "search" / "agreement.json"
-            print(f"first search fetches ({language}): index {gzip_size(index) / 1024:.1f} KiB gzip "
-                  f"({index.stat().st_size / 1024:.1f} KiB), core {gzip_size(core) / 1024:.1f} KiB gzip, once per page")
+            print(
+                f"first search fetches ({language}): index {gzip_size(index) / 1024:.1f} KiB gzip "
+                f"({index.stat().st_size / 1024:.1f} KiB), core {gzip_size(core) / 1024:.1f} KiB gzip, once per page"
+            )
         with serve(site) as base_url, sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             page = browser.new_page()
@@ -95,8 +101,10 @@ def main() -> None:
                     ranks.append(found.index(anchor) + 1 if anchor in found else None)
                 at1 = sum(rank == 1 for rank in ranks)
                 at3 = sum(rank is not None and rank <= 3 for rank in ranks)
-                print(f"search {name:<18} {len(table):>3} queries: recall@1 {at1 / len(table):4.0%} ({at1}), "
-                      f"recall@3 {at3 / len(table):4.0%} ({at3}) (target: 100% at 3)")
+                print(
+                    f"search {name:<18} {len(table):>3} queries: recall@1 {at1 / len(table):4.0%} ({at1}), "
+                    f"recall@3 {at3 / len(table):4.0%} ({at3}) (target: 100% at 3)"
+                )
             timings.sort()
             print(
                 f"search keystroke → results: median {statistics.median(timings):.1f} ms, "
@@ -108,12 +116,19 @@ def main() -> None:
                 page.keyboard.press("/")
                 measure(page, "x")
                 runs = sorted(paste(page, text) for _ in range(PASTES))
-                print(f"search pasted {name} ({language} page): median {statistics.median(runs):.1f} ms, "
-                      f"max {runs[-1]:.1f} ms over {PASTES} pastes (target {TARGET_MS} ms)")
+                print(
+                    f"search pasted {name} ({language} page): median {statistics.median(runs):.1f} ms, "
+                    f"max {runs[-1]:.1f} ms over {PASTES} pastes (target {TARGET_MS} ms)"
+                )
             browser.close()
         tables = {name: [language, rows] for name, (language, rows) in TABLES.items()}
-        engines = subprocess.run(["node", str(ROOT / "benchmarks" / "search_engines.mjs"), str(site)],
-                                 input=json.dumps(tables, ensure_ascii=False), capture_output=True, text=True, check=False)
+        engines = subprocess.run(
+            ["node", str(ROOT / "benchmarks" / "search_engines.mjs"), str(site)],
+            input=json.dumps(tables, ensure_ascii=False),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         print("candidate engines on the same tables, in Node:")
         print(engines.stdout.rstrip() or engines.stderr.rstrip())
 

@@ -86,7 +86,10 @@ def first_view(browser, url: str) -> tuple[int, int, int, Counter]:
     kinds: dict[str, str] = {}
     wire: dict[str, int] = {}
     decoded: Counter = Counter()
-    cdp.on("Network.requestWillBeSent", lambda e: e["request"]["url"].startswith("http") and kinds.setdefault(e["requestId"], e.get("type", "Other")))
+    cdp.on(
+        "Network.requestWillBeSent",
+        lambda e: e["request"]["url"].startswith("http") and kinds.setdefault(e["requestId"], e.get("type", "Other")),
+    )
     cdp.on("Network.dataReceived", lambda e: decoded.update({e["requestId"]: e["dataLength"]}))
     cdp.on("Network.loadingFinished", lambda e: wire.__setitem__(e["requestId"], int(e["encodedDataLength"])))
     page.goto(url, wait_until="networkidle")
@@ -104,10 +107,20 @@ def lighthouse(url: str, workdir: Path) -> tuple[dict[str, float], dict[str, tup
     report.unlink(missing_ok=True)
     env = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
     result = subprocess.run(
-        [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-         f"--only-categories={','.join(CATEGORIES)}",
-         "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-        env=env, capture_output=True, text=True, check=False, timeout=300,
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
     if result.returncode or not report.exists():
         return f"lighthouse failed: {result.stderr.strip()[-500:]}"
@@ -151,8 +164,10 @@ def main() -> None:
 
             if not LIGHTHOUSE.exists():
                 raise SystemExit(f"{LIGHTHOUSE.relative_to(ROOT)} missing: run 'npm ci' (or 'make benchmark')")
-            print(f"lighthouse {subprocess.run([str(LIGHTHOUSE), '--version'], capture_output=True, text=True).stdout.strip()} "
-                  f"(mobile, simulated throttling), median of {LIGHTHOUSE_RUNS} runs per page, target 100 in all four categories:")
+            print(
+                f"lighthouse {subprocess.run([str(LIGHTHOUSE), '--version'], capture_output=True, text=True).stdout.strip()} "
+                f"(mobile, simulated throttling), median of {LIGHTHOUSE_RUNS} runs per page, target 100 in all four categories:"
+            )
             pages = [prefix + path for prefix in ("", "en/") for path in ("", *SECTION_PAGES)]
             for path in pages:
                 results = [lighthouse(base_url + path, workdir) for _ in range(LIGHTHOUSE_RUNS)]
@@ -163,7 +178,12 @@ def main() -> None:
                     continue
                 medians = {name: statistics.median(scores[name] for scores, _ in runs) for name in CATEGORIES}
                 shown = "  ".join(
-                    f"{name} {round(median * 100)}" + (f" (runs: {' '.join(str(round(scores[name] * 100)) for scores, _ in runs)})" if name == "performance" else "")
+                    f"{name} {round(median * 100)}"
+                    + (
+                        f" (runs: {' '.join(str(round(scores[name] * 100)) for scores, _ in runs)})"
+                        if name == "performance"
+                        else ""
+                    )
                     for name, median in medians.items()
                 )
                 met = all(median == 1 for median in medians.values())
@@ -174,8 +194,13 @@ def main() -> None:
                         if audit not in worst or score < worst[audit][0]:
                             worst[audit] = (score, shown_value)
                 if worst:
-                    print("    below 1 in some run (worst): " + "; ".join(
-                        f"{audit} {score:.2f}" + (f" ({value})" if value else "") for audit, (score, value) in sorted(worst.items())))
+                    print(
+                        "    below 1 in some run (worst): "
+                        + "; ".join(
+                            f"{audit} {score:.2f}" + (f" ({value})" if value else "")
+                            for audit, (score, value) in sorted(worst.items())
+                        )
+                    )
 
 
 if __name__ == "__main__":

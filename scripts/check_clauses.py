@@ -70,7 +70,9 @@ def _sequence_problems(entries: Sequence[_Numbered], kind: str, report_gaps: boo
     for entry in entries:
         if entry.value in first_seen:
             first = first_seen[entry.value]
-            yield _problem(entry.page, entry.line, entry.label, f"duplicate {kind}; it first appears at {_at(first.page, first.line)}")
+            yield _problem(
+                entry.page, entry.line, entry.label, f"duplicate {kind}; it first appears at {_at(first.page, first.line)}"
+            )
             continue
         first_seen[entry.value] = entry
         if highest and entry.value < highest.value:
@@ -103,7 +105,9 @@ def check_language(pages: Sequence[Page]) -> list[Problem]:
             if clause.malformed:
                 problems.append(_problem(page, clause.line, clause.id, f"clause number {clause.label!r} {clause.malformed}"))
             if page.section is not None and clause.section != page.section:
-                problems.append(_problem(page, clause.line, clause.id, f"clause {clause.id} is on the page of section {page.section}"))
+                problems.append(
+                    _problem(page, clause.line, clause.id, f"clause {clause.id} is on the page of section {page.section}")
+                )
             else:
                 own_clauses.append(_Numbered(clause.number, clause.id, page, clause.line))
             if is_reference and not clause.text:
@@ -128,7 +132,12 @@ def _compare_text(
     for kind, found in (("links", links), ("numbers", numbers)):
         if found(text) != found(other_text):
             ours, theirs = (", ".join(found(t)) or "none" for t in (text, other_text))
-            yield _problem(page, line, label, f"{kind} differ: {page.language} has {ours}; {other} has {theirs} at {_at(other_page, other_line)}")
+            yield _problem(
+                page,
+                line,
+                label,
+                f"{kind} differ: {page.language} has {ours}; {other} has {theirs} at {_at(other_page, other_line)}",
+            )
     if not text and other_text:
         yield _problem(page, line, label, f"no text; {other} has text at {_at(other_page, other_line)}")
 
@@ -160,7 +169,12 @@ def compare_pages(page: Page, reference: Page) -> list[Problem]:
 def _section_problems(page: Page, reference: Page) -> Iterator[Problem]:
     if page.section != reference.section:
         where = _at(reference, reference.title_line)
-        yield _problem(page, page.title_line, f"section {page.section}", f"section number differs: {reference.language} has section {reference.section} at {where}")
+        yield _problem(
+            page,
+            page.title_line,
+            f"section {page.section}",
+            f"section number differs: {reference.language} has section {reference.section} at {where}",
+        )
 
 
 def _first_by_id(clauses: Sequence[Clause]) -> dict[str, Clause]:
@@ -175,7 +189,9 @@ def _clause_problems(page: Page, reference: Page, missing_after: dict[str | None
         if clause.id not in ours:
             place = f"after {previous.id}" if previous else "before the first clause"
             line = previous.line if previous else page.title_line
-            yield _problem(page, line, clause.id, f"clause missing {place}; {reference.language} has it at {_at(reference, clause.line)}")
+            yield _problem(
+                page, line, clause.id, f"clause missing {place}; {reference.language} has it at {_at(reference, clause.line)}"
+            )
             missing_after.setdefault(previous.id if previous else None, clause.id)
             continue
         previous = ours[clause.id]
@@ -194,7 +210,12 @@ def _item_problems(page: Page, own: Clause, reference: Page, their: Clause) -> I
     for number, item in own_items.items():
         label = _item_label(own, number)
         if number not in their_items:
-            yield _problem(page, item.line, label, f"extra item; {ref} has no item ({number}) in clause {their.id} ({_at(reference, their.line)})")
+            yield _problem(
+                page,
+                item.line,
+                label,
+                f"extra item; {ref} has no item ({number}) in clause {their.id} ({_at(reference, their.line)})",
+            )
         else:
             other = their_items[number]
             yield from _compare_text(page, item.line, label, item.text, reference, other.line, other.text)
@@ -203,13 +224,16 @@ def _item_problems(page: Page, own: Clause, reference: Page, their: Clause) -> I
 def _extra_clause_problems(page: Page, reference: Page, missing_after: dict[str | None, str]) -> Iterator[Problem]:
     """Clauses here that the reference lacks, with a guess when one is missing at that place."""
     ours, theirs = _first_by_id(page.clauses), _first_by_id(reference.clauses)
-    for before, clause in zip([None, *page.clauses], page.clauses):
+    # (the clause before, the clause): the first list is one longer; its last clause, before nothing, is left out by design
+    for before, clause in zip([None, *page.clauses], page.clauses, strict=False):
         misplaced = page.section is not None and clause.section != page.section
         if clause.id not in theirs and not misplaced and ours[clause.id] is clause:
             guess = missing_after.get(before.id if before else None)
             hint = f"; should it be {guess}?" if guess else ""
             where = _at(reference, reference.title_line)
-            yield _problem(page, clause.line, clause.id, f"extra clause; {reference.language} has no clause {clause.id} in {where}{hint}")
+            yield _problem(
+                page, clause.line, clause.id, f"extra clause; {reference.language} has no clause {clause.id} in {where}{hint}"
+            )
 
 
 def _paragraph_count_problems(page: Page, reference: Page) -> Iterator[Problem]:
@@ -218,22 +242,28 @@ def _paragraph_count_problems(page: Page, reference: Page) -> Iterator[Problem]:
     own_places = [_place(page, p) for p in page.paragraphs]
     their_places = [_place(reference, p) for p in reference.paragraphs]
     for place in dict.fromkeys([*their_places, *own_places]):
-        own = [p for p, at in zip(page.paragraphs, own_places) if at == place]
-        their = [p for p, at in zip(reference.paragraphs, their_places) if at == place]
+        own = [p for p, at in zip(page.paragraphs, own_places, strict=True) if at == place]
+        their = [p for p, at in zip(reference.paragraphs, their_places, strict=True) if at == place]
         if len(own) != len(their):
             line = own[len(their)].line if len(own) > len(their) else (own[-1].line if own else _last_line(page))
             where = f" at {_at(reference, their[0].line)}" if their else ""
-            yield _problem(page, line, f"unnumbered paragraph {place}", f"{page.language} has {len(own)}, {reference.language} has {len(their)}{where}")
+            yield _problem(
+                page,
+                line,
+                f"unnumbered paragraph {place}",
+                f"{page.language} has {len(own)}, {reference.language} has {len(their)}{where}",
+            )
 
 
 def _paragraph_text_problems(page: Page, reference: Page) -> Iterator[Problem]:
-    for index, (own, their) in enumerate(zip(page.paragraphs, reference.paragraphs), 1):
+    # The counts may differ: _paragraph_count_problems reports that; here the common ones are compared.
+    for index, (own, their) in enumerate(zip(page.paragraphs, reference.paragraphs, strict=False), 1):
         yield from _compare_text(page, own.line, f"paragraph {index}", own.text, reference, their.line, their.text)
 
 
 def _reference_places(pages: Sequence[Page]) -> dict[str, str]:
     """file:line of every section, clause and item label in the reference language."""
-    places = {}
+    places: dict[str, str] = {}
     for page in pages:
         if page.section is not None:
             places.setdefault(f"section {page.section}", _at(page, page.title_line))
@@ -257,7 +287,11 @@ def check_pages(pages_by_language: dict[str, list[Page]]) -> list[Problem]:
         for problem in check_language(pages):
             if language != REFERENCE_LANGUAGE:  # say what the reference has
                 place = where_in_reference.get(problem.clause)
-                note = f"{REFERENCE_LANGUAGE} has {problem.clause} at {place}" if place else f"{REFERENCE_LANGUAGE} has no {problem.clause}"
+                note = (
+                    f"{REFERENCE_LANGUAGE} has {problem.clause} at {place}"
+                    if place
+                    else f"{REFERENCE_LANGUAGE} has no {problem.clause}"
+                )
                 problem = replace(problem, message=f"{problem.message}; {note}")
             problems.append(problem)
     reference = {p.name: p for p in pages_by_language[REFERENCE_LANGUAGE]}
@@ -268,12 +302,22 @@ def check_pages(pages_by_language: dict[str, list[Page]]) -> list[Problem]:
         for name, ref_page in reference.items():
             if name not in translated:
                 expected = display_path(ref_page.path.parent.parent / language / name)
-                problems.append(Problem(language, expected, 1, _page_label(ref_page), f"page missing; {REFERENCE_LANGUAGE} has it at {_at(ref_page, 1)}"))
+                problems.append(
+                    Problem(
+                        language,
+                        expected,
+                        1,
+                        _page_label(ref_page),
+                        f"page missing; {REFERENCE_LANGUAGE} has it at {_at(ref_page, 1)}",
+                    )
+                )
         for name, page in translated.items():
             if name in reference:
                 problems += compare_pages(page, reference[name])
             else:
-                problems.append(_problem(page, 1, _page_label(page), f"page present in {language} only; {REFERENCE_LANGUAGE} has no {name}"))
+                problems.append(
+                    _problem(page, 1, _page_label(page), f"page present in {language} only; {REFERENCE_LANGUAGE} has no {name}")
+                )
     return sorted(problems, key=_order)
 
 
@@ -283,7 +327,9 @@ def _order(problem: Problem) -> tuple[int, str, int]:
     return rank, problem.file, problem.line
 
 
-def check_notes(notes: Sequence[Note], found: Sequence[NoteProblem], notes_file: Path, reference: Sequence[Page]) -> list[Problem]:
+def check_notes(
+    notes: Sequence[Note], found: Sequence[NoteProblem], notes_file: Path, reference: Sequence[Page]
+) -> list[Problem]:
     """A note must be well formed and belong to a part that exists."""
     anchors = {paragraph.anchor for page in reference for paragraph in page.paragraphs if paragraph.anchor}
     anchors |= {part.anchor for page in reference for part in page.numbered}
@@ -291,7 +337,15 @@ def check_notes(notes: Sequence[Note], found: Sequence[NoteProblem], notes_file:
     problems = [Problem("notes", where, problem.line, problem.at, problem.message) for problem in found]
     for note in notes:
         if note.at not in anchors:
-            problems.append(Problem("notes", where, note.line, note.at, f"note on {note.at!r}, which is no preamble paragraph, clause or item of the agreement"))
+            problems.append(
+                Problem(
+                    "notes",
+                    where,
+                    note.line,
+                    note.at,
+                    f"note on {note.at!r}, which is no preamble paragraph, clause or item of the agreement",
+                )
+            )
     return problems
 
 
@@ -320,7 +374,9 @@ def check_project(docs_dir: Path) -> list[Problem]:
     pages = {language: parse_language(docs_dir, language) for language in LANGUAGES}
     path = notes_file(docs_dir)
     notes, found = read_notes(path, LANGUAGES)
-    return sorted(check_project_pages(docs_dir.parent, pages) + check_notes(notes, found, path, pages[REFERENCE_LANGUAGE]), key=_order)
+    return sorted(
+        check_project_pages(docs_dir.parent, pages) + check_notes(notes, found, path, pages[REFERENCE_LANGUAGE]), key=_order
+    )
 
 
 def report(problems: Sequence[Problem]) -> str:

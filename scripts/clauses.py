@@ -111,7 +111,10 @@ class Page:
     @property
     def numbered(self) -> list[Clause | Item]:
         """Every clause and item of the page, in reading order."""
-        return [part for clause in self.clauses for part in (clause, *clause.items)]
+        numbered: list[Clause | Item] = []
+        for clause in self.clauses:
+            numbered += [clause, *clause.items]
+        return numbered
 
 
 def clause_anchor(clause_id: str) -> str:
@@ -195,7 +198,9 @@ def parse_markdown(markdown: str, language: str, path: Path, name: str | None = 
     lines = markdown.split("\n")
     title_line = next((n for n, line in enumerate(lines, 1) if line.strip()), None)
     if title_line is not None and lines[title_line - 1].strip() == "---":
-        raise ParseError(f"{path}:{title_line}: front matter ('---') on an agreement page; the page must start with its '# ' title")
+        raise ParseError(
+            f"{path}:{title_line}: front matter ('---') on an agreement page; the page must start with its '# ' title"
+        )
     if title_line is None or not lines[title_line - 1].startswith("# "):
         raise ParseError(f"{path}:{title_line or 1}: the page must start with a '# ' title")
     title = plain_text(lines[title_line - 1][2:].strip())
@@ -205,8 +210,7 @@ def parse_markdown(markdown: str, language: str, path: Path, name: str | None = 
         if section is None:
             example = "十、用户行为" if language == "zh" else "10. User Conduct"
             raise ParseError(
-                f"{path}:{title_line}: section title {title!r} does not start with a section number "
-                f"(write it like '# {example}')"
+                f"{path}:{title_line}: section title {title!r} does not start with a section number (write it like '# {example}')"
             )
 
     paragraphs: list[Paragraph] = []
@@ -225,10 +229,10 @@ def parse_markdown(markdown: str, language: str, path: Path, name: str | None = 
                     section=section_number,
                     number=clause_number,
                     line=number,
-                    text=text[clause.end():].strip(),
+                    text=text[clause.end() :].strip(),
                     label=label,
-                    malformed=_form_problem(label, text[clause.end():], expected, needs_space=True),
-                    spacing=_spacing(text[clause.end():]),
+                    malformed=_form_problem(label, text[clause.end() :], expected, needs_space=True),
+                    spacing=_spacing(text[clause.end() :]),
                 )
             )
             last_numbered = clauses[-1].anchor
@@ -241,11 +245,11 @@ def parse_markdown(markdown: str, language: str, path: Path, name: str | None = 
                 Item(
                     number=value,
                     line=number,
-                    text=text[item.end():].strip(),
+                    text=text[item.end() :].strip(),
                     label=label,
                     anchor=item_anchor(owner.id, value),
-                    malformed=_form_problem(label, text[item.end():], expected, needs_space=language != "zh"),
-                    spacing=_spacing(text[item.end():]),
+                    malformed=_form_problem(label, text[item.end() :], expected, needs_space=language != "zh"),
+                    spacing=_spacing(text[item.end() :]),
                 )
             )
             last_numbered = owner.items[-1].anchor

@@ -67,12 +67,15 @@ def server_include(hashes: list[str], not_found: dict[str, str]) -> str:
     answers before any `set` would run."""
     default, *others = not_found.items()
     pages = [f'    default "{default[1]}";', *(f'    "~^{re.escape(folder)}" "{page}";' for folder, page in others)]
-    return "\n".join(
-        [
-            "# Written by the build (scripts/csp.py) for the pages beside this file: do not edit.",
-            f'map "" $agreement_script_hashes {{ default "{" ".join(hashes)}"; }}',
-            "map $uri $agreement_not_found {",
-            *pages,
-            "}",
-        ]
-    ) + "\n"
+    return (
+        "\n".join(
+            [
+                "# Written by the build (scripts/csp.py) for the pages beside this file: do not edit.",
+                f'map "" $agreement_script_hashes {{ default "{" ".join(hashes)}"; }}',
+                "map $uri $agreement_not_found {",
+                *pages,
+                "}",
+            ]
+        )
+        + "\n"
+    )

@@ -38,14 +38,20 @@ class Term:
 
 def read_glossary(path: Path) -> list[Term]:
     """The rows of the table | 中文 | English | Kind | Note |, in order."""
-    rows = [(number, line.strip()) for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith("|")]
+    rows = [
+        (number, line.strip())
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.startswith("|")
+    ]
     cells = [(number, [cell.strip() for cell in line.strip("|").split("|")]) for number, line in rows]
     if not cells or cells[0][1] != HEADER:
         raise GlossaryError(f"{path}:1: the glossary must start with the header | {' | '.join(HEADER)} |")
     terms = []
     for number, row in cells[2:]:
         if len(row) != len(HEADER) or row[2] not in KINDS or not row[0] or not row[1]:
-            raise GlossaryError(f"{path}:{number}: a row has four cells, a Chinese and an English term and a kind of {', '.join(KINDS)}")
+            raise GlossaryError(
+                f"{path}:{number}: a row has four cells, a Chinese and an English term and a kind of {', '.join(KINDS)}"
+            )
         terms.append(Term(row[0], row[1], row[2], row[3], number))
     return terms
 

@@ -22,7 +22,6 @@ imported (the message names file:line and what was expected).
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from collections.abc import Sequence
@@ -97,7 +96,9 @@ def plan_import(root: Path, retrieved: Path) -> Plan:
     for source in kept:
         if source.retrieved == new.retrieved:
             if source.path.read_bytes() == data:
-                plan.summary.append(f"{display_path(retrieved)}: the retrieval of {new.retrieved} is already kept as {display_path(source.path)}; nothing to do")
+                plan.summary.append(
+                    f"{display_path(retrieved)}: the retrieval of {new.retrieved} is already kept as {display_path(source.path)}; nothing to do"
+                )
                 return plan
             raise ImportProblem(
                 f"{display_path(retrieved)}:1: {display_path(source.path)} already holds a different retrieval of {new.retrieved}: "
@@ -105,16 +106,20 @@ def plan_import(root: Path, retrieved: Path) -> Plan:
             )
     if new.retrieved < current.retrieved:
         plan.writes[earlier_path(root, new.retrieved)] = data
-        plan.summary.append(f"kept {display_path(retrieved)} as {display_path(earlier_path(root, new.retrieved))}; "
-                            f"the current source is still that of {current.retrieved}")
+        plan.summary.append(
+            f"kept {display_path(retrieved)} as {display_path(earlier_path(root, new.retrieved))}; "
+            f"the current source is still that of {current.retrieved}"
+        )
         newest, newest_drafts = current, split_body(current)
     else:
         plan.writes[root / CURRENT_SOURCE] = data
         plan.writes[earlier_path(root, current.retrieved)] = current.path.read_bytes()
         english = parse_language(root / "docs", "en")
         plan.writes[english_snapshot_path(root, current.retrieved)] = english_snapshot(english).encode("utf-8")
-        plan.summary.append(f"imported {display_path(retrieved)} (retrieved {new.retrieved}) as {display_path(root / CURRENT_SOURCE)}; "
-                            f"the text of {current.retrieved} is kept as {display_path(earlier_path(root, current.retrieved))}")
+        plan.summary.append(
+            f"imported {display_path(retrieved)} (retrieved {new.retrieved}) as {display_path(root / CURRENT_SOURCE)}; "
+            f"the text of {current.retrieved} is kept as {display_path(earlier_path(root, current.retrieved))}"
+        )
         newest, newest_drafts = new, drafts
     names = page_names(root / ZH_FOLDER)
     written = []
@@ -129,11 +134,15 @@ def plan_import(root: Path, retrieved: Path) -> Plan:
             written.append(name)
     sections = {draft.section for draft in newest_drafts}
     plan.deletes = [root / ZH_FOLDER / name for section, name in names.items() if section not in sections]
-    plan.summary.append(f"docs/zh/: {len(written)} page{'s' if len(written) != 1 else ''} written ({', '.join(written) or 'none'})")
+    plan.summary.append(
+        f"docs/zh/: {len(written)} page{'s' if len(written) != 1 else ''} written ({', '.join(written) or 'none'})"
+    )
     if plan.deletes:
         removed = ", ".join(path.name for path in plan.deletes)
-        plan.summary.append(f"docs/zh/: removed {removed} (no such section any more): take {'them' if len(plan.deletes) > 1 else 'it'} "
-                            "out of nav in mkdocs.yml and remove the translation of the same name from docs/en/")
+        plan.summary.append(
+            f"docs/zh/: removed {removed} (no such section any more): take {'them' if len(plan.deletes) > 1 else 'it'} "
+            "out of nav in mkdocs.yml and remove the translation of the same name from docs/en/"
+        )
     if newest is new:
         found = changes(read_version(current), read_version(new))
         for kind in CHANGE_KINDS:
@@ -141,8 +150,11 @@ def plan_import(root: Path, retrieved: Path) -> Plan:
             plan.summary.append(f"{kind}: {', '.join(keys) or 'none'}")
         revise = [change.key for change in found if change.kind != "removed"]
         if found:
-            plan.summary.append("next: bring docs/en/ in line (make check names each part), then run: "
-                                f"make confirm PART='{' '.join(revise)}'" if revise else "next: remove the removed parts from docs/en/ (make check names them)")
+            plan.summary.append(
+                f"next: bring docs/en/ in line (make check names each part), then run: make confirm PART='{' '.join(revise)}'"
+                if revise
+                else "next: remove the removed parts from docs/en/ (make check names them)"
+            )
     return plan
 
 
@@ -167,15 +179,17 @@ def apply(plan: Plan) -> None:
             folder.rmdir()
         raise
     for temporary, target in staged:
-        os.replace(temporary, target)
+        temporary.replace(target)
     for path in plan.deletes:
         path.unlink()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.import_retrieval", description=__doc__.split("\n\n")[0])
-    parser.add_argument("retrieved", type=Path, help="the retrieved file (front matter with title, url, clipped_at; the agreement)")
-    parser.add_argument("--root", type=Path, default=Path("."), help="the project folder (default: the working directory)")
+    parser.add_argument(
+        "retrieved", type=Path, help="the retrieved file (front matter with title, url, clipped_at; the agreement)"
+    )
+    parser.add_argument("--root", type=Path, default=Path(), help="the project folder (default: the working directory)")
     args = parser.parse_args(argv)
     try:
         plan = plan_import(args.root, args.retrieved)

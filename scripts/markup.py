@@ -19,6 +19,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -137,7 +138,9 @@ def _inline(children: list[Token]) -> tuple[tuple[Run, ...], list[str]]:
         elif kind.endswith("_close"):
             continue
         else:
-            problems.append(f"Markdown {kind} {_shown(token.content or token.markup)}; agreement text is plain text and links only")
+            problems.append(
+                f"Markdown {kind} {_shown(token.content or token.markup)}; agreement text is plain text and links only"
+            )
     return tuple(runs), problems
 
 
@@ -156,7 +159,9 @@ def plain(parsed: tuple[Run, ...]) -> str:
 def html_of(parsed: tuple[Run, ...]) -> str:
     """The runs as HTML, every character of text escaped."""
     return "".join(
-        html.escape(run, quote=False) if isinstance(run, str) else f'<a href="{html.escape(run.href)}">{html.escape(run.text, quote=False)}</a>'
+        html.escape(run, quote=False)
+        if isinstance(run, str)
+        else f'<a href="{html.escape(run.href)}">{html.escape(run.text, quote=False)}</a>'
         for run in parsed
     )
 
@@ -169,7 +174,7 @@ def markdown_escaped(text: str) -> str:
 
 def markup_problems(markdown: str) -> list[MarkupProblem]:
     """Everything on a page that is not a '# title' line or a one-line paragraph of allowed text."""
-    env: dict = {}
+    env: dict[str, Any] = {}
     tokens = _PARSER.parse(markdown, env)
     lines = markdown.split("\n")
     problems: list[MarkupProblem] = []
@@ -185,21 +190,31 @@ def markup_problems(markdown: str) -> list[MarkupProblem]:
             continue
         if token.type == "heading_open":
             if seen_title or token.tag != "h1" or token.markup != "#":
-                problems.append(MarkupProblem(line, f"a heading {_shown(lines[first])}; a page has one title, its first line '# …'"))
+                problems.append(
+                    MarkupProblem(line, f"a heading {_shown(lines[first])}; a page has one title, its first line '# …'")
+                )
             else:
                 written = lines[first].strip()[1:].strip()
                 if written != tokens[index + 1].content:
-                    problems.append(MarkupProblem(line, f"title written {_shown(lines[first])}; write it as '# ' and the title alone"))
+                    problems.append(
+                        MarkupProblem(line, f"title written {_shown(lines[first])}; write it as '# ' and the title alone")
+                    )
             seen_title = True
         elif token.type == "paragraph_open" and end - first > 1:
             problems.append(
-                MarkupProblem(line, f"paragraph runs over lines {line}–{end}; one paragraph per line, a blank line between paragraphs")
+                MarkupProblem(
+                    line, f"paragraph runs over lines {line}–{end}; one paragraph per line, a blank line between paragraphs"
+                )
             )
         elif token.type in _BLOCK_KINDS:
             problems.append(MarkupProblem(line, f"{_BLOCK_KINDS[token.type]}: {_shown(lines[first].strip())}"))
     for label, reference in env.get("references", {}).items():
         line = reference["map"][0] + 1 if reference.get("map") else 1
-        problems.append(MarkupProblem(line, f"reference-style link definition [{label}]: {reference['href']}; write links inline as the Chinese does"))
+        problems.append(
+            MarkupProblem(
+                line, f"reference-style link definition [{label}]: {reference['href']}; write links inline as the Chinese does"
+            )
+        )
     # Characters inside blocks already reported (code, HTML) are not reported again.
     reported = {problem.line for problem in problems}
     for number, text in enumerate(lines, 1):

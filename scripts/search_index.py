@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TypedDict
 
 import snowballstemmer
 
@@ -43,6 +44,16 @@ from scripts.clauses import HOME_PAGE, LANGUAGES, Page, page_url, plain_text
 from scripts.exports import capitalised, parts
 
 _ENGLISH_WORD = re.compile(r"[a-z0-9]+")
+
+
+class IndexRecord(TypedDict):
+    """A record of the search index as the browser reads it (search-core.js)."""
+
+    url: str
+    title: str
+    section: int | None  # its place in the index's sections; None on the home page
+    text: str
+    other: str  # the aligned text of the other language
 
 
 def normalise(text: str) -> str:
@@ -69,7 +80,14 @@ def records(pages: Iterable[Page]) -> list[dict[str, str]]:
         url = page_url(page.language, page.name).removeprefix(page_url(page.language, HOME_PAGE))  # from the language's root
         section = "" if page.name == HOME_PAGE else page.title
         for part in parts(page):
-            result.append({"url": f"{url}#{part.anchor}", "title": capitalised(part.name), "section": section, "text": plain_text(part.text)})
+            result.append(
+                {
+                    "url": f"{url}#{part.anchor}",
+                    "title": capitalised(part.name),
+                    "section": section,
+                    "text": plain_text(part.text),
+                }
+            )
     return result
 
 
@@ -83,15 +101,30 @@ def build_index(pages: dict[str, list[Page]], language: str) -> dict[str, object
     other = next(code for code in LANGUAGES if code != language)
     own, aligned = records(pages[language]), records(pages[other])
     aligned_text = {_anchor(record): record["text"] for record in aligned}
-    section_titles = {page.title: aligned_page.title for page, aligned_page in zip(pages[language], pages[other]) if page.name != HOME_PAGE}
+    # Both languages have the same pages in the same order: the build checks that before indexing.
+    section_titles = {
+        page.title: aligned_page.title
+        for page, aligned_page in zip(pages[language], pages[other], strict=True)
+        if page.name != HOME_PAGE
+    }
     sections = list(section_titles.items())
     section_number = {title: number for number, (title, _) in enumerate(sections)}
-    index_records = [
-        {"url": record["url"], "title": record["title"], "section": section_number.get(record["section"]),
-         "text": record["text"], "other": aligned_text.get(_anchor(record), "")}
+    index_records: list[IndexRecord] = [
+        {
+            "url": record["url"],
+            "title": record["title"],
+            "section": section_number.get(record["section"]),
+            "text": record["text"],
+            "other": aligned_text.get(_anchor(record), ""),
+        }
         for record in own
     ]
     texts = [text for record in index_records for text in (record["text"], record["other"])]
     texts += [title for pair in sections for title in pair]
-    return {"language": language, "other": other, "sections": [list(pair) for pair in sections],
-            "records": index_records, "stems": english_stems(texts)}
+    return {
+        "language": language,
+        "other": other,
+        "sections": [list(pair) for pair in sections],
+        "records": index_records,
+        "stems": english_stems(texts),
+    }

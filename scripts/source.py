@@ -39,7 +39,7 @@ class Source:
     url: str
     retrieved: str  # YYYY-MM-DD
     body: str  # the agreement, exactly as retrieved
-    path: Path | None = None  # the file it was read from, for messages
+    path: Path  # the file it was read from, for messages
     body_line: int = 1  # the line of that file on which the body's first line stands
 
     @property
@@ -76,12 +76,14 @@ def parse_source(text: str, path: Path) -> Source:
             fields[key.strip()] = (value.strip(), number)
     for key, example in REQUIRED_FIELDS.items():
         if not fields.get(key, ("", 0))[0]:
-            raise ParseError(f"{where}:{closing}: the front matter has no {key}: expected a line like '{example}' before this '---'")
-    clipped_at, line = fields["clipped_at"]
+            raise ParseError(
+                f"{where}:{closing}: the front matter has no {key}: expected a line like '{example}' before this '---'"
+            )
+    clipped_at, clipped_line = fields["clipped_at"]
     day = clipped_at.split()[0]
     if not _DATE.fullmatch(day) or not _is_date(day):
         raise ParseError(
-            f"{where}:{line}: clipped_at {clipped_at!r} does not start with a date: "
+            f"{where}:{clipped_line}: clipped_at {clipped_at!r} does not start with a date: "
             f"expected YYYY-MM-DD, as in '{REQUIRED_FIELDS['clipped_at']}'"
         )
     after = lines[closing:]
@@ -130,7 +132,9 @@ def read_retrievals(root: Path) -> list[Source]:
     earlier = [read_source(path) for path in sorted(folder.glob(f"*{EARLIER_SUFFIX}"))] if folder.is_dir() else []
     for source in earlier:
         if source.path.name != f"{source.retrieved}{EARLIER_SUFFIX}":
-            raise ParseError(f"{display_path(source.path)}:1: an earlier retrieval is named by its clipped_at date: expected {source.retrieved}{EARLIER_SUFFIX}")
+            raise ParseError(
+                f"{display_path(source.path)}:1: an earlier retrieval is named by its clipped_at date: expected {source.retrieved}{EARLIER_SUFFIX}"
+            )
         if source.retrieved >= current.retrieved:
             raise ParseError(
                 f"{display_path(source.path)}:1: an earlier retrieval must be older than the current one "

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -47,16 +46,19 @@ def read_lock(path: Path) -> dict[str, str]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise ParseError(f"{display_path(path)}: cannot read: {error}; once the English is current, "
-                         "create it with: make confirm PART=all") from error
+        raise ParseError(
+            f"{display_path(path)}: cannot read: {error}; once the English is current, create it with: make confirm PART=all"
+        ) from error
     entries = {}
     for number, line in enumerate(text.split("\n"), 1):
         if not line or line.startswith("#"):
             continue
         key, tab, digest = line.partition("\t")
         if not tab or not key or len(digest) != 16 or any(c not in "0123456789abcdef" for c in digest):
-            raise ParseError(f"{display_path(path)}:{number}: expected a part, a tab and 16 hex digits, as in '4.3\\t0123456789abcdef'; "
-                             "the file is written by make confirm")
+            raise ParseError(
+                f"{display_path(path)}:{number}: expected a part, a tab and 16 hex digits, as in '4.3\\t0123456789abcdef'; "
+                "the file is written by make confirm"
+            )
         entries[key] = digest
     return entries
 
@@ -66,7 +68,7 @@ def write_lock(path: Path, entries: dict[str, str]) -> None:
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.parent.mkdir(parents=True, exist_ok=True)
     temporary.write_text(HEADER + "".join(f"{key}\t{digest}\n" for key, digest in entries.items()), encoding="utf-8")
-    os.replace(temporary, path)
+    temporary.replace(path)
 
 
 def _where(text: Text) -> str:
@@ -88,15 +90,23 @@ def stale_findings(lock: dict[str, str], pages_by_language: dict[str, list[Page]
             then = None
             if confirmed and history:
                 then = next(
-                    (v.retrieved for v in reversed(history.versions) if key in v.texts and chinese_hash(v.texts[key].text) == confirmed),
+                    (
+                        v.retrieved
+                        for v in reversed(history.versions)
+                        if key in v.texts and chinese_hash(v.texts[key].text) == confirmed
+                    ),
                     None,
                 )
             if confirmed is None:
                 problem = "no record of the Chinese text it translates"
             else:
-                problem = f"translated from an older Chinese text ({f'that of {then}' if then else 'one no longer kept under source/'})"
-            message = (f"{problem}; {REFERENCE_LANGUAGE} has the current text at {_where(original)}; "
-                       f"revise the English, then run: make confirm PART={key}")
+                problem = (
+                    f"translated from an older Chinese text ({f'that of {then}' if then else 'one no longer kept under source/'})"
+                )
+            message = (
+                f"{problem}; {REFERENCE_LANGUAGE} has the current text at {_where(original)}; "
+                f"revise the English, then run: make confirm PART={key}"
+            )
             findings.append(Finding(language, display_path(text.page.path), text.line, text.label, message))
     return findings
 
@@ -133,8 +143,10 @@ def confirm(root: Path, parts: Sequence[str]) -> list[str]:
             chosen.append(part)
         else:
             where = "the Chinese" if part not in chinese else "the English"
-            raise ValueError(f"{part}: {where} has no such part; expected a part's key as in the check's "
-                             "messages (4.3, 10.1-2, preamble-2, section-4, title), a section number, or all")
+            raise ValueError(
+                f"{part}: {where} has no such part; expected a part's key as in the check's "
+                "messages (4.3, 10.1-2, preamble-2, section-4, title), a section number, or all"
+            )
     path = root / LOCK_FILE
     lock = read_lock(path) if path.exists() else {}
     for key in chosen:
@@ -147,8 +159,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.translation_lock", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     confirming = commands.add_parser("confirm", help="record that the English of these parts translates their current Chinese")
-    confirming.add_argument("parts", nargs="+", help="part keys (4.3, 10.1-2, preamble-2, section-4, title), section numbers, or all")
-    confirming.add_argument("--root", type=Path, default=Path("."), help="the project folder (default: the working directory)")
+    confirming.add_argument(
+        "parts", nargs="+", help="part keys (4.3, 10.1-2, preamble-2, section-4, title), section numbers, or all"
+    )
+    confirming.add_argument("--root", type=Path, default=Path(), help="the project folder (default: the working directory)")
     args = parser.parse_args(argv)
     try:
         confirmed = confirm(args.root, [part for argument in args.parts for part in argument.split()])
@@ -156,8 +170,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"cannot confirm: {error}", file=sys.stderr)
         return 2
     shown = ", ".join(confirmed[:SHOWN]) + (f" … and {len(confirmed) - SHOWN} more" if len(confirmed) > SHOWN else "")
-    print(f"confirmed {len(confirmed)} English part{'s' if len(confirmed) != 1 else ''} as translating the current Chinese "
-          f"({display_path(args.root / LOCK_FILE)}): {shown}")
+    print(
+        f"confirmed {len(confirmed)} English part{'s' if len(confirmed) != 1 else ''} as translating the current Chinese "
+        f"({display_path(args.root / LOCK_FILE)}): {shown}"
+    )
     return 0
 
 

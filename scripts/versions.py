@@ -23,11 +23,11 @@ import difflib
 import html
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from scripts.clauses import (
     CHINESE_NUMERALS,
@@ -114,7 +114,9 @@ def split_body(source: Source) -> list[Draft]:
         if line != line.strip():
             raise ParseError(f"{where}:{number}: expected no space, tab or carriage return at the start or end of a line")
         if offset % 2 and line:
-            raise ParseError(f"{where}:{number}: expected a blank line before this one: each paragraph is one line, with one blank line between paragraphs")
+            raise ParseError(
+                f"{where}:{number}: expected a blank line before this one: each paragraph is one line, with one blank line between paragraphs"
+            )
         if not offset % 2 and not line:
             raise ParseError(f"{where}:{number}: expected one blank line between paragraphs, found two")
         if line:
@@ -126,14 +128,16 @@ def split_body(source: Source) -> list[Draft]:
     sections: list[int | None] = [None]
     for number, text in rest:
         if text.startswith("#"):
-            raise ParseError(f"{where}:{number}: expected '#' only before the title on the first line; a section heading is written '一、协议范围'")
+            raise ParseError(
+                f"{where}:{number}: expected '#' only before the title on the first line; a section heading is written '一、协议范围'"
+            )
         if (section := section_of_heading(text)) is not None:
             pages.append([(number, f"# {text}")])
             sections.append(section)
         else:
             pages[-1].append((number, text))
     drafts = []
-    for section, page in zip(sections, pages):
+    for section, page in zip(sections, pages, strict=True):
         page_lines, origins = [], []
         for index, (number, text) in enumerate(page):
             if index:
@@ -155,8 +159,14 @@ def _check_clause_sections(draft: Draft, where: str) -> None:
         if clause.section == draft.section:
             continue
         heading = f"'{chinese_number(clause.section)}、…'" if 0 < clause.section < 100 else "a section heading"
-        under = f"under the heading {draft.heading!r} (line {draft.origins[0]})" if draft.section else "before the first section heading"
-        raise ParseError(f"{where}:{draft.origin(clause.line)}: clause {clause.label} stands {under}: expected the heading of section {clause.section}, {heading}, before it")
+        under = (
+            f"under the heading {draft.heading!r} (line {draft.origins[0]})"
+            if draft.section
+            else "before the first section heading"
+        )
+        raise ParseError(
+            f"{where}:{draft.origin(clause.line)}: clause {clause.label} stands {under}: expected the heading of section {clause.section}, {heading}, before it"
+        )
 
 
 def page_names(zh_folder: Path) -> dict[int, str]:
@@ -205,19 +215,52 @@ def texts(page: Page) -> list[Text]:
     if page.section is None:
         found.append(Text("title", "title", "title", page.title, page.title_line, page))
     else:
-        found.append(Text(f"section-{page.section}", "heading", f"section {page.section}", page.title, page.title_line, page, number=page.section))
+        found.append(
+            Text(
+                f"section-{page.section}",
+                "heading",
+                f"section {page.section}",
+                page.title,
+                page.title_line,
+                page,
+                number=page.section,
+            )
+        )
     prefix = "home" if page.section is None else f"section-{page.section}"
     unanchored = 0
     for index, paragraph in enumerate(page.paragraphs, 1):
         if paragraph.anchor:
-            found.append(Text(paragraph.anchor, "preamble", f"paragraph {index}", paragraph.text, paragraph.line, page, number=index))
+            found.append(
+                Text(paragraph.anchor, "preamble", f"paragraph {index}", paragraph.text, paragraph.line, page, number=index)
+            )
         else:
             unanchored += 1
-            found.append(Text(f"{prefix}-paragraph-{unanchored}", "paragraph", f"paragraph {index}", paragraph.text, paragraph.line, page, number=unanchored))
+            found.append(
+                Text(
+                    f"{prefix}-paragraph-{unanchored}",
+                    "paragraph",
+                    f"paragraph {index}",
+                    paragraph.text,
+                    paragraph.line,
+                    page,
+                    number=unanchored,
+                )
+            )
     for clause in page.clauses:
         found.append(Text(clause.anchor, "clause", clause.id, clause.text, clause.line, page, clause=clause.id))
         for item in clause.items:
-            found.append(Text(item.anchor, "item", f"{clause.id} item ({item.number})", item.text, item.line, page, clause=clause.id, number=item.number))
+            found.append(
+                Text(
+                    item.anchor,
+                    "item",
+                    f"{clause.id} item ({item.number})",
+                    item.text,
+                    item.line,
+                    page,
+                    clause=clause.id,
+                    number=item.number,
+                )
+            )
     return sorted(found, key=lambda text: text.line)
 
 
@@ -322,7 +365,9 @@ def read_english_snapshots(root: Path) -> dict[str, dict[str, str]]:
         try:
             snapshot = json.loads(path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as error:
-            raise ParseError(f"{display_path(path)}:{error.lineno}: expected JSON, an object of part → English text: {error.msg}") from error
+            raise ParseError(
+                f"{display_path(path)}:{error.lineno}: expected JSON, an object of part → English text: {error.msg}"
+            ) from error
         except (OSError, UnicodeDecodeError) as error:
             raise ParseError(f"{display_path(path)}: cannot read: {error}") from error
         if not isinstance(snapshot, dict) or not all(isinstance(value, str) for value in snapshot.values()):
@@ -356,7 +401,7 @@ def expected_pages(source: Source, names: dict[int, str]) -> tuple[dict[str, Dra
 def _excerpts(ours: str, theirs: str, context: int = 8) -> tuple[str, str]:
     """The two lines around their first difference, character by character."""
     matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
-    tag, i1, i2, j1, j2 = next(op for op in matcher.get_opcodes() if op[0] != "equal")
+    _tag, i1, i2, j1, j2 = next(op for op in matcher.get_opcodes() if op[0] != "equal")
 
     def cut(text: str, start: int, end: int) -> str:
         low, high = max(0, start - context), min(len(text), end + context)
@@ -381,16 +426,32 @@ def source_findings(root: Path, zh_pages: Sequence[Page]) -> list[Finding]:
     findings = []
     for draft in unnamed:
         expected = display_path(zh_folder / f"{draft.section:02d}-<english-slug>.md")
-        findings.append(Finding(REFERENCE_LANGUAGE, expected, 1, f"section {draft.section}", f"page missing; {where}:{draft.origins[0]} has section {draft.section} ({draft.heading})"))
+        findings.append(
+            Finding(
+                REFERENCE_LANGUAGE,
+                expected,
+                1,
+                f"section {draft.section}",
+                f"page missing; {where}:{draft.origins[0]} has section {draft.section} ({draft.heading})",
+            )
+        )
     actual = {page.name: page for page in zh_pages}
     for name, page in actual.items():
         if name not in named:
-            findings.append(Finding(REFERENCE_LANGUAGE, display_path(page.path), 1, "home page" if page.section is None else f"section {page.section}", f"page not in the source: {where} has no section {page.section}"))
+            findings.append(
+                Finding(
+                    REFERENCE_LANGUAGE,
+                    display_path(page.path),
+                    1,
+                    "home page" if page.section is None else f"section {page.section}",
+                    f"page not in the source: {where} has no section {page.section}",
+                )
+            )
     for name, draft in named.items():
-        page = actual.get(name)
-        if page is None:
+        zh_page = actual.get(name)
+        if zh_page is None:
             continue  # the name comes from an existing file: parse_language read every one
-        findings += _page_findings(page, draft, source)
+        findings += _page_findings(zh_page, draft, source)
     return findings
 
 
@@ -418,9 +479,17 @@ def _page_findings(page: Page, draft: Draft, source: Source) -> Iterator[Finding
                 mine, source_text = _excerpts(ours[our_index], theirs[their_index])
                 message = f"differs from the source: docs has “{mine}”, {origin} has “{source_text}”"
             elif has_ours:
-                message = f"line not in the source: “{_excerpts(ours[our_index], '')[0]}”" if ours[our_index] else "blank line not in the source"
+                message = (
+                    f"line not in the source: “{_excerpts(ours[our_index], '')[0]}”"
+                    if ours[our_index]
+                    else "blank line not in the source"
+                )
             else:
-                message = f"line missing: {origin} has “{_excerpts('', theirs[their_index])[1]}”" if theirs[their_index] else f"blank line missing (as in {origin})"
+                message = (
+                    f"line missing: {origin} has “{_excerpts('', theirs[their_index])[1]}”"
+                    if theirs[their_index]
+                    else f"blank line missing (as in {origin})"
+                )
             yield Finding(REFERENCE_LANGUAGE, file, line, label, message + "; docs/zh is generated from the source (make import)")
 
 
@@ -437,14 +506,14 @@ def diff_html(old: str, new: str, language: str) -> tuple[str, str]:
     a, b = split(old), split(new)
     # (same?, old text, new text); a space alone between two changes joins them, so that a
     # changed phrase is marked as one.
-    segments: list[list] = []
+    segments: list[tuple[bool, str, str]] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        segment = [tag == "equal", "".join(a[i1:i2]), "".join(b[j1:j2])]
+        segment = (tag == "equal", "".join(a[i1:i2]), "".join(b[j1:j2]))
         if segments and not segment[0] and not segments[-1][0]:
-            segments[-1][1:] = [segments[-1][1] + segment[1], segments[-1][2] + segment[2]]
+            segments[-1] = (False, segments[-1][1] + segment[1], segments[-1][2] + segment[2])
         elif len(segments) >= 2 and not segment[0] and segments[-1][0] and segments[-1][1].isspace() and not segments[-2][0]:
             space = segments.pop()[1]
-            segments[-1][1:] = [segments[-1][1] + space + segment[1], segments[-1][2] + space + segment[2]]
+            segments[-1] = (False, segments[-1][1] + space + segment[1], segments[-1][2] + space + segment[2])
         else:
             segments.append(segment)
     before, after = [], []
@@ -461,12 +530,13 @@ def diff_html(old: str, new: str, language: str) -> tuple[str, str]:
     return "".join(before), "".join(after)
 
 
-def part_name(text: Text, language: str, ui: dict) -> str:
+def part_name(text: Text, language: str, ui: Mapping[str, str]) -> str:
     """A part as cited in the chrome's language: 第10.1条第（2）项, Clause 10.1(2), 第四节标题 …"""
     names = CITATION_NAME[language]
     if text.kind == "clause":
         name = names["clause"].format(clause=text.clause)
     elif text.kind == "item":
+        assert text.number is not None, text.key  # texts() gives every item its number
         name = names["item"].format(clause=text.clause, item=item_label(language, text.number))
     elif text.kind == "preamble":
         name = names["preamble"].format(n=text.number)
@@ -490,7 +560,7 @@ def _time(date: str) -> str:
     return f'<time datetime="{date}">{date}</time>'
 
 
-def versions_html(history: History, pages: dict[str, list[Page]], language: str, ui: dict) -> str:
+def versions_html(history: History, pages: dict[str, list[Page]], language: str, ui: Mapping[str, str]) -> str:
     """The versions page's body for one language's chrome: every retrieval, newest first, with
     its source and, after the first, each part changed (a character-level diff of the Chinese and,
     on the English page, a word-level diff of the English where it is known), added or removed,
@@ -501,7 +571,6 @@ def versions_html(history: History, pages: dict[str, list[Page]], language: str,
     here = page_url(language, VERSIONS_PAGE)
     current = {lang: texts_by_key(pages[lang]) for lang in LANGUAGES}
     english = {**history.english, history.current.retrieved: {key: text.text for key, text in current["en"].items()}}
-    chinese_lang = HTML_LANG[REFERENCE_LANGUAGE]
 
     def link(key: str, name: str) -> str:
         text = current[language].get(key)
@@ -524,7 +593,9 @@ def versions_html(history: History, pages: dict[str, list[Page]], language: str,
     for index in range(len(history.versions) - 1, -1, -1):
         version = history.versions[index]
         date = version.retrieved
-        current_note = f' <span class="version-current">{html.escape(ui["current"])}</span>' if index == len(history.versions) - 1 else ""
+        current_note = (
+            f' <span class="version-current">{html.escape(ui["current"])}</span>' if index == len(history.versions) - 1 else ""
+        )
         source_link = f'<a href="{html.escape(version.source.url)}">{html.escape(version.source.url)}</a>'
         blocks.append(f'<section class="version" aria-labelledby="version-{date}">')
         blocks.append(f'<h2 id="version-{date}">{_time(date)}{current_note}</h2>')
@@ -545,9 +616,14 @@ def versions_html(history: History, pages: dict[str, list[Page]], language: str,
             blocks.append(f'<ul class="version-changes version-{kind}">')
             for change in of_kind:
                 text = change.new or change.old
+                assert text is not None, change.key  # a change has an old text, a new one or both
                 item = [f"<li><p>{link(change.key, part_name(text, language, ui))}{where(text)}</p>", '<dl class="version-diff">']
                 old_zh, new_zh = (plain_text(t.text) if t else "" for t in (change.old, change.new))
-                before, after = diff_html(old_zh, new_zh, REFERENCE_LANGUAGE) if kind == "changed" else (html.escape(old_zh), html.escape(new_zh))
+                before, after = (
+                    diff_html(old_zh, new_zh, REFERENCE_LANGUAGE)
+                    if kind == "changed"
+                    else (html.escape(old_zh), html.escape(new_zh))
+                )
                 if change.old:
                     item.append(row(ui["before"], before, REFERENCE_LANGUAGE))
                 if change.new:
@@ -587,7 +663,7 @@ def mark_unchanged_since(page_html: str, since: dict[str, str], template: str) -
     return _ID_TAG.sub(mark, page_html)
 
 
-def add_versions(document: dict, history: History) -> dict:
+def add_versions(document: dict[str, Any], history: History) -> dict[str, Any]:
     """clauses.json with the version (the current retrieval's date), every retrieval, and for each
     part and title the date since which its Chinese text is unchanged."""
     since = history.since

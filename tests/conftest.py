@@ -24,7 +24,17 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 # A test that uses one of these builds, serves or opens the site: it is `slow` (left out of
 # `make test-fast`); a test that runs mkdocs itself says so with @pytest.mark.slow.
-SLOW_FIXTURES = {"site", "build_result", "base_url", "browser", "page", "clipboard_page", "published", "published_root", "published_tim"}
+SLOW_FIXTURES = {
+    "site",
+    "build_result",
+    "base_url",
+    "browser",
+    "page",
+    "clipboard_page",
+    "published",
+    "published_root",
+    "published_tim",
+}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -39,7 +49,19 @@ def resolve(here: str, href: str) -> str:
 
 
 # What a build does not read: never copied into a temporary project.
-NOT_SOURCE = (".git", ".venv", "node_modules", "site", "site.*", ".pytest_cache", ".hypothesis", "__pycache__", ".cache")
+NOT_SOURCE = (
+    ".git",
+    ".venv",
+    "node_modules",
+    "site",
+    "site.*",
+    ".pytest_cache",
+    ".hypothesis",
+    "__pycache__",
+    ".cache",
+    ".mypy_cache",
+    ".ruff_cache",
+)
 
 
 def copy_project(destination: Path) -> Path:
@@ -52,7 +74,9 @@ def _mkdocs_env(site_url: str | None = None) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"SITE_URL": site_url} if site_url else {})}
 
 
-def build_site(project: Path, site_dir: Path, quiet: bool = False, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+def build_site(
+    project: Path, site_dir: Path, quiet: bool = False, site_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run a strict `mkdocs build` of `project` into `site_dir` (with -q when `quiet`; published at
     `site_url` when given, through mkdocs.yml's `site_url: !ENV SITE_URL`)."""
     return subprocess.run(
@@ -91,7 +115,7 @@ def site(build_result: tuple[subprocess.CompletedProcess[str], Path]) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -49,19 +49,21 @@ def build_at(site_url: str, site_dir: Path) -> subprocess.CompletedProcess[str]:
 def config_text(docroot: Path, site_dir: Path, workdir: Path, port: int) -> str:
     """nginx.conf for one test run: the shipped deploy/events.conf and deploy/site.conf, the file
     the build wrote beside the pages (nginx-site.conf), and this run's port, folders and logs."""
-    temp = "\n".join(f"    {name}_temp_path {workdir / (name + '_temp')};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    temp = "\n".join(
+        f"    {name}_temp_path {workdir / (name + '_temp')};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
     user = "user root;\n" if os.geteuid() == 0 else ""  # workers must read the caller's private tmp folders
     return f"""# Generated for one test run; see tests/nginx.py.
 daemon off;
 master_process on;
-{user}pid {workdir / 'nginx.pid'};
-error_log {workdir / 'error.log'} warn;
-include {DEPLOY / 'events.conf'};
+{user}pid {workdir / "nginx.pid"};
+error_log {workdir / "error.log"} warn;
+include {DEPLOY / "events.conf"};
 
 http {{
     include {MIME_TYPES};
     default_type application/octet-stream;
-    access_log {workdir / 'access.log'};
+    access_log {workdir / "access.log"};
 {temp}
     sendfile on;
     include {site_dir / SERVER_INCLUDE};
@@ -70,7 +72,7 @@ http {{
         listen 127.0.0.1:{port};
         server_name 127.0.0.1;
         root {docroot};
-        include {DEPLOY / 'site.conf'};
+        include {DEPLOY / "site.conf"};
     }}
 }}
 """
@@ -97,7 +99,9 @@ class Nginx:
 
     def start(self, timeout: float = 10.0) -> None:
         self.workdir.mkdir(parents=True, exist_ok=True)
-        self.config.write_text(config_text(self.docroot, self.docroot / self.prefix.strip("/"), self.workdir, self.port), encoding="utf-8")
+        self.config.write_text(
+            config_text(self.docroot, self.docroot / self.prefix.strip("/"), self.workdir, self.port), encoding="utf-8"
+        )
         binary = nginx_binary()
         # -e: the error log before the configuration is read (otherwise the system's log path).
         command = [binary, "-p", str(self.workdir), "-e", str(self.workdir / "error.log"), "-c", str(self.config)]
@@ -140,7 +144,9 @@ def nginx(docroot: Path, workdir: Path, port: int, prefix: str = "/") -> Iterato
         server.stop()
 
 
-def published_site(workdir: Path, prefix: str = "/", port: int | None = None) -> tuple[Path, Path, int, subprocess.CompletedProcess[str]]:
+def published_site(
+    workdir: Path, prefix: str = "/", port: int | None = None
+) -> tuple[Path, Path, int, subprocess.CompletedProcess[str]]:
     """Build the project for http://127.0.0.1:PORT{prefix} into a docroot under `workdir`.
 
     Returns (docroot, site_dir, port, build result); the site's files are in `site_dir`, which is

@@ -15,7 +15,12 @@ PAGES = {language: parse_language(ROOT / "docs", language) for language in LANGU
 
 @pytest.mark.parametrize(
     ("language", "name", "anchor"),
-    [("zh", "10-user-conduct.md", "10.1"), ("en", "10-user-conduct.md", "10.1-2"), ("en", "12-miscellaneous.md", "12.7"), ("zh", "02-user-information.md", "2.3-5")],
+    [
+        ("zh", "10-user-conduct.md", "10.1"),
+        ("en", "10-user-conduct.md", "10.1-2"),
+        ("en", "12-miscellaneous.md", "12.7"),
+        ("zh", "02-user-information.md", "2.3-5"),
+    ],
 )
 def test_clause_url_scrolls_to_the_clause_and_marks_it(page, base_url: str, language: str, name: str, anchor: str) -> None:
     page.set_viewport_size({"width": 390, "height": 700})  # a phone: the clause is far below the fold
@@ -41,7 +46,10 @@ def test_pages_request_nothing_from_other_hosts_and_nothing_missing(page, base_u
     problems: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     # ERR_ABORTED: a request still open when the test moves to the next page.
-    page.on("requestfailed", lambda request: None if "ERR_ABORTED" in request.failure else problems.append(f"{request.failure} {request.url}"))
+    page.on(
+        "requestfailed",
+        lambda request: None if "ERR_ABORTED" in request.failure else problems.append(f"{request.failure} {request.url}"),
+    )
     page.on("response", lambda response: problems.append(f"{response.status} {response.url}") if response.status >= 400 else None)
     page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
     for language in LANGUAGES:

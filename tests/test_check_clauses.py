@@ -130,7 +130,9 @@ def _damage(page: Page, mutation: str, data: st.DataObject) -> str:
 @given(language=st.sampled_from(LANGUAGES), mutation=st.sampled_from(["delete", "duplicate", "swap", "renumber"]), data=st.data())
 def test_any_damage_to_clauses_or_items_is_caught(language: str, mutation: str, data: st.DataObject) -> None:
     pages = {lang: list(real_pages()[lang]) for lang in LANGUAGES}
-    index = data.draw(st.sampled_from([i for i, page in enumerate(pages[language]) if len(_numbered_lines(page)) >= 2]), label="page")
+    index = data.draw(
+        st.sampled_from([i for i, page in enumerate(pages[language]) if len(_numbered_lines(page)) >= 2]), label="page"
+    )
     page = pages[language][index]
     pages[language][index] = parse_markdown(_damage(page, mutation, data), language, page.path)
     assert check_pages(pages), f"{mutation} in {language} {page.name} went unnoticed"
@@ -147,7 +149,10 @@ def test_build_of_a_broken_copy_stops_with_the_message(tmp_path: Path) -> None:
     conduct.write_text(conduct.read_text(encoding="utf-8").replace("10.2 ", "10.3 "), encoding="utf-8")
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "en docs/en/10-user-conduct.md:3: 10.2: clause missing after 10.1; zh has it at docs/zh/10-user-conduct.md:19" in result.stderr
+    assert (
+        "en docs/en/10-user-conduct.md:3: 10.2: clause missing after 10.1; zh has it at docs/zh/10-user-conduct.md:19"
+        in result.stderr
+    )
     assert "10.3: extra clause; zh has no clause 10.3 in docs/zh/10-user-conduct.md:1; should it be 10.2?" in result.stderr
 
 

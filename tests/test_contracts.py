@@ -31,7 +31,9 @@ def test_clauses_json_follows_its_published_schema(site: Path) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_search_index_follows_its_schema(site: Path, language: str) -> None:
-    index = json.loads((site / page_url(language, HOME_PAGE).lstrip("/") / "search" / "agreement.json").read_text(encoding="utf-8"))
+    index = json.loads(
+        (site / page_url(language, HOME_PAGE).lstrip("/") / "search" / "agreement.json").read_text(encoding="utf-8")
+    )
     assert validate(index, "search-index.schema.json") == []
     assert index["language"] == language
 

@@ -100,7 +100,9 @@ def test_every_note_is_in_clauses_json_under_its_part(site: Path) -> None:
         for clause in section["clauses"]:
             parts[clause["anchor"]] = clause
             parts.update({item["anchor"]: item for item in clause["items"]})
-    published = {(anchor, note["text"]["zh"], note["text"]["en"], note["kind"]) for anchor, part in parts.items() for note in part["notes"]}
+    published = {
+        (anchor, note["text"]["zh"], note["text"]["en"], note["kind"]) for anchor, part in parts.items() for note in part["notes"]
+    }
     assert published == {(note.at, note.text["zh"], note.text["en"], note.kind) for note in NOTES}
 
 
@@ -118,9 +120,15 @@ def test_a_copied_citation_never_holds_a_note(clipboard_page, base_url: str) -> 
 @pytest.mark.parametrize(
     ("entry", "message"),
     [
-        ('- at: "10.9"\n  kind: editor\n  zh: 说明。\n  en: A note.\n', "10.9: note on '10.9', which is no preamble paragraph, clause or item"),
+        (
+            '- at: "10.9"\n  kind: editor\n  zh: 说明。\n  en: A note.\n',
+            "10.9: note on '10.9', which is no preamble paragraph, clause or item",
+        ),
         ('- at: "10.1"\n  kind: editor\n  zh: 说明。\n', "10.1: no en text; every note is written in zh and en"),
-        ('- at: "10.1"\n  kind: reviewer\n  zh: 说明。\n  en: A note.\n', "10.1: kind 'reviewer' is not one of editor, translator"),
+        (
+            '- at: "10.1"\n  kind: reviewer\n  zh: 说明。\n  en: A note.\n',
+            "10.1: kind 'reviewer' is not one of editor, translator",
+        ),
     ],
     ids=["missing clause", "missing language", "unknown kind"],
 )
@@ -141,8 +149,10 @@ def test_a_broken_note_stops_the_build_with_file_and_line(tmp_path: Path, entry:
 def test_the_glossary_page_lists_every_row_and_every_link_lands_on_its_part(site: Path, language: str) -> None:
     here = page_url(language, GLOSSARY_PAGE)
     rows = soup(site, here).select("table.glossary tbody tr")
-    assert [(row.select("td")[0].get_text(), row.select("td")[1].get_text()) for row in rows] == [(t.chinese, t.english) for t in TERMS]
-    for row, term in zip(rows, TERMS):
+    assert [(row.select("td")[0].get_text(), row.select("td")[1].get_text()) for row in rows] == [
+        (t.chinese, t.english) for t in TERMS
+    ]
+    for row, term in zip(rows, TERMS, strict=True):
         links = row.select("td:last-child a")
         assert links, f"{term.chinese} links to no part"
         for link in links:

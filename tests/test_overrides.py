@@ -30,7 +30,10 @@ COPIED_BLOCKS = {
         )
     ],
     "scripts": [  # Material's bundle deferred; our own configuration script first
-        ('<script src="{{ \'assets/javascripts/bundle.a5f9d56c.min.js\' | url }}"></script>', '<script src="{{ \'assets/javascripts/bundle.a5f9d56c.min.js\' | url }}" defer></script>'),
+        (
+            "<script src=\"{{ 'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\"></script>",
+            "<script src=\"{{ 'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\" defer></script>",
+        ),
     ],
 }
 

@@ -27,25 +27,67 @@ PREAMBLE = ("index.md", "Welcome")
 
 # (name, where, how the line is changed, the clause the problem names, what the message says)
 HOSTILE: list[tuple[str, tuple[str, str], Callable[[str], str], str, str]] = [
-    ("script", CLOSING, lambda line: line + "<script>location.href='https://example.com'</script>", "paragraph 1", "raw HTML '<script>'"),
+    (
+        "script",
+        CLOSING,
+        lambda line: line + "<script>location.href='https://example.com'</script>",
+        "paragraph 1",
+        "raw HTML '<script>'",
+    ),
     ("script block", CLOSING, lambda line: "<script>alert(1)</script>", "paragraph 1", "a raw HTML block"),
-    ("event handler", CLAUSE, lambda line: line + ' <img src="x" onerror="alert(1)">', "10.1", "raw HTML '<img src=\"x\" onerror=\"alert(1)\">'"),
+    (
+        "event handler",
+        CLAUSE,
+        lambda line: line + ' <img src="x" onerror="alert(1)">',
+        "10.1",
+        'raw HTML \'<img src="x" onerror="alert(1)">\'',
+    ),
     ("iframe", ITEM, lambda line: line + ' <iframe src="https://example.com"></iframe>', "10.1 item (2)", "raw HTML '<iframe"),
     ("style", PREAMBLE, lambda line: line + " <style>body{display:none}</style>", "preamble-1", "raw HTML '<style>'"),
     ("titled link", CLAUSE, lambda line: line + ' [law](https://example.com "law")', "10.1", "link with a title 'law'"),
     ("autolink", CLAUSE, lambda line: line + " <https://example.com>", "10.1", "autolink <https://example.com>"),
-    ("raw link", CLOSING, lambda line: line + ' <a href="https://example.com">law</a>', "paragraph 1", "raw HTML '<a href=\"https://example.com\">'"),
-    ("reference link", CLOSING, lambda line: line + " [law][1]\n\n[1]: https://example.com", "paragraph 2", "reference-style link definition [1]: https://example.com"),
-    ("script link", CLAUSE, lambda line: line + " [law](javascript:alert(1))", "10.1", "square brackets outside a link"),  # CommonMark refuses javascript: links
+    (
+        "raw link",
+        CLOSING,
+        lambda line: line + ' <a href="https://example.com">law</a>',
+        "paragraph 1",
+        "raw HTML '<a href=\"https://example.com\">'",
+    ),
+    (
+        "reference link",
+        CLOSING,
+        lambda line: line + " [law][1]\n\n[1]: https://example.com",
+        "paragraph 2",
+        "reference-style link definition [1]: https://example.com",
+    ),
+    (
+        "script link",
+        CLAUSE,
+        lambda line: line + " [law](javascript:alert(1))",
+        "10.1",
+        "square brackets outside a link",
+    ),  # CommonMark refuses javascript: links
     ("attr_list id", CLAUSE, lambda line: line + " law{ #agreement-config }", "10.1", "attr_list braces '{ #agreement-config }'"),
-    ("attr_list event", CLOSING, lambda line: line + "{: onclick=alert(1) }", "paragraph 1", "attr_list braces '{: onclick=alert(1) }'"),
+    (
+        "attr_list event",
+        CLOSING,
+        lambda line: line + "{: onclick=alert(1) }",
+        "paragraph 1",
+        "attr_list braces '{: onclick=alert(1) }'",
+    ),
     ("emphasis", CLAUSE, lambda line: line + " *law*", "10.1", "emphasis '*'"),
     ("code span", CLAUSE, lambda line: line + " `law`", "10.1", "a code span 'law'"),
     ("entity", CLAUSE, lambda line: line + " &amp;", "10.1", "HTML entity '&amp;'"),
     ("image", CLAUSE, lambda line: line + " ![x](https://example.com/x.png)", "10.1", "an image"),
     ("indentation", PREAMBLE, lambda line: "    " + line, "preamble-1", "a block indented by four or more spaces"),
     ("title hashes", ("10-user-conduct.md", "# 10."), lambda line: line + " #", "title", "title written '# 10. User Conduct #'"),
-    ("bidi override", CLAUSE, lambda line: line + " \u202egnp.exe", "10.1", "character U+202E (RIGHT-TO-LEFT OVERRIDE) is not text"),
+    (
+        "bidi override",
+        CLAUSE,
+        lambda line: line + " \u202egnp.exe",
+        "10.1",
+        "character U+202E (RIGHT-TO-LEFT OVERRIDE) is not text",
+    ),
     ("control character", ITEM, lambda line: line + "\u0007", "10.1 item (2)", "character U+0007"),
     ("zero-width space", CLOSING, lambda line: line + "\u200b", "paragraph 1", "character U+200B (ZERO WIDTH SPACE)"),
     ("two-line paragraph", CLAUSE, lambda line: line + "\nand more", "10.1", "paragraph runs over lines"),
@@ -64,8 +106,12 @@ def edit_line(project: Path, language: str, where: tuple[str, str], change: Call
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("where", "change", "clause", "message"), [case[1:] for case in HOSTILE], ids=[case[0] for case in HOSTILE])
-def test_hostile_english_stops_the_build_with_file_line_clause_and_text(tmp_path: Path, where, change, clause: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("where", "change", "clause", "message"), [case[1:] for case in HOSTILE], ids=[case[0] for case in HOSTILE]
+)
+def test_hostile_english_stops_the_build_with_file_line_clause_and_text(
+    tmp_path: Path, where, change, clause: str, message: str
+) -> None:
     project = copy_project(tmp_path / "project")
     line = edit_line(project, "en", where, change)
     expected_line = line + 2 if clause == "paragraph 2" else line  # a definition stands two lines below
@@ -78,12 +124,16 @@ def test_hostile_english_stops_the_build_with_file_line_clause_and_text(tmp_path
 
 def test_every_hostile_input_is_reported_at_once_by_the_check(tmp_path: Path, monkeypatch) -> None:
     project = copy_project(tmp_path / "project")
-    for name, where, change, clause, message in HOSTILE:
+    for name, where, change, _clause, _message in HOSTILE:
         if name not in ("reference link", "two-line paragraph", "markdown list", "indentation", "title hashes", "script block"):
             edit_line(project, "en", where, change)
     monkeypatch.chdir(project)
     messages = [problem.message for problem in check_docs(Path("docs"))]
-    expected = [message for name, _, _, _, message in HOSTILE if name not in ("reference link", "two-line paragraph", "markdown list", "indentation", "title hashes", "script block")]
+    expected = [
+        message
+        for name, _, _, _, message in HOSTILE
+        if name not in ("reference link", "two-line paragraph", "markdown list", "indentation", "title hashes", "script block")
+    ]
     missing = [text for text in expected if not any(text in found for found in messages)]
     assert not missing, f"not reported: {missing}\nreported: {messages}"
 
@@ -125,7 +175,12 @@ def assert_same_tree(left: Path, right: Path) -> None:
     pending = [comparison]
     while pending:
         current = pending.pop()
-        assert not (current.left_only or current.right_only or current.diff_files), (current.left, current.left_only, current.right_only, current.diff_files)
+        assert not (current.left_only or current.right_only or current.diff_files), (
+            current.left,
+            current.left_only,
+            current.right_only,
+            current.diff_files,
+        )
         _, mismatched, errors = filecmp.cmpfiles(current.left, current.right, current.common_files, shallow=False)
         assert not mismatched and not errors, (current.left, mismatched, errors)
         pending += current.subdirs.values()

@@ -14,9 +14,9 @@ import asyncio
 import json
 import re
 import resource
-import threading
 import shutil
 import subprocess
+import threading
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ElementTree
@@ -34,8 +34,8 @@ from scripts.clauses import LANGUAGES, REFERENCE_LANGUAGE
 from scripts.csp import script_hashes
 from scripts.exports import HTML_LANG  # a language's folder name → its pages' lang attribute
 from tests.conftest import ROOT, build_site
-from tests.support import is_materials_toggle_autocomplete
 from tests.nginx import nginx, published_site
+from tests.support import is_materials_toggle_autocomplete
 
 OTHER_LANGUAGES = tuple(language for language in LANGUAGES if language != REFERENCE_LANGUAGE)
 PREFIXES = {"root": "/", "tim": "/tim/"}
@@ -288,7 +288,9 @@ def test_every_page_loads_from_the_server_alone_without_errors(visits: dict[str,
     for url, visit in visits.items():
         if visit.status != 200:
             problems.append(f"{url}: status {visit.status}")
-        elsewhere = sorted({r for r in visit.requests if urlsplit(r).scheme not in ("data", "blob") and urlsplit(r).netloc != host})
+        elsewhere = sorted(
+            {r for r in visit.requests if urlsplit(r).scheme not in ("data", "blob") and urlsplit(r).netloc != host}
+        )
         problems += [f"{url}: requests {r} (not {host})" for r in elsewhere]
         problems += [f"{url}: response {status} for {r}" for status, r in visit.bad_responses]
         problems += [f"{url}: request failed {r}: {reason}" for r, reason in visit.failed]
@@ -312,12 +314,22 @@ def test_every_page_has_lang_title_and_description(published: Published) -> None
             problems.append(f"{file}: empty or missing <title>")
         description = document.select_one('meta[name="description"]')
         if description is None or not description.get("content", "").strip():
-            problems.append(f"{file}: empty or missing <meta name=\"description\">")
+            problems.append(f'{file}: empty or missing <meta name="description">')
     fail_with(problems, f"{published.name}:")
 
 
-LINK_ATTRIBUTES = (("a", "href"), ("area", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
-                   ("source", "src"), ("iframe", "src"), ("video", "src"), ("audio", "src"), ("form", "action"))
+LINK_ATTRIBUTES = (
+    ("a", "href"),
+    ("area", "href"),
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("source", "src"),
+    ("iframe", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("form", "action"),
+)
 
 
 def links_of(document: BeautifulSoup) -> list[tuple[str, str]]:
@@ -445,7 +457,7 @@ def test_missing_page_is_a_404_in_its_language(published: Published, language: s
     problems = []
     for path in (MISSING[language], MISSING[language] + "deeper/page/"):
         url = published.base_url + path
-        status, content_type, body = fetch(url)
+        status, _content_type, body = fetch(url)
         document = BeautifulSoup(body, "html.parser")
         lang = document.html.get("lang") if document.html else None
         title = document.title.get_text(strip=True) if document.title else ""
@@ -472,12 +484,21 @@ def test_404_page_loads_its_assets_at_any_depth(published: Published, browser, l
     problems = []
     page.on("response", lambda r: r.url != url and r.status >= 400 and problems.append(f"response {r.status} for {r.url}"))
     page.on("requestfailed", lambda r: problems.append(f"request failed {r.url}: {r.failure}"))
-    page.on("request", lambda r: urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc != host and problems.append(f"requests {r.url}"))
+    page.on(
+        "request",
+        lambda r: (
+            urlsplit(r.url).scheme in ("http", "https")
+            and urlsplit(r.url).netloc != host
+            and problems.append(f"requests {r.url}")
+        ),
+    )
     page.on("pageerror", lambda error: problems.append(f"uncaught: {error}"))
 
     def on_console(message) -> None:
         location = (message.location or {}).get("url", "")
-        own_status = location == url and message.text.startswith("Failed to load resource: the server responded with a status of 404")
+        own_status = location == url and message.text.startswith(
+            "Failed to load resource: the server responded with a status of 404"
+        )
         if message.type == "error" and not own_status:  # the document's own 404 is what is asked for
             problems.append(f"console error: {message.text} ({location})")
 
@@ -504,7 +525,10 @@ def test_every_page_is_valid_html_per_the_nu_html_checker(published_root: Publis
     files = {str(p.site_dir / file): (p, file) for p in (published_root, published_tim) for file in p.files}
     result = subprocess.run(
         [java, "-Xss4m", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", "--stdout", *files],
-        capture_output=True, text=True, check=False, timeout=600,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
     )
     assert result.returncode == 0, f"vnu.jar failed ({result.returncode}):\n{result.stderr}"
     messages = json.loads(result.stdout)["messages"]
@@ -513,7 +537,11 @@ def test_every_page_is_valid_html_per_the_nu_html_checker(published_root: Publis
     for message in messages:
         path = unquote(urlsplit(message.get("url", "")).path)
         publication, file = files.get(path, (None, path))
-        where = f"{publication.name}:{file}:{message.get('lastLine', '?')}" if publication else f"{path}:{message.get('lastLine', '?')}"
+        where = (
+            f"{publication.name}:{file}:{message.get('lastLine', '?')}"
+            if publication
+            else f"{path}:{message.get('lastLine', '?')}"
+        )
         if message["type"] == "info":
             warnings += message.get("subType") == "warning"
             continue
@@ -522,7 +550,11 @@ def test_every_page_is_valid_html_per_the_nu_html_checker(published_root: Publis
             toggles += 1
             continue
         errors[f"[{message['type']}] {message['message']}"].append(f"{where}  {extract[:100]}")
-    lines = [f"{text} ({len(where)}×):\n    " + "\n    ".join(where[:SHOWN] + ([f"… and {len(where) - SHOWN} more"] if len(where) > SHOWN else [])) for text, where in sorted(errors.items())]
+    lines = [
+        f"{text} ({len(where)}×):\n    "
+        + "\n    ".join(where[:SHOWN] + ([f"… and {len(where) - SHOWN} more"] if len(where) > SHOWN else []))
+        for text, where in sorted(errors.items())
+    ]
     count = sum(map(len, errors.values()))
     fail_with(lines, f"{count} Nu Html Checker errors ({warnings} warnings) in {len(files)} files:")
     material_pages = sum(1 for publication, file in files.values() if publication.soups[file].select_one("input.md-toggle"))
@@ -559,8 +591,11 @@ def test_two_clean_builds_are_byte_identical(site: Path, tmp_path: Path) -> None
     for name in sorted(set(first) & set(second)):
         a, b = first[name].read_bytes(), second[name].read_bytes()
         if a != b:
-            offset = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-            problems.append(f"differs: {name} (sizes {len(a)} and {len(b)}, first difference at byte {offset}: {a[offset:offset + 40]!r} vs {b[offset:offset + 40]!r})")
+            # strict=False: the sizes may differ; past the shorter one, the difference is at its end
+            offset = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+            problems.append(
+                f"differs: {name} (sizes {len(a)} and {len(b)}, first difference at byte {offset}: {a[offset : offset + 40]!r} vs {b[offset : offset + 40]!r})"
+            )
     fail_with(problems, f"{len(problems)} differences between two clean builds:")
 
 

@@ -91,6 +91,7 @@ def test_query_tables_are_large_enough() -> None:
 
 # -- what a result is ------------------------------------------------------------------------------
 
+
 def test_each_result_is_one_clause_titled_with_its_number_and_section(search_page) -> None:
     page = search_page["zh"]
     links = search(page, "外挂")
@@ -156,6 +157,7 @@ def test_english_word_forms_match_each_other(search_page) -> None:
 
 # -- typos, questions, nothing found -------------------------------------------------------------
 
+
 def test_a_misspelt_word_says_what_was_searched_and_offers_the_exact_word(search_page) -> None:
     page = search_page["en"]
     assert anchors(search(page, "revese"))[:1] == ["10.1-2"]
@@ -206,6 +208,7 @@ def test_nothing_found_names_the_words_offers_the_nearest_and_the_other_language
 
 
 # -- precision ---------------------------------------------------------------------------------------
+
 
 def test_a_word_absent_from_the_text_is_not_matched_by_its_beginning(search_page) -> None:
     page = search_page["en"]
@@ -260,6 +263,7 @@ def test_english_snippets_start_and_end_at_word_boundaries(search_page) -> None:
 
 # -- input bounds --------------------------------------------------------------------------------------
 
+
 def test_a_pasted_query_is_cut_to_the_limit_and_the_dialog_says_so(search_page, page, base_url: str) -> None:
     limit = search_page["en"].evaluate("import('/assets/javascripts/search-core.js').then(core => core.MAX_QUERY_LENGTH)")
     english = search_page["en"]
@@ -284,6 +288,7 @@ def test_a_repeated_word_counts_once(search_page) -> None:
 
 
 # -- the dialog -------------------------------------------------------------------------------------------
+
 
 def test_the_field_stays_put_as_results_change(page, base_url: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 800})
@@ -346,7 +351,9 @@ def test_index_and_core_load_only_when_searching(page, base_url: str) -> None:
     search(page, "Tencent")
     search(page, "Tencent software")
     assert sorted(path for path in requested if path.endswith(("agreement.json", "search-core.js"))) == [
-        "/assets/javascripts/search-core.js", "/en/search/agreement.json"]
+        "/assets/javascripts/search-core.js",
+        "/en/search/agreement.json",
+    ]
 
 
 def test_a_failed_index_load_says_so_and_a_retry_works(site: Path, tmp_path: Path, browser) -> None:
@@ -386,7 +393,9 @@ def test_a_search_can_be_shared_as_a_link(browser, base_url: str) -> None:
 def test_a_failed_copy_is_reported_as_a_failure(browser, base_url: str) -> None:
     # The site under a name that is not loopback is not a secure context: there is no clipboard.
     port = urlsplit(base_url).port
-    insecure = browser.browser_type.launch(executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP agreement.test 127.0.0.1"])
+    insecure = browser.browser_type.launch(
+        executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP agreement.test 127.0.0.1"]
+    )
     page = insecure.new_page()
     page.goto(f"http://agreement.test:{port}/en/?q=privacy+policy")
     wait_for_results(page, "privacy policy")
@@ -409,9 +418,13 @@ def test_the_open_dialog_has_no_axe_core_violations(page, base_url: str) -> None
 
 # -- the index, and the contract between the build and the browser ----------------------------------------
 
+
 def test_each_record_carries_the_same_part_in_the_other_language(site: Path) -> None:
     pages = {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
-    texts = {language: {part.anchor: plain_text(part.text) for page in pages[language] for part in parts(page)} for language in LANGUAGES}
+    texts = {
+        language: {part.anchor: plain_text(part.text) for page in pages[language] for part in parts(page)}
+        for language in LANGUAGES
+    }
     for language, other in (("zh", "en"), ("en", "zh")):
         index = json.loads((site / HOME[language].lstrip("/") / "search" / "agreement.json").read_text(encoding="utf-8"))
         assert (index["language"], index["other"]) == (language, other)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import time
@@ -50,7 +49,10 @@ def test_twelve_section_pages_and_a_home_page_in_each_language() -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_clause_and_item_anchor_exists_once_on_its_page(site: Path, language: str) -> None:
-    ids_by_url = {page_url(language, p.name): Counter(t["id"] for t in soup(site, page_url(language, p.name)).select("[id]")) for p in PAGES[language]}
+    ids_by_url = {
+        page_url(language, p.name): Counter(t["id"] for t in soup(site, page_url(language, p.name)).select("[id]"))
+        for p in PAGES[language]
+    }
     expected = {
         page_url(language, p.name): [c.anchor for c in p.clauses] + [i.anchor for c in p.clauses for i in c.items]
         for p in PAGES[language]
@@ -64,7 +66,7 @@ def test_every_clause_and_item_anchor_exists_once_on_its_page(site: Path, langua
 
 
 def test_anchors_are_identical_in_both_languages(site: Path) -> None:
-    for zh_page, en_page in zip(PAGES["zh"], PAGES["en"]):
+    for zh_page, en_page in zip(PAGES["zh"], PAGES["en"], strict=True):
         zh_ids = [t["id"] for t in soup(site, page_url("zh", zh_page.name)).select(".clause, .clause-item, .preamble")]
         en_ids = [t["id"] for t in soup(site, page_url("en", en_page.name)).select(".clause, .clause-item, .preamble")]
         assert zh_ids == en_ids and zh_ids, zh_page.name
@@ -120,13 +122,13 @@ def test_chinese_pages_carry_the_source_text_word_for_word(site: Path) -> None:
         element.get_text() for page in PAGES["zh"] for element in agreement_blocks(soup(site, page_url("zh", page.name)))
     ]
     every_block = [
-        element.name
-        for page in PAGES["zh"]
-        for element in soup(site, page_url("zh", page.name)).select(".agreement-text > *")
+        element.name for page in PAGES["zh"] for element in soup(site, page_url("zh", page.name)).select(".agreement-text > *")
     ]
     assert set(every_block) == {"h1", "p", "aside"}, "agreement text holds only the title, paragraphs and notes"
     assert all(
-        "agreement-note" in aside["class"] for page in PAGES["zh"] for aside in soup(site, page_url("zh", page.name)).select(".agreement-text > aside")
+        "agreement-note" in aside["class"]
+        for page in PAGES["zh"]
+        for aside in soup(site, page_url("zh", page.name)).select(".agreement-text > aside")
     ), "every aside is a note, which agreement_blocks leaves out"
     assert site_paragraphs == source_paragraphs
     assert "".join(site_paragraphs) == "".join(source_paragraphs)
@@ -188,7 +190,11 @@ def test_no_script_blocks_the_first_paint(site: Path) -> None:
     blocking, deferred_bundles = [], 0
     for path in all_html(site):
         document = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        blocking += [f"{path.relative_to(site)}: {tag}" for tag in document.select("script[src]") if not tag.has_attr("defer") and not tag.has_attr("async")]
+        blocking += [
+            f"{path.relative_to(site)}: {tag}"
+            for tag in document.select("script[src]")
+            if not tag.has_attr("defer") and not tag.has_attr("async")
+        ]
         deferred_bundles += len(document.select("script[src*=bundle][defer]"))
     assert not blocking, "scripts without defer or async:\n" + "\n".join(blocking[:10])
     assert deferred_bundles, "no page loads Material's bundle"
@@ -226,7 +232,9 @@ def test_mkdocs_serve_serves_both_languages_and_rebuilds_after_an_edit(tmp_path:
 
         conduct = project / "docs" / "en" / "10-user-conduct.md"
         conduct.write_text(conduct.read_text(encoding="utf-8").replace("10.1 ", "10.1 Edited-in-serve ", 1), encoding="utf-8")
-        wait_for(lambda: "Edited-in-serve" in (fetch_text(base_url + "en/10-user-conduct/") or ""), "the rebuild after an edit", server)
+        wait_for(
+            lambda: "Edited-in-serve" in (fetch_text(base_url + "en/10-user-conduct/") or ""), "the rebuild after an edit", server
+        )
         assert "Edited-in-serve" in fetch_text(base_url + "en/search/agreement.json")
         assert "Edited-in-serve" in fetch_text(base_url + "search/agreement.json")
     finally:

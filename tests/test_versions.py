@@ -60,7 +60,10 @@ def revise_english(project: Path) -> None:
     conduct = project / "docs" / "en" / "10-user-conduct.md"
     lines = conduct.read_text(encoding="utf-8").split("\n")
     at = next(number for number, line in enumerate(lines) if line.startswith("10.2 "))
-    lines[at + 1 : at + 1] = ["", "10.3 You shall not use the Software to engage in activities that endanger network security or infringe the lawful rights and interests of others."]
+    lines[at + 1 : at + 1] = [
+        "",
+        "10.3 You shall not use the Software to engage in activities that endanger network security or infringe the lawful rights and interests of others.",
+    ]
     conduct.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -89,13 +92,17 @@ def test_the_real_project_has_one_retrieval_and_passes_every_check() -> None:
 
 def test_the_real_versions_page_shows_the_one_version(site: Path) -> None:
     for language, current in (("zh", "现行文本"), ("en", "current text")):
-        document = BeautifulSoup((site / page_url(language, VERSIONS_PAGE).lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+        document = BeautifulSoup(
+            (site / page_url(language, VERSIONS_PAGE).lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser"
+        )
         headings = [h2.get_text(" ", strip=True) for h2 in document.select(".versions h2")]
         assert len(headings) == 1 and headings[0].startswith(FIRST_DATE) and current in headings[0]
         assert [a["href"] for a in document.select(".versions a")] == ["https://ti.qq.com/tim/serverinfo.html"]
         assert document.select(".version-changes") == []
         home = page_url(language, "index.md")
-        nav = BeautifulSoup((site / home.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser").select("nav.md-nav--primary a.md-nav__link")
+        nav = BeautifulSoup((site / home.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser").select(
+            "nav.md-nav--primary a.md-nav__link"
+        )
         assert page_url(language, VERSIONS_PAGE) in [resolve(home, a["href"]) for a in nav]
 
 
@@ -110,12 +117,19 @@ def test_the_real_clauses_json_carries_the_version(site: Path) -> None:
 
 
 def test_each_clause_of_the_real_site_says_since_when_it_is_unchanged(site: Path) -> None:
-    for language, words in (("zh", "中文文本自 2022-01-23 的版本起未变"), ("en", "Chinese text unchanged since the version of 2022-01-23")):
+    for language, words in (
+        ("zh", "中文文本自 2022-01-23 的版本起未变"),
+        ("en", "Chinese text unchanged since the version of 2022-01-23"),
+    ):
         for page in parse_language(ROOT / "docs", language):
-            document = BeautifulSoup((site / page_url(language, page.name).lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+            document = BeautifulSoup(
+                (site / page_url(language, page.name).lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser"
+            )
             marked = document.select(".clause, .clause-item, .preamble")
             assert marked, page.name
-            assert {(element.get("data-unchanged-since"), element.get("title")) for element in marked} == {(FIRST_DATE, words)}, page.name
+            assert {(element.get("data-unchanged-since"), element.get("title")) for element in marked} == {(FIRST_DATE, words)}, (
+                page.name
+            )
 
 
 # --- Pure pieces ----------------------------------------------------------------------------
@@ -127,7 +141,11 @@ def _source(body: str, retrieved: str) -> Source:
 
 def test_changes_between_versions_name_exactly_the_parts_by_number() -> None:
     first, second = read_version(read_source(ROOT / CURRENT_SOURCE)), read_version(read_source(RETRIEVAL))
-    assert [(change.kind, change.key) for change in changes(first, second)] == [("changed", "4.3"), ("added", "10.3"), ("removed", "9.3")]
+    assert [(change.kind, change.key) for change in changes(first, second)] == [
+        ("changed", "4.3"),
+        ("added", "10.3"),
+        ("removed", "9.3"),
+    ]
 
 
 def test_unchanged_since_goes_back_to_each_parts_last_change() -> None:
@@ -136,7 +154,9 @@ def test_unchanged_since_goes_back_to_each_parts_last_change() -> None:
     second = body.replace("腾讯有权不经向您特别通知而", "腾讯有权在提前通知您后").replace(f"\n\n{nine_three}", "")
     nine_two = next(line for line in body.split("\n") if line.startswith("9.2 "))
     third = second.replace(nine_two, f"{nine_two}\n\n{nine_three}")  # 9.3 back, with its old text
-    versions = [read_version(_source(text, date)) for text, date in ((body, "2022-01-23"), (second, "2023-01-01"), (third, "2024-01-01"))]
+    versions = [
+        read_version(_source(text, date)) for text, date in ((body, "2022-01-23"), (second, "2023-01-01"), (third, "2024-01-01"))
+    ]
     assert [change.key for change in changes(versions[1], versions[2])] == ["9.3"]
     since = unchanged_since(versions)
     assert since["4.2"] == "2022-01-23"
@@ -150,11 +170,15 @@ def test_diff_marks_exactly_what_changed() -> None:
     assert before == "腾讯有权<del>不经向您特别</del>通知<del>而</del>对软件进行更新"
     assert after == "腾讯有权<ins>在提前</ins>通知<ins>您后</ins>对软件进行更新"
     before, after = diff_html("update it without giving you notice, or", "update it after notifying you, or <b>", "en")
-    assert before == "update it <del>without giving</del> you<del> notice</del>, or"  # words, and the space between two changed words
+    assert (
+        before == "update it <del>without giving</del> you<del> notice</del>, or"
+    )  # words, and the space between two changed words
     assert after == "update it <ins>after notifying</ins> you, or<ins> &lt;b&gt;</ins>"  # escaped
 
 
-FRONT_MATTER = "---\ntitle: TIM软件许可及服务协议\nurl: https://ti.qq.com/tim/serverinfo.html\nclipped_at: 2022-01-23 13:43:36\n---\n\n# T\n"
+FRONT_MATTER = (
+    "---\ntitle: TIM软件许可及服务协议\nurl: https://ti.qq.com/tim/serverinfo.html\nclipped_at: 2022-01-23 13:43:36\n---\n\n# T\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -162,9 +186,15 @@ FRONT_MATTER = "---\ntitle: TIM软件许可及服务协议\nurl: https://ti.qq.c
     [
         ("# T\n\n一、协议范围\n", ":1: expected front matter: a first line '---'"),
         ("---\ntitle: T\nurl: u\nclipped_at: 2022-01-23\n# T\n", ":5: the front matter opened on line 1 is not closed"),
-        (FRONT_MATTER.replace("clipped_at: 2022-01-23 13:43:36\n", ""), ":4: the front matter has no clipped_at: expected a line like 'clipped_at: 2022-01-23 13:43:36'"),
+        (
+            FRONT_MATTER.replace("clipped_at: 2022-01-23 13:43:36\n", ""),
+            ":4: the front matter has no clipped_at: expected a line like 'clipped_at: 2022-01-23 13:43:36'",
+        ),
         (FRONT_MATTER.replace("url: https://ti.qq.com/tim/serverinfo.html\n", ""), ":4: the front matter has no url"),
-        (FRONT_MATTER.replace("2022-01-23 13:43:36", "23.1.2022"), ":4: clipped_at '23.1.2022' does not start with a date: expected YYYY-MM-DD"),
+        (
+            FRONT_MATTER.replace("2022-01-23 13:43:36", "23.1.2022"),
+            ":4: clipped_at '23.1.2022' does not start with a date: expected YYYY-MM-DD",
+        ),
         (FRONT_MATTER.replace("2022-01-23", "2022-02-30"), ":4: clipped_at '2022-02-30 13:43:36' does not start with a date"),
         (FRONT_MATTER.replace("\n# T\n", "\n"), ":5: no agreement text after the front matter"),
     ],
@@ -179,7 +209,12 @@ def test_read_source_says_where_the_front_matter_is_wrong(tmp_path: Path, text: 
 
 def test_read_source_reads_the_current_source() -> None:
     source = read_source(ROOT / CURRENT_SOURCE)
-    assert (source.title, source.url, source.retrieved, source.body_line) == ("TIM软件许可及服务协议", "https://ti.qq.com/tim/serverinfo.html", FIRST_DATE, 11)
+    assert (source.title, source.url, source.retrieved, source.body_line) == (
+        "TIM软件许可及服务协议",
+        "https://ti.qq.com/tim/serverinfo.html",
+        FIRST_DATE,
+        11,
+    )
     assert source.body.startswith("# TIM软件许可及服务协议\n\n欢迎您使用") and source.body.endswith("腾讯公司")
     assert parse_source(FRONT_MATTER, Path("x")).body == "# T"
 
@@ -211,7 +246,9 @@ def test_import_keeps_both_retrievals_and_regenerates_the_chinese_pages(imported
     assert (project / CURRENT_SOURCE).read_bytes() == RETRIEVAL.read_bytes()
     assert (project / "source" / "earlier" / f"{FIRST_DATE}.zh.txt").read_bytes() == (ROOT / CURRENT_SOURCE).read_bytes()
     named, _ = expected_pages(read_source(RETRIEVAL), page_names(ROOT / "docs" / "zh"))
-    assert {name: (project / "docs" / "zh" / name).read_bytes() for name in named} == {name: d.markdown.encode("utf-8") for name, d in named.items()}
+    assert {name: (project / "docs" / "zh" / name).read_bytes() for name in named} == {
+        name: d.markdown.encode("utf-8") for name, d in named.items()
+    }
     before, after = imported["before"], imported["after_import"]
     changed = sorted(path for path in after if before.get(path) != after[path])
     assert changed == [
@@ -219,7 +256,11 @@ def test_import_keeps_both_retrievals_and_regenerates_the_chinese_pages(imported
         f"source/earlier/{FIRST_DATE}.zh.txt", CURRENT_SOURCE.as_posix(), f"translation/earlier/{FIRST_DATE}.en.json",
     ]  # fmt: skip
     assert set(before) <= set(after), "nothing removed"
-    assert ["changed: 4.3", "added: 10.3", "removed: 9.3"] == [line for line in result.stdout.splitlines() if re.match(r"(changed|added|removed): ", line)]
+    assert [line for line in result.stdout.splitlines() if re.match(r"(changed|added|removed): ", line)] == [
+        "changed: 4.3",
+        "added: 10.3",
+        "removed: 9.3",
+    ]
     snapshot = json.loads(after[f"translation/earlier/{FIRST_DATE}.en.json"])
     assert snapshot["4.3"].startswith("In order to improve user experience") and "9.3" in snapshot and "10.3" not in snapshot
 
@@ -233,7 +274,9 @@ def test_after_the_import_the_check_names_each_english_part_to_revise(imported: 
         ("en", "docs/en/09-third-parties.md", 7, "9.3"),
         ("en", "docs/en/10-user-conduct.md", 19, "10.3"),
     ]
-    assert report["problems"][0]["message"].startswith(f"translated from an older Chinese text (that of {FIRST_DATE}); zh has the current text at docs/zh/04-software-updates.md:7")
+    assert report["problems"][0]["message"].startswith(
+        f"translated from an older Chinese text (that of {FIRST_DATE}); zh has the current text at docs/zh/04-software-updates.md:7"
+    )
     assert report["problems"][0]["message"].endswith("make confirm PART=4.3")
 
 
@@ -253,7 +296,9 @@ def test_revised_english_is_stale_until_confirmed_then_the_check_passes(imported
 def _agreement_paragraphs(site: Path, language: str, pages) -> list[str]:
     paragraphs = []
     for page in pages:
-        document = BeautifulSoup((site / page_url(language, page.name).lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+        document = BeautifulSoup(
+            (site / page_url(language, page.name).lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser"
+        )
         for added in document.select(".agreement-text .parallel-link"):
             added.decompose()
         paragraphs += [element.get_text() for element in document.select(".agreement-text > h1, .agreement-text > p")]
@@ -262,7 +307,10 @@ def _agreement_paragraphs(site: Path, language: str, pages) -> list[str]:
 
 def test_the_built_copy_carries_the_new_retrieval_word_for_word(imported: dict) -> None:
     assert imported["build"].returncode == 0, imported["build"].stderr
-    expected = [re.sub(r"\\(.)", r"\1", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", p.removeprefix("# "))) for p in read_source(RETRIEVAL).body.split("\n\n")]
+    expected = [
+        re.sub(r"\\(.)", r"\1", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", p.removeprefix("# ")))
+        for p in read_source(RETRIEVAL).body.split("\n\n")
+    ]
     pages = parse_language(imported["project"] / "docs", "zh")
     assert _agreement_paragraphs(imported["site"], "zh", pages) == expected
 
@@ -289,9 +337,17 @@ def test_the_versions_page_shows_both_versions_and_each_change(page, imported_ur
     headings = page.locator(".versions h2")
     assert headings.all_inner_texts() == [f"{SECOND_DATE} （现行文本）", FIRST_DATE]
     first_visible = page.locator(".versions p").first
-    assert first_visible.is_visible() and "https://ti.qq.com/tim/serverinfo.html" in first_visible.inner_text() and SECOND_DATE in first_visible.inner_text()
+    assert (
+        first_visible.is_visible()
+        and "https://ti.qq.com/tim/serverinfo.html" in first_visible.inner_text()
+        and SECOND_DATE in first_visible.inner_text()
+    )
     listed = {kind: page.locator(f".version-{kind} > li > p").all_inner_texts() for kind in ("changed", "added", "removed")}
-    assert listed == {"changed": ["第4.3条 · 四、软件更新"], "added": ["第10.3条 · 十、用户行为"], "removed": ["第9.3条 · 九、第三方"]}
+    assert listed == {
+        "changed": ["第4.3条 · 四、软件更新"],
+        "added": ["第10.3条 · 十、用户行为"],
+        "removed": ["第9.3条 · 九、第三方"],
+    }
     changed = page.locator(".version-changed")
     assert changed.locator("del").all_inner_texts() == ["不经向您特别", "而"]
     assert changed.locator("ins").all_inner_texts() == ["在提前", "您后"]
@@ -319,7 +375,9 @@ def test_the_english_versions_page_shows_the_english_change_too(page, imported_u
 
 def test_each_clause_says_since_when_its_chinese_is_unchanged(page, imported_url: str) -> None:
     page.goto(f"{imported_url}/04-software-updates/")
-    assert page.get_by_title(f"中文文本自 {SECOND_DATE} 的版本起未变").evaluate_all("elements => elements.map(e => e.id)") == ["4.3"]
+    assert page.get_by_title(f"中文文本自 {SECOND_DATE} 的版本起未变").evaluate_all("elements => elements.map(e => e.id)") == [
+        "4.3"
+    ]
     assert page.locator('[id="4.2"]').get_attribute("title") == f"中文文本自 {FIRST_DATE} 的版本起未变"
     page.goto(f"{imported_url}/en/10-user-conduct/")
     assert page.locator('[id="10.3"]').get_attribute("data-unchanged-since") == SECOND_DATE
@@ -384,7 +442,10 @@ def test_a_different_retrieval_of_a_date_already_kept_is_refused(tmp_path: Path)
     retrieval.write_text((ROOT / CURRENT_SOURCE).read_text(encoding="utf-8").replace("腾讯公司", "腾讯"), encoding="utf-8")
     result = run(project, "scripts.import_retrieval", str(retrieval))
     assert result.returncode == 2
-    assert "source/tim-agreement.zh.txt already holds a different retrieval of 2022-01-23: expected one retrieval per date" in result.stderr
+    assert (
+        "source/tim-agreement.zh.txt already holds a different retrieval of 2022-01-23: expected one retrieval per date"
+        in result.stderr
+    )
     assert tree(project) == before
     again = run(project, "scripts.import_retrieval", CURRENT_SOURCE.as_posix())
     assert again.returncode == 0 and "nothing to do" in again.stdout
@@ -396,7 +457,12 @@ def test_an_older_retrieval_is_kept_and_the_pages_stay(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     before = tree(project)
     retrieval = tmp_path / "retrieved.txt"
-    older = (ROOT / CURRENT_SOURCE).read_text(encoding="utf-8").replace("2022-01-23 13:43:36", "2021-06-01 08:00:00").replace("腾讯有权不经向您特别通知而", "腾讯有权不经通知而")
+    older = (
+        (ROOT / CURRENT_SOURCE)
+        .read_text(encoding="utf-8")
+        .replace("2022-01-23 13:43:36", "2021-06-01 08:00:00")
+        .replace("腾讯有权不经向您特别通知而", "腾讯有权不经通知而")
+    )
     retrieval.write_text(older, encoding="utf-8")
     result = run(project, "scripts.import_retrieval", str(retrieval))
     assert result.returncode == 0, result.stderr
@@ -446,8 +512,15 @@ def test_editing_a_chinese_clause_makes_its_english_stale_until_confirmed(tmp_pa
     assert status == 1
     assert report["count"] == 1
     problem = report["problems"][0]
-    assert (problem["language"], problem["file"], problem["line"], problem["clause"]) == ("en", "docs/en/07-qq-number.md", 3, "7.1")
-    assert problem["message"].startswith("translated from an older Chinese text (one no longer kept under source/); zh has the current text at docs/zh/07-qq-number.md:3")
+    assert (problem["language"], problem["file"], problem["line"], problem["clause"]) == (
+        "en",
+        "docs/en/07-qq-number.md",
+        3,
+        "7.1",
+    )
+    assert problem["message"].startswith(
+        "translated from an older Chinese text (one no longer kept under source/); zh has the current text at docs/zh/07-qq-number.md:3"
+    )
     build = build_site(project, tmp_path / "site")
     assert build.returncode != 0
     assert "en docs/en/07-qq-number.md:3: 7.1: translated from an older Chinese text" in build.stderr, build.stderr
@@ -455,7 +528,7 @@ def test_editing_a_chinese_clause_makes_its_english_stale_until_confirmed(tmp_pa
     confirmed = run(project, "scripts.translation_lock", "confirm", "7.1")
     assert confirmed.returncode == 0, confirmed.stderr
     lock_after = (project / LOCK_FILE).read_text(encoding="utf-8").split("\n")
-    assert [line.split("\t")[0] for line, old in zip(lock_after, lock_before) if line != old] == ["7.1"]
+    assert [line.split("\t")[0] for line, old in zip(lock_after, lock_before, strict=True) if line != old] == ["7.1"]
     assert run(project, "scripts.check_clauses").returncode == 0
 
 
@@ -479,7 +552,9 @@ def test_a_malformed_lock_line_is_named_by_the_check(tmp_path: Path) -> None:
     lock.write_text("\n".join(lines), encoding="utf-8")
     result = run(project, "scripts.check_clauses", "--json")
     assert result.returncode == 2
-    assert json.loads(result.stdout)["error"].startswith(f"translation/translated-from.txt:{at}: expected a part, a tab and 16 hex digits")
+    assert json.loads(result.stdout)["error"].startswith(
+        f"translation/translated-from.txt:{at}: expected a part, a tab and 16 hex digits"
+    )
 
 
 @pytest.mark.slow
@@ -502,7 +577,9 @@ def test_versions_page_links_resolve_to_parts_of_the_current_text(imported: dict
         document = BeautifulSoup((imported["site"] / here.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
         for link in document.select(".version-changes a"):
             target = urlsplit(link["href"])
-            page = BeautifulSoup((imported["site"] / f"{here}{target.path}".lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+            page = BeautifulSoup(
+                (imported["site"] / f"{here}{target.path}".lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser"
+            )
             assert not target.fragment or page.find(id=target.fragment) is not None, link["href"]
 
 
@@ -521,8 +598,17 @@ def test_the_versions_pages_with_changes_meet_the_quality_bar(page, imported: di
         files.append(str(imported["site"] / here.lstrip("/") / "index.html"))
     java, vnu = shutil.which("java"), ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
     assert java and vnu.exists(), "the Nu Html Checker needs java and npm ci (make test installs both)"
-    result = subprocess.run([java, "-jar", str(vnu), "--format", "json", "--exit-zero-always", "--stdout", *files], capture_output=True, text=True, check=False)
-    errors = [f"{m.get('url')}:{m.get('lastLine')}: {m['message']}" for m in json.loads(result.stdout)["messages"] if m["type"] != "info" and not is_materials_toggle_autocomplete(m)]
+    result = subprocess.run(
+        [java, "-jar", str(vnu), "--format", "json", "--exit-zero-always", "--stdout", *files],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    errors = [
+        f"{m.get('url')}:{m.get('lastLine')}: {m['message']}"
+        for m in json.loads(result.stdout)["messages"]
+        if m["type"] != "info" and not is_materials_toggle_autocomplete(m)
+    ]
     assert errors == []
 
 

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import * as core from "../../overrides/assets/javascripts/search-core.js";
 
+/** @satisfies {import("../../overrides/assets/javascripts/search-core.js").IndexData} */
 const DATA = {
   language: "en",
   other: "zh",
@@ -63,7 +64,7 @@ const zh = core.prepareIndex({
   sections: DATA.sections.map(([english, chinese]) => [chinese, english]),
   records: DATA.records.map((r) => ({ ...r, url: r.url, title: r.title, text: r.other, other: r.text })),
 });
-const anchors = (found) => found.results.map((r) => r.record.url.split("#")[1]);
+const anchors = (/** @type {ReturnType<typeof core.search>} */ found) => found.results.map((r) => r.record.url.split("#")[1]);
 
 describe("normalising and words (the contract with scripts/search_index.py)", () => {
   it("maps every normalised character back to the original text", () => {
@@ -142,7 +143,9 @@ describe("English words", () => {
     const revese = core.resolveWord("revese", vocabulary);
     assert.equal(revese.how, "fuzzy");
     assert.deepEqual(revese.shown, ["reverse"]);
-    assert.deepEqual(core.resolveWord("jurisdicton", vocabulary).shown, ["jurisdiction"]);
+    const jurisdicton = core.resolveWord("jurisdicton", vocabulary);
+    assert.equal(jurisdicton.how, "fuzzy");
+    assert.deepEqual(jurisdicton.shown, ["jurisdiction"]);
   });
 
   it("of 5 letters or more are not expanded as a prefix, nor corrected by two edits at their end", () => {
@@ -153,7 +156,7 @@ describe("English words", () => {
 });
 
 describe("Chinese runs", () => {
-  const cover = (run, text) => core.coverRun(run, text, new Set([...text].map((_, i) => text.slice(i, i + 2))));
+  const cover = (/** @type {string} */ run, /** @type {string} */ text) => core.coverRun(run, text, new Set([...text].map((_, i) => text.slice(i, i + 2))));
 
   it("are covered by pieces of two characters or more of the text", () => {
     const found = cover("非排他性许可", "不可转让及非排他性的许可");
@@ -287,6 +290,7 @@ describe("snippets", () => {
 describe("the opened page's highlight", () => {
   it("marks English words whole and Chinese as written", () => {
     const pattern = core.highlightPattern(["reverse", "反向编译"]);
+    assert.ok(pattern);
     assert.deepEqual("reverse, reversed; 反向编译".split(pattern).filter((_, i) => i % 2), ["reverse", "反向编译"]);
     assert.equal(core.highlightPattern([]), null);
   });

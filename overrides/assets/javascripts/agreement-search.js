@@ -5,24 +5,37 @@
 // index (/search/agreement.json or /en/search/agreement.json, scripts/search_index.py) and the
 // core, both once. Result links carry ?h=… so that the opened page highlights the words found
 // (the core then loads there too, for the highlight pattern).
+//
+// Types: JSDoc, checked by TypeScript (make lint); the elements and data attributes are those of
+// overrides/main.html.
+/** @typedef {typeof import("./search-core.js")} Core */
+/** @typedef {{module: Core, prepared: import("./search-core.js").PreparedIndex}} LoadedIndex */
+/** @typedef {ReturnType<Core["search"]>} Found */
 (() => {
   "use strict";
 
-  const dialog = document.getElementById("agreement-search");
+  // Typed as present for the functions below; a page without the dialog stops here.
+  const dialog = /** @type {HTMLDialogElement} */ (document.getElementById("agreement-search"));
   if (!dialog) return;
-  const input = dialog.querySelector("input[type=search]");
-  const status = dialog.querySelector(".agreement-search__status");
-  const list = dialog.querySelector(".agreement-search__results");
-  const share = dialog.querySelector(".agreement-search__share");
-  const strings = JSON.parse(dialog.dataset.strings);
-  const indexUrl = new URL(dialog.dataset.index, location.href);
-  const coreUrl = new URL(dialog.dataset.core, location.href);
+  const input = /** @type {HTMLInputElement} */ (dialog.querySelector("input[type=search]"));
+  const status = /** @type {HTMLElement} */ (dialog.querySelector(".agreement-search__status"));
+  const list = /** @type {HTMLElement} */ (dialog.querySelector(".agreement-search__results"));
+  const share = /** @type {HTMLButtonElement} */ (dialog.querySelector(".agreement-search__share"));
+  // The data attributes are all set (overrides/main.html): each is a string.
+  /** @type {Record<string, string>} */
+  const strings = JSON.parse(/** @type {string} */ (dialog.dataset.strings));
+  const indexUrl = new URL(/** @type {string} */ (dialog.dataset.index), location.href);
+  const coreUrl = new URL(/** @type {string} */ (dialog.dataset.core), location.href);
   const languageRoot = new URL("../", indexUrl);
-  const otherSearch = new URL(dialog.dataset.otherSearch, location.href);
-  const say = (key, values = {}) => strings[key].replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
+  const otherSearch = new URL(/** @type {string} */ (dialog.dataset.otherSearch), location.href);
+  /** @type {(key: string, values?: Record<string, string | number>) => string} */
+  const say = (key, values = {}) => strings[key].replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
 
+  /** @type {Promise<Core> | null} */
   let core = null;
+  /** @type {LoadedIndex | null} */
   let index = null; // the prepared index, once loaded
+  /** @type {Promise<LoadedIndex> | null} */
   let loading = null; // the load in progress; dropped when it fails, so that a retry loads again
 
   function loadCore() {
@@ -52,6 +65,13 @@
 
   // --- rendering ---------------------------------------------------------------------------
 
+  /**
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag
+   * @param {string | null} className
+   * @param {...(Node | string)} children
+   * @returns {HTMLElementTagNameMap[K]}
+   */
   const element = (tag, className, ...children) => {
     const node = document.createElement(tag);
     if (className) node.className = className;
@@ -59,6 +79,7 @@
     return node;
   };
 
+  /** @param {string} text @param {() => void} onClick */
   function button(text, onClick) {
     const node = element("button", "agreement-search__action", text);
     node.type = "button";
@@ -66,7 +87,8 @@
     return node;
   }
 
-  // Replace one typed word of the query (as the core normalised it) and search again.
+  /** Replace one typed word of the query (as the core normalised it) and search again.
+   * @param {string} word @param {string} replacement */
   function replaceWord(word, replacement) {
     const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const bounded = /^[a-z0-9]/i.test(word) ? `(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])` : escaped;
@@ -77,8 +99,13 @@
     run();
   }
 
+  /**
+   * @param {string} text
+   * @param {import("./search-core.js").Range[]} ranges
+   * @param {string} lang
+   */
   function excerptNode(text, ranges, lang) {
-    const { parts, before, after } = index.module.excerpt(text, ranges, { locale: lang });
+    const { parts, before, after } = /** @type {LoadedIndex} */ (index).module.excerpt(text, ranges, { locale: lang });
     const node = element("span", "agreement-search__excerpt");
     if (lang) node.lang = lang;
     if (before) node.append("…");
@@ -87,6 +114,7 @@
     return node;
   }
 
+  /** @param {Found["results"][number]} result @param {number} position */
   function resultItem(result, position) {
     const { record } = result;
     const url = new URL(record.url, languageRoot);
@@ -99,15 +127,18 @@
     if (result.via === "other") {
       // Found through the aligned text: say so, and show where.
       const via = element("span", "agreement-search__via", say("via"));
-      via.append(excerptNode(record.other, result.otherRanges, dialog.dataset.otherLang));
+      via.append(excerptNode(record.other, result.otherRanges, /** @type {string} */ (dialog.dataset.otherLang)));
       link.append(via);
     }
     link.addEventListener("click", () => dialog.close());
     return element("li", null, link);
   }
 
+  /** @param {Found} found @param {string} query */
   function statusLines(found, query) {
+    /** @type {HTMLElement[]} */
     const lines = [];
+    /** @param {...(Node | string)} children */
     const line = (...children) => lines.push(element("p", null, ...children));
     if (found.mode === "all") line(say("results", { n: found.results.length }));
     if (found.mode === "some") line(say("some", { n: found.results.length }));
@@ -125,15 +156,19 @@
       other.searchParams.set("q", query);
       const link = element("a", "agreement-search__other", say("other_language"));
       link.href = other.pathname + other.search;
-      link.hreflang = dialog.dataset.otherLang;
+      link.hreflang = /** @type {string} */ (dialog.dataset.otherLang);
       line(link);
     }
-    if (found.truncated || query.length >= index.module.MAX_QUERY_LENGTH) line(say("limit", { n: index.module.MAX_QUERY_LENGTH }));
+    if (found.truncated || query.length >= /** @type {LoadedIndex} */ (index).module.MAX_QUERY_LENGTH) {
+      line(say("limit", { n: /** @type {LoadedIndex} */ (index).module.MAX_QUERY_LENGTH }));
+    }
     return lines;
   }
 
+  /** @param {string} query */
   function render(query) {
-    const found = index.module.search(index.prepared, query);
+    const loaded = /** @type {LoadedIndex} */ (index); // run() loads it before the first render
+    const found = loaded.module.search(loaded.prepared, query);
     list.replaceChildren(...found.results.map(resultItem));
     status.replaceChildren(...(found.mode === "empty" ? [] : statusLines(found, query)));
     share.hidden = found.mode === "empty";
@@ -145,6 +180,7 @@
     list.replaceChildren();
   }
 
+  /** @param {Event} [event] */
   async function run(event) {
     const started = event?.timeStamp ?? performance.now();
     const query = input.value;
@@ -162,6 +198,7 @@
     dialog.dataset.searchMs = (performance.now() - started).toFixed(1);
   }
 
+  /** @param {string} [query] */
   function open(query) {
     if (!dialog.open) dialog.showModal();
     if (query !== undefined) input.value = query.slice(0, input.maxLength > 0 ? input.maxLength : undefined);
@@ -181,7 +218,7 @@
       return;
     }
     const all = links();
-    const at = all.indexOf(document.activeElement);
+    const at = all.indexOf(/** @type {HTMLAnchorElement} */ (document.activeElement)); // -1 when not a result
     if (event.key === "ArrowDown" && (event.target === input || at !== -1)) {
       event.preventDefault();
       all[Math.min(at + 1, all.length - 1)]?.focus();
@@ -220,7 +257,8 @@
   openButton.addEventListener("click", () => open());
   document.querySelector(".md-header__inner")?.append(openButton);
   document.addEventListener("keydown", (event) => {
-    const typing = /^(input|textarea|select)$/i.test(event.target.tagName) || event.target.isContentEditable;
+    const target = /** @type {HTMLElement} */ (event.target);
+    const typing = /^(input|textarea|select)$/i.test(target.tagName) || target.isContentEditable;
     if (!typing && !dialog.open && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s")) {
       event.preventDefault();
       open();
@@ -229,16 +267,18 @@
 
   // A shared search (?q=…) opens with its results; a result opened (?h=…) shows its words.
   const params = new URLSearchParams(location.search);
-  if (params.has("q")) open(params.get("q"));
+  if (params.has("q")) open(/** @type {string} */ (params.get("q")));
   const words = params.getAll("h").filter(Boolean);
   if (words.length) loadCore().then((module) => highlight(module.highlightPattern(words)));
 
+  /** @param {RegExp | null} pattern */
   function highlight(pattern) {
     const scope = document.querySelector(".agreement-text");
     if (!pattern || !scope) return;
     const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    /** @type {Text[]} */
     const nodes = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode);
+    while (walker.nextNode()) nodes.push(/** @type {Text} */ (walker.currentNode));
     for (const node of nodes) {
       const parts = node.data.split(pattern);
       if (parts.length < 2) continue;

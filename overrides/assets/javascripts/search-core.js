@@ -25,10 +25,84 @@
 export const MAX_QUERY_LENGTH = 200;
 
 // ---------------------------------------------------------------------------------------------
+// Types (JSDoc, checked by TypeScript: make lint; the browser reads them as comments).
+
+/**
+ * The index document as scripts/search_index.py writes it.
+ * @typedef {object} IndexData
+ * @property {string} language
+ * @property {string} other
+ * @property {[string, string][]} [sections] each section's title: [own, other language]
+ * @property {{url: string, title: string, section?: number | null, text: string, other?: string}[]} records
+ * @property {Record<string, string>} [stems] word → Snowball stem, where they differ
+ */
+/** @typedef {{start: number, end: number, word: string, stem: string}} Token an English word of a field */
+/**
+ * A text made ready to match: normalised, its English words by stem, its Han bigrams.
+ * @typedef {object} Field
+ * @property {string} raw
+ * @property {string} text normalised
+ * @property {number[]} offsets of each unit of `text` in `raw`
+ * @property {Token[]} tokens
+ * @property {Map<string, Token[]>} byStem
+ * @property {Set<string>} bigrams
+ * @property {boolean} hasHan
+ */
+/** @typedef {"exact" | "stem" | "inflection" | "prefix" | "fuzzy" | "none"} How how a query word matched */
+/** @typedef {{stem: string, count: number}} WordEntry */
+/**
+ * What a query word matches (resolveWord): fuzzy matches name the words they stand for.
+ * @typedef {{stems: Set<string>, how: Exclude<How, "fuzzy">} | {stems: Set<string>, how: "fuzzy", shown: string[]}} Resolved
+ */
+/**
+ * The words, stems and Han runs of one side of every record, with caches.
+ * @typedef {object} Vocabulary
+ * @property {Map<string, WordEntry>} words
+ * @property {Map<string, Set<string>>} stems stem → its words
+ * @property {string[]} hanRuns
+ * @property {Map<number, {key: string, stem: string}[]>} byLength
+ * @property {string[]} sorted
+ * @property {Map<string, Resolved>} resolved
+ * @property {Map<string, string[]>} suggested
+ */
+/** @typedef {"own" | "other"} Side the page's own language, or the other one (the aligned text) */
+/**
+ * @typedef {object} IndexRecord
+ * @property {string} url
+ * @property {string} title
+ * @property {string} sectionTitle
+ * @property {string} text
+ * @property {string} other
+ * @property {number} order
+ * @property {Record<Side, {text: Field, section: Field}>} sides
+ */
+/**
+ * @typedef {object} PreparedIndex
+ * @property {string} language
+ * @property {string} other
+ * @property {IndexRecord[]} records
+ * @property {Record<Side, Vocabulary>} vocabulary
+ * @property {Record<Side, number>} averageLength
+ * @property {(word: string) => string} stemOf
+ */
+/** @typedef {{kind: "word" | "han" | "phrase", text: string, script: "latin" | "han"}} Term */
+/** @typedef {[number, number]} Range [start, end) */
+/** @typedef {{pieces: {start: number, end: number}[], complete: boolean}} Cover */
+/** @typedef {(run: string, haystack: string, bigrams: Set<string>) => Cover} CoverFunction */
+/** @typedef {{key: string, piece?: string, count: number, weight: number}} Unit */
+/** @typedef {{strength: number, whole: boolean, inTitle: boolean, ranges: Range[], units: Unit[]}} Match */
+/** @typedef {Partial<Record<Side, Match>>} Found how a term occurs in a record, on each side */
+/** @typedef {{stems?: Set<string>, runs?: string[]}} SidePlan stems for a word, runs for a Chinese run, nothing for a phrase */
+/** @typedef {{term: Term, sides: Side[], bySide: Partial<Record<Side, SidePlan>>, correction: string[] | null}} Plan */
+/** @typedef {typeof RANKING} Ranking */
+
+// ---------------------------------------------------------------------------------------------
 // Normalisation and words: the contract with scripts/search_index.py.
 
 /** Each code point NFKC-normalised and lower-cased by itself; `offsets[i]` is where the i-th
- * normalised UTF-16 unit came from in the original text (one more entry: its length). */
+ * normalised UTF-16 unit came from in the original text (one more entry: its length).
+ * @param {string} text
+ * @returns {{text: string, offsets: number[]}} */
 export function normalise(text) {
   let norm = "";
   const offsets = [];
@@ -45,12 +119,14 @@ export function normalise(text) {
 
 const ENGLISH_WORD = /[a-z0-9]+/g;
 
-/** The English words of a text, in order (scripts/search_index.py english_words). */
+/** The English words of a text, in order (scripts/search_index.py english_words).
+ * @param {string} text
+ * @returns {string[]} */
 export function englishWords(text) {
   return normalise(text).text.match(ENGLISH_WORD) ?? [];
 }
 
-const isHanCode = (code) => (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+const isHanCode = (/** @type {number} */ code) => (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 const HAS_HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const SCRIPT_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g;
@@ -84,7 +160,10 @@ export const CHINESE_STOP_CHARACTERS = new Set([..."的了是会能要在有和�
 // Three rows of scratch space, grown as needed: no allocation per comparison.
 let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
-/** The distance between a and b, or `limit + 1` as soon as it must exceed `limit`. */
+/** The distance between a and b, or `limit + 1` as soon as it must exceed `limit`.
+ * @param {string} a
+ * @param {string} b
+ * @returns {number} */
 export function editDistance(a, b, limit = Infinity) {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   if (rows[0].length <= b.length) rows = rows.map(() => new Int32Array(b.length * 2 + 1));
@@ -108,8 +187,9 @@ export function editDistance(a, b, limit = Infinity) {
 }
 
 /** How many edits a typed word of this length may be from the text's word it means. */
-export const allowedEdits = (length) => (length < 4 ? 0 : length <= 7 ? 1 : 2);
+export const allowedEdits = (/** @type {number} */ length) => (length < 4 ? 0 : length <= 7 ? 1 : 2);
 
+/** @param {string} a @param {string} b */
 function commonPrefix(a, b) {
   let n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
@@ -117,12 +197,18 @@ function commonPrefix(a, b) {
 }
 
 /** Two edits confined to the last three letters make another word (terminal, terminate;
- * licensor, licensee), not a typo. */
+ * licensor, licensee), not a typo.
+ * @type {(word: string, candidate: string, distance: number) => boolean} */
 const isEndingChange = (word, candidate, distance) => distance >= 2 && commonPrefix(word, candidate) >= Math.min(word.length, candidate.length) - 3;
 
 // ---------------------------------------------------------------------------------------------
 // The index, prepared once.
 
+/**
+ * @param {string | undefined} raw
+ * @param {(word: string) => string} stemOf
+ * @returns {Field}
+ */
 function makeField(raw, stemOf) {
   const { text, offsets } = normalise(raw ?? "");
   const tokens = [];
@@ -138,6 +224,7 @@ function makeField(raw, stemOf) {
   return { raw: raw ?? "", text, offsets, tokens, byStem, bigrams, hasHan: HAS_HAN.test(text) };
 }
 
+/** @param {Field[]} fields @returns {Vocabulary} */
 function makeVocabulary(fields) {
   const words = new Map(); // word → {stem, count}
   const stems = new Map(); // stem → Set of words
@@ -154,7 +241,7 @@ function makeVocabulary(fields) {
   for (const field of fields) for (const run of field.text.matchAll(HAN_RUN)) hanRuns.push(run[0]);
   // The keys fuzzy matching compares a word with (words, and stems that are not words), by length.
   const byLength = new Map();
-  const addKey = (key, stem) => {
+  const addKey = (/** @type {string} */ key, /** @type {string} */ stem) => {
     if (!byLength.has(key.length)) byLength.set(key.length, []);
     byLength.get(key.length).push({ key, stem });
   };
@@ -165,7 +252,9 @@ function makeVocabulary(fields) {
   return { words, stems, hanRuns, byLength, sorted, resolved: new Map(), suggested: new Map() };
 }
 
-/** The words and stems of a vocabulary that begin with `prefix`. */
+/** The words and stems of a vocabulary that begin with `prefix`.
+ * @param {string} prefix
+ * @param {Vocabulary} vocabulary */
 function beginningWith(prefix, vocabulary) {
   const { sorted } = vocabulary;
   let low = 0;
@@ -180,10 +269,12 @@ function beginningWith(prefix, vocabulary) {
   return found;
 }
 
-/** The index document (scripts/search_index.py) made ready to search. */
+/** The index document (scripts/search_index.py) made ready to search.
+ * @param {IndexData} data
+ * @returns {PreparedIndex} */
 export function prepareIndex(data) {
   const stemMap = new Map(Object.entries(data.stems ?? {}));
-  const stemOf = (word) => stemMap.get(word) ?? word;
+  const stemOf = (/** @type {string} */ word) => stemMap.get(word) ?? word;
   const sections = (data.sections ?? []).map(([own, other]) => ({ own: makeField(own, stemOf), other: makeField(other, stemOf) }));
   const empty = makeField("", stemOf);
   const records = data.records.map((record, order) => {
@@ -205,7 +296,7 @@ export function prepareIndex(data) {
     own: makeVocabulary([...records.map((r) => r.sides.own.text), ...sections.map((s) => s.own)]),
     other: makeVocabulary([...records.map((r) => r.sides.other.text), ...sections.map((s) => s.other)]),
   };
-  const average = (side) => records.reduce((sum, r) => sum + r.sides[side].text.text.length, 0) / Math.max(1, records.length);
+  const average = (/** @type {Side} */ side) => records.reduce((sum, r) => sum + r.sides[side].text.text.length, 0) / Math.max(1, records.length);
   const averageLength = { own: average("own"), other: average("other") };
   return { language: data.language, other: data.other, records, vocabulary, averageLength, stemOf };
 }
@@ -215,7 +306,8 @@ export function prepareIndex(data) {
 
 const QUOTED = /["“”„「」『』]([^"“”„「」『』]*)["“”„「」『』]/g;
 
-/** Up to MAX_QUERY_LENGTH characters of a query, never half a surrogate pair. */
+/** Up to MAX_QUERY_LENGTH characters of a query, never half a surrogate pair.
+ * @param {string} query */
 export function capQuery(query) {
   if (query.length <= MAX_QUERY_LENGTH) return { text: query, truncated: false };
   let end = MAX_QUERY_LENGTH;
@@ -224,7 +316,8 @@ export function capQuery(query) {
   return { text: query.slice(0, end), truncated: true };
 }
 
-/** Cut Chinese function words out of a run of Han characters: {kept: the runs left, dropped}. */
+/** Cut Chinese function words out of a run of Han characters: {kept: the runs left, dropped}.
+ * @param {string} run */
 export function cutChineseStopWords(run) {
   const pieces = [];
   const dropped = [];
@@ -258,22 +351,29 @@ export function cutChineseStopWords(run) {
  * A query as terms. Each term: {kind: "word" (English) | "han" | "phrase", text (normalised),
  * script: "latin" | "han"}. Also: the words left out as function words, and whether the query
  * was cut to MAX_QUERY_LENGTH.
+ * @param {string} query
+ * @returns {{terms: Term[], ignored: string[], truncated: boolean, query: string}}
  */
 export function parseQuery(query) {
   const { text: capped, truncated } = capQuery(query);
   const norm = normalise(capped).text;
+  /** @type {string[]} */
   const phrases = [];
   const rest = norm.replace(QUOTED, (_, phrase) => {
     const text = phrase.trim().replace(/\s+/g, " ");
     if (text) phrases.push(text);
     return " ";
   });
+  /** @type {Term[]} */
   const all = [];
+  /** @type {Term[]} */
   const searched = [];
+  /** @type {Term[]} */
   const ignored = [];
   for (const match of rest.matchAll(SCRIPT_RUN)) {
     const run = match[0];
     if (!isHanCode(run.charCodeAt(0))) {
+      /** @type {Term} */
       const term = { kind: "word", text: run, script: "latin" };
       all.push(term);
       (ENGLISH_STOP_WORDS.has(run) ? ignored : searched).push(term);
@@ -281,9 +381,10 @@ export function parseQuery(query) {
     }
     all.push({ kind: "han", text: run, script: "han" });
     const { kept, dropped } = cutChineseStopWords(run);
-    ignored.push(...dropped.map((text) => ({ kind: "han", text, script: "han" })));
-    searched.push(...kept.map((piece) => ({ kind: "han", text: piece, script: "han" })));
+    ignored.push(...dropped.map((text) => /** @type {Term} */ ({ kind: "han", text, script: "han" })));
+    searched.push(...kept.map((piece) => /** @type {Term} */ ({ kind: "han", text: piece, script: "han" })));
   }
+  /** @type {Term[]} */
   const phraseTerms = phrases.map((text) => ({ kind: "phrase", text, script: HAS_HAN.test(text) ? "han" : "latin" }));
   // A query of function words alone is searched as typed.
   const chosen = searched.length || phraseTerms.length ? searched : all;
@@ -302,11 +403,14 @@ export function parseQuery(query) {
 // ---------------------------------------------------------------------------------------------
 // English words: which stems a query word stands for.
 
-/** The forms a query word may be an inflection of: updating → updat, update; policies → policy. */
+/** The forms a query word may be an inflection of: updating → updat, update; policies → policy.
+ * @param {string} word
+ * @returns {string[]} */
 export function inflectionBases(word) {
+  /** @type {string[]} */
   const bases = [];
-  const add = (base) => base.length >= 3 && base !== word && !bases.includes(base) && bases.push(base);
-  const undouble = (base) => (base.length >= 4 && base.at(-1) === base.at(-2) && !"aeiouls".includes(base.at(-1)) ? base.slice(0, -1) : null);
+  const add = (/** @type {string} */ base) => base.length >= 3 && base !== word && !bases.includes(base) && bases.push(base);
+  const undouble = (/** @type {string} */ base) => (base.length >= 4 && base.at(-1) === base.at(-2) && !"aeiouls".includes(/** @type {string} */ (base.at(-1))) ? base.slice(0, -1) : null);
   if (word.endsWith("ies")) add(word.slice(0, -3) + "y"), add(word.slice(0, -2));
   if (word.endsWith("es")) add(word.slice(0, -2));
   if (word.endsWith("s") && !word.endsWith("ss")) add(word.slice(0, -1));
@@ -328,27 +432,33 @@ export function inflectionBases(word) {
  * What an English query word matches in one vocabulary: {stems: Set, how, shown}. `how` is
  * "exact" (a word of the text), "stem", "inflection", "prefix" (3–4 letters, being typed),
  * "fuzzy" (the nearest words; `shown` names them) or "none".
+ * @param {string} word
+ * @param {Vocabulary} vocabulary
+ * @returns {Resolved}
  */
 export function resolveWord(word, vocabulary) {
   if (!vocabulary.resolved.has(word)) {
     if (vocabulary.resolved.size > 1000) vocabulary.resolved.clear();
     vocabulary.resolved.set(word, resolveWordUncached(word, vocabulary));
   }
-  return vocabulary.resolved.get(word);
+  return /** @type {Resolved} */ (vocabulary.resolved.get(word));
 }
 
+/** @param {string} word @param {Vocabulary} vocabulary @returns {Resolved} */
 function resolveWordUncached(word, vocabulary) {
   const { words, stems } = vocabulary;
-  if (words.has(word)) return { stems: new Set([words.get(word).stem]), how: "exact" };
+  const entry = words.get(word);
+  if (entry) return { stems: new Set([entry.stem]), how: "exact" };
   if (stems.has(word)) return { stems: new Set([word]), how: "stem" };
   const inflected = new Set();
   for (const base of inflectionBases(word)) {
-    if (words.has(base)) inflected.add(words.get(base).stem);
+    const baseEntry = words.get(base);
+    if (baseEntry) inflected.add(baseEntry.stem);
     else if (stems.has(base)) inflected.add(base);
   }
   if (inflected.size) return { stems: inflected, how: "inflection" };
   if (/^[a-z]/.test(word) && word.length >= 3 && word.length <= 4) {
-    const begun = new Set(beginningWith(word, vocabulary).map((key) => (words.has(key) ? words.get(key).stem : key)));
+    const begun = new Set(beginningWith(word, vocabulary).map((key) => words.get(key)?.stem ?? key));
     if (begun.size) return { stems: begun, how: "prefix" };
   }
   const nearest = nearestWords(word, vocabulary, allowedEdits(word.length));
@@ -357,12 +467,17 @@ function resolveWordUncached(word, vocabulary) {
 }
 
 /** The text's words (or stems, shown as their nearest word) at the least distance within
- * `limit`, with two edits at a word's end excluded. */
+ * `limit`, with two edits at a word's end excluded.
+ * @param {string} word
+ * @param {Vocabulary} vocabulary
+ * @param {number} limit
+ * @returns {{stem: string, word: string, distance: number, count: number}[]} */
 export function nearestWords(word, vocabulary, limit, { endings = false } = {}) {
   if (limit < 1 || /^[0-9]+$/.test(word)) return [];
   let best = limit + 1;
+  /** @type {{key: string, stem: string, distance: number}[]} */
   let found = [];
-  const consider = (key, stem) => {
+  const consider = (/** @type {string} */ key, /** @type {string} */ stem) => {
     const distance = editDistance(word, key, best);
     if (distance > best || distance > limit) return;
     if (!endings && isEndingChange(word, key, distance)) return;
@@ -377,7 +492,7 @@ export function nearestWords(word, vocabulary, limit, { endings = false } = {}) 
     // Shown as a word of the text: the key itself, or of that stem the word closest to the query.
     const shown = vocabulary.words.has(key)
       ? key
-      : [...vocabulary.stems.get(stem)].sort((a, b) => editDistance(word, a) - editDistance(word, b) || a.localeCompare(b))[0];
+      : [.../** @type {Set<string>} */ (vocabulary.stems.get(stem))].sort((a, b) => editDistance(word, a) - editDistance(word, b) || a.localeCompare(b))[0];
     if (!byStem.has(stem)) byStem.set(stem, { stem, word: shown, distance: best, count: vocabulary.words.get(shown)?.count ?? 0 });
   }
   return [...byStem.values()].sort((a, b) => b.count - a.count || a.word.localeCompare(b.word));
@@ -391,6 +506,7 @@ export function nearestWords(word, vocabulary, limit, { endings = false } = {}) 
  * be: [{start, end}] in the run, and whether every character of the run is in one of them (a
  * function character such as 会 may be left out). `bigrams` is the haystack's set of two-character
  * substrings, to skip what cannot occur.
+ * @type {CoverFunction}
  */
 export function coverRun(run, haystack, bigrams) {
   if (run.length === 1) return { pieces: haystack.includes(run) ? [{ start: 0, end: 1 }] : [], complete: haystack.includes(run) };
@@ -414,7 +530,9 @@ export function coverRun(run, haystack, bigrams) {
 }
 
 /** A run split into fixed pieces by a segmenter (a word list, Intl.Segmenter), as coverRun
- * reports it: the alternative to covering by each record's own text. */
+ * reports it: the alternative to covering by each record's own text.
+ * @param {(run: string) => Iterable<string>} segment
+ * @returns {CoverFunction} */
 export function segmentedCover(segment) {
   return (run, haystack) => {
     if (run.length === 1) return coverRun(run, haystack, new Set());
@@ -434,7 +552,9 @@ export function segmentedCover(segment) {
 const MAX_FUZZY_RUN = 12; // longer Chinese runs are not corrected or completed
 
 // Per list of Han runs: which runs hold each character, and results already computed.
+/** @type {WeakMap<string[], {byCharacter: Map<string, number[]>, results: Map<string, NearRun[]>}>} */
 const runIndexes = new WeakMap();
+/** @param {string[]} hanRuns */
 function runIndex(hanRuns) {
   let index = runIndexes.get(hanRuns);
   if (!index) {
@@ -456,13 +576,20 @@ function runIndex(hanRuns) {
  * first: those keeping more of its characters, of its length, not starting or ending with a
  * function character, most frequent. Only runs sharing a character with `run` are read
  * (Sellers' algorithm: the distance of `run` to any substring ending at each position).
+ * @typedef {{text: string, distance: number, count: number, kept: number, edge: boolean}} NearRun
+ * @param {string} run
+ * @param {string[]} hanRuns
+ * @param {number} limit
+ * @returns {NearRun[]}
  */
 export function nearestRuns(run, hanRuns, limit) {
   const m = run.length;
   if (m < 1 || m > MAX_FUZZY_RUN || limit < 1) return [];
   const index = runIndex(hanRuns);
   const key = `${limit}:${run}`;
-  if (index.results.has(key)) return index.results.get(key);
+  const cached = index.results.get(key);
+  if (cached) return cached;
+  /** @type {Map<string, {text: string, distance: number, count: number}>} */
   const candidates = new Map();
   const tried = new Set();
   const sharing = new Set();
@@ -496,31 +623,35 @@ export function nearestRuns(run, hanRuns, limit) {
     }
   }
   // How many of the run's own characters (not function characters) the candidate keeps.
-  const kept = (candidate) => [...new Set(run)].filter((c) => candidate.includes(c) && !CHINESE_STOP_CHARACTERS.has(c)).length;
-  const edge = (candidate) => CHINESE_STOP_CHARACTERS.has(candidate[0]) || CHINESE_STOP_CHARACTERS.has(candidate.at(-1));
+  const kept = (/** @type {string} */ candidate) => [...new Set(run)].filter((c) => candidate.includes(c) && !CHINESE_STOP_CHARACTERS.has(c)).length;
+  const edge = (/** @type {string} */ candidate) => CHINESE_STOP_CHARACTERS.has(candidate[0]) || CHINESE_STOP_CHARACTERS.has(/** @type {string} */ (candidate.at(-1)));
   const result = [...candidates.values()]
     .map((c) => ({ ...c, kept: kept(c.text), edge: edge(c.text) }))
     .filter((c) => c.kept > 0)
-    .sort((a, b) => a.distance - b.distance || b.kept - a.kept || Math.abs(a.text.length - m) - Math.abs(b.text.length - m) || a.edge - b.edge || b.count - a.count);
+    .sort((a, b) => a.distance - b.distance || b.kept - a.kept || Math.abs(a.text.length - m) - Math.abs(b.text.length - m) || Number(a.edge) - Number(b.edge) || b.count - a.count);
   if (index.results.size > 500) index.results.clear();
   index.results.set(key, result);
   return result;
 }
 
-/** The correction of a Chinese run no record covers: the best nearest runs (ties kept). */
+/** The correction of a Chinese run no record covers: the best nearest runs (ties kept).
+ * @param {string} run
+ * @param {string[]} hanRuns */
 function correctRun(run, hanRuns) {
   if (run.length < 3 || run.length > 6) return []; // a longer run is a phrase: matched by its pieces
   const found = nearestRuns(run, hanRuns, 1);
   if (!found.length) return [];
   const [best] = found;
-  const same = (c) => c.distance === best.distance && c.kept === best.kept && c.text.length === best.text.length && c.edge === best.edge;
+  const same = (/** @type {NearRun} */ c) => c.distance === best.distance && c.kept === best.kept && c.text.length === best.text.length && c.edge === best.edge;
   return found.filter(same).slice(0, 3).map((c) => c.text);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Matching one term against one side (own text, or the aligned text) of a record.
 
+/** @param {string} needle @param {string} haystack @param {boolean} wholeWords @returns {Range[]} */
 function occurrences(needle, haystack, wholeWords) {
+  /** @type {Range[]} */
   const ranges = [];
   if (!needle) return ranges;
   for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
@@ -548,6 +679,12 @@ export const RANKING = Object.freeze({
  * How a term occurs on one side of a record, or null: {strength (0–1: the share of a Chinese
  * run covered), whole (found as typed, not in pieces), ranges (normalised offsets in the
  * side's text), units: [{key, count, weight}] (what is scored: the word, or each piece)}.
+ * @param {Term} term
+ * @param {{text: Field, section: Field}} side
+ * @param {SidePlan} plan
+ * @param {CoverFunction} cover
+ * @param {Ranking} ranking
+ * @returns {Match | null}
  */
 function matchOnSide(term, side, plan, cover, ranking) {
   const { text, section } = side;
@@ -559,22 +696,30 @@ function matchOnSide(term, side, plan, cover, ranking) {
     return { strength: 1, whole: true, inTitle, ranges, units: [{ key: `p:${term.text}`, count: ranges.length || ranking.titleWeight, weight: 1 }] };
   }
   if (term.kind === "word") {
-    if (!plan.stems.size) return null;
-    const tokens = [...plan.stems].flatMap((stem) => text.byStem.get(stem) ?? []);
-    const inTitle = [...plan.stems].some((stem) => section.byStem.has(stem));
+    const stems = /** @type {Set<string>} */ (plan.stems); // a word's plan has its stems
+    if (!stems.size) return null;
+    const tokens = [...stems].flatMap((stem) => text.byStem.get(stem) ?? []);
+    const inTitle = [...stems].some((stem) => section.byStem.has(stem));
     if (!tokens.length && !inTitle) return null;
     const count = tokens.reduce((sum, t) => sum + (t.word === term.text ? 1 : ranking.stemWeight), 0) || ranking.titleWeight;
     return { strength: 1, whole: true, inTitle, ranges: tokens.map((t) => [t.start, t.end]), units: [{ key: `w:${term.text}`, count, weight: 1 }] };
   }
   // A Chinese run, or the corrections of one: the best of them.
   let best = null;
-  for (const run of plan.runs) {
+  for (const run of /** @type {string[]} */ (plan.runs)) {
     const found = matchRun(run, text, section, cover, ranking);
     if (found && (!best || found.strength > best.strength || (found.strength === best.strength && found.whole && !best.whole))) best = found;
   }
   return best;
 }
 
+/**
+ * @param {string} run
+ * @param {Field} text
+ * @param {Field} section
+ * @param {CoverFunction} cover
+ * @returns {Match | null}
+ */
 function matchRun(run, text, section, cover, ranking = RANKING) {
   const whole = occurrences(run, text.text, false);
   if (whole.length || section.text.includes(run)) {
@@ -592,6 +737,7 @@ function matchRun(run, text, section, cover, ranking = RANKING) {
   const complete = [...run].every((c, i) => covered[i] || CHINESE_STOP_CHARACTERS.has(c));
   const content = [...run].filter((c) => !CHINESE_STOP_CHARACTERS.has(c)).length || run.length;
   const pieces = [...new Set([...inText.pieces, ...inSection.pieces].map((p) => run.slice(p.start, p.end)))];
+  /** @type {Range[]} */
   const ranges = [];
   const units = pieces.map((piece) => {
     const found = occurrences(piece, text.text, false);
@@ -614,6 +760,9 @@ function matchRun(run, text, section, cover, ranking = RANKING) {
  * via: "text" | "other", ranges, otherRanges (offsets in record.text / record.other), words
  * (what to highlight on the opened page)}. `options.cover` replaces the Chinese cover (see
  * segmentedCover).
+ * @param {PreparedIndex} index
+ * @param {string} query
+ * @param {{cover?: CoverFunction, ranking?: Partial<Ranking>}} [options]
  */
 export function search(index, query, options = {}) {
   const cover = options.cover ?? coverRun;
@@ -627,9 +776,10 @@ export function search(index, query, options = {}) {
   const records = index.records;
   const matches = records.map((record) =>
     plans.map((plan) => {
+      /** @type {Found} */
       const found = {};
       for (const side of plan.sides) {
-        const match = matchOnSide(plan.term, record.sides[side], plan.bySide[side], cover, ranking);
+        const match = matchOnSide(plan.term, record.sides[side], /** @type {SidePlan} */ (plan.bySide[side]), cover, ranking);
         if (match) found[side] = match;
       }
       return found.own || found.other ? found : null;
@@ -668,7 +818,7 @@ export function search(index, query, options = {}) {
   chosen.sort((a, b) => b.matched - a.matched || b.score - a.score || a.record.order - b.record.order);
   const results = chosen.map((s) => describe(s, plans));
   const found = plans.map((_, t) => matches.some((perRecord) => perRecord[t]));
-  const corrections = plans.filter((plan, t) => plan.correction && found[t]).map((plan) => ({ from: plan.term.text, to: plan.correction }));
+  const corrections = plans.filter((plan, t) => plan.correction && found[t]).map((plan) => ({ from: plan.term.text, to: /** @type {string[]} */ (plan.correction) }));
   const unmatchedPlans = plans.filter((_, t) => !found[t]);
   const unmatched = unmatchedPlans.map((plan) => plan.term.text);
   const suggestions = unmatchedPlans.length ? suggest(unmatchedPlans, index) : [];
@@ -676,16 +826,20 @@ export function search(index, query, options = {}) {
 }
 
 /** idf of every scored unit on each side: a word, phrase or Chinese piece, by the records
- * holding it there. */
+ * holding it there.
+ * @param {PreparedIndex} index
+ * @param {(Found | null)[][]} matches per record, per term
+ * @returns {Record<Side, Map<string, number>>} */
 function inverseFrequency(index, matches) {
   const total = index.records.length;
   const idf = { own: new Map(), other: new Map() };
-  for (const side of ["own", "other"]) {
+  for (const side of /** @type {Side[]} */ (["own", "other"])) {
+    /** @type {Map<string, Unit>} */
     const keys = new Map(); // key → unit (one seen)
     for (const perRecord of matches) for (const found of perRecord) for (const unit of found?.[side]?.units ?? []) keys.set(unit.key, unit);
-    for (const [key, unit] of keys) {
-      const frequency = unit.piece
-        ? index.records.filter((record) => record.sides[side].text.text.includes(unit.piece) || record.sides[side].section.text.includes(unit.piece)).length
+    for (const [key, { piece }] of keys) {
+      const frequency = piece
+        ? index.records.filter((record) => record.sides[side].text.text.includes(piece) || record.sides[side].section.text.includes(piece)).length
         : matches.filter((perRecord) => perRecord.some((found) => found?.[side]?.units.some((u) => u.key === key))).length;
       idf[side].set(key, Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5)));
     }
@@ -693,17 +847,25 @@ function inverseFrequency(index, matches) {
   return idf;
 }
 
-/** BM25 of a match: each unit's idf and saturated count, by its share of the term. */
+/** BM25 of a match: each unit's idf and saturated count, by its share of the term.
+ * @param {Match} match
+ * @param {Map<string, number>} idf
+ * @param {number} length
+ * @param {number} averageLength
+ * @param {Ranking} ranking */
 function weigh(match, idf, length, averageLength, ranking) {
   const { k1, b } = ranking;
   const norm = k1 * (1 - b + (b * length) / Math.max(1, averageLength));
   let score = 0;
-  for (const unit of match.units) score += unit.weight * idf.get(unit.key) * ((unit.count * (k1 + 1)) / (unit.count + norm));
+  for (const unit of match.units) score += unit.weight * /** @type {number} */ (idf.get(unit.key)) * ((unit.count * (k1 + 1)) / (unit.count + norm));
   const named = match.inTitle && match.ranges.length > 0; // in the text, and named by its section's title
   return score * match.strength * (match.whole ? 1 : ranking.piecesWeight) * (named ? ranking.sectionBoost : 1);
 }
 
-/** Whether the first ranges of consecutive terms follow each other closely in the record's text. */
+/** Whether the first ranges of consecutive terms follow each other closely in the record's text.
+ * @param {Plan[]} plans
+ * @param {(Found | null)[]} found
+ * @param {IndexRecord} record */
 function adjacent(plans, found, record) {
   const text = record.sides.own.text.text;
   const firsts = found.map((f) => f?.own?.ranges ?? []);
@@ -715,9 +877,16 @@ function adjacent(plans, found, record) {
   return true;
 }
 
-/** How each term is looked for: on which sides, with which stems or runs. */
+/** How each term is looked for: on which sides, with which stems or runs.
+ * @param {Term} term
+ * @param {PreparedIndex} index
+ * @param {Term["script"]} pageScript
+ * @param {CoverFunction} cover
+ * @returns {Plan} */
 function planTerm(term, index, pageScript, cover) {
+  /** @type {Side[]} */
   const sides = term.script === pageScript ? ["own"] : ["own", "other"];
+  /** @type {Plan} */
   const plan = { term, sides, bySide: {}, correction: null };
   if (term.kind === "phrase") {
     for (const side of sides) plan.bySide[side] = {};
@@ -757,7 +926,9 @@ function planTerm(term, index, pageScript, cover) {
 }
 
 /** Nearest words of the text for terms that matched nothing: looser than a correction, and
- * completions of a word being typed. */
+ * completions of a word being typed.
+ * @param {Plan[]} plans
+ * @param {PreparedIndex} index */
 function suggest(plans, index) {
   return plans
     .map((plan) => {
@@ -765,15 +936,16 @@ function suggest(plans, index) {
       for (const side of plan.sides) {
         const vocabulary = index.vocabulary[side];
         if (plan.term.script === "latin") {
-          const word = plan.term.text.split(" ").at(-1);
+          const word = /** @type {string} */ (plan.term.text.split(" ").at(-1));
           if (!vocabulary.suggested.has(word)) {
             if (vocabulary.suggested.size > 1000) vocabulary.suggested.clear();
             const within = nearestWords(word, vocabulary, word.length <= 5 ? 1 : word.length <= 9 ? 2 : 3, { endings: true }).map((n) => n.word);
             const begun = word.length >= 3 ? beginningWith(word, vocabulary).filter((w) => vocabulary.words.has(w) && w !== word) : [];
-            begun.sort((a, b) => vocabulary.words.get(b).count - vocabulary.words.get(a).count);
+            const count = (/** @type {string} */ w) => /** @type {WordEntry} */ (vocabulary.words.get(w)).count;
+            begun.sort((a, b) => count(b) - count(a));
             vocabulary.suggested.set(word, [...within, ...begun.slice(0, 3)]);
           }
-          nearest.push(...vocabulary.suggested.get(word));
+          nearest.push(.../** @type {string[]} */ (vocabulary.suggested.get(word)));
         } else if (vocabulary.hanRuns.length) {
           const text = plan.term.text.replace(/\s+/g, "");
           nearest.push(...nearestRuns(text, vocabulary.hanRuns, text.length <= 3 ? 1 : 2).slice(0, 3).map((c) => c.text));
@@ -785,7 +957,9 @@ function suggest(plans, index) {
 }
 
 /** A result as the dialog shows it: ranges in the record's own (and aligned) text, in its
- * original characters, and the words to highlight on the opened page. */
+ * original characters, and the words to highlight on the opened page.
+ * @param {{record: IndexRecord, score: number, matched: number, throughOther: boolean, found: (Found | null)[]}} scored
+ * @param {Plan[]} plans */
 function describe(scored, plans) {
   const { record, found } = scored;
   const own = record.sides.own.text;
@@ -794,6 +968,7 @@ function describe(scored, plans) {
   const otherRanges = scored.throughOther
     ? merge(found.flatMap((f) => f?.other?.ranges ?? []).map(([s, e]) => [other.offsets[s], other.offsets[e]]))
     : [];
+  /** @type {string[]} */
   const words = [];
   for (const [s, e] of ranges) {
     const word = record.text.slice(s, e);
@@ -811,8 +986,10 @@ function describe(scored, plans) {
   };
 }
 
+/** @param {Range[]} ranges @returns {Range[]} */
 function merge(ranges) {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  /** @type {Range[]} */
   const merged = [];
   for (const [start, end] of sorted) {
     const last = merged.at(-1);
@@ -827,6 +1004,7 @@ function merge(ranges) {
 
 const BREAK_AFTER = /[\s,.;:!?，。；：、！？）)》」』”]/;
 
+/** @param {string} text @param {string} locale */
 function wordStarts(text, locale) {
   // Word boundaries: Intl.Segmenter where there is one (browsers, Node), else spaces and punctuation.
   const starts = new Set([0, text.length]);
@@ -841,6 +1019,8 @@ function wordStarts(text, locale) {
 /**
  * At most about `width` characters of `text` around its first ranges, cut at word boundaries:
  * {parts: [{text, mark}], before, after} (before/after: text was left out there).
+ * @param {string} text
+ * @param {Range[]} ranges
  */
 export function excerpt(text, ranges, { width = 160, locale = "en" } = {}) {
   const sorted = merge(ranges);
@@ -872,11 +1052,12 @@ export function excerpt(text, ranges, { width = 160, locale = "en" } = {}) {
 }
 
 /** A pattern for the words of ?h=… on an opened page: English words whole (reverse, not inside
- * reversed), Chinese as written; longest first; case-insensitive. null when there are none. */
+ * reversed), Chinese as written; longest first; case-insensitive. null when there are none.
+ * @param {string[]} words */
 export function highlightPattern(words) {
   const clean = [...new Set(words.map((w) => w.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
   if (!clean.length) return null;
-  const escape = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const escape = (/** @type {string} */ w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const alternatives = clean.map((w) => {
     const body = escape(w);
     const start = /^[a-z0-9]/i.test(w) ? "(?<![A-Za-z0-9])" : "";
