@@ -23,8 +23,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
-from tests.conftest import ROOT, build_site, launch_chromium, serve
 from tests.search_queries import TABLES
+from tests.support import ROOT, build_site, launch_chromium, serve
 
 INPUT = "#agreement-search input[type=search]"
 TARGET_MS = 50

@@ -28,8 +28,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.conftest import CHROMIUM, ROOT, build_site, launch_chromium
 from tests.nginx import nginx, published_site
+from tests.support import CHROMIUM, ROOT, build_site, launch_chromium
 
 RUNS = 5
 LIGHTHOUSE_RUNS = 5

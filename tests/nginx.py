@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from scripts.csp import SERVER_INCLUDE
-from tests.conftest import ROOT, build_site
+from tests.support import ROOT, build_site
 
 DEPLOY = ROOT / "deploy"  # the server configuration that ships: events.conf (main), site.conf (server)
 MIME_TYPES = Path("/etc/nginx/mime.types")  # Debian's package nginx-common

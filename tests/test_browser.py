@@ -8,7 +8,7 @@ import pytest
 
 from scripts.clauses import LANGUAGES, page_url, parse_language
 from scripts.exports import PARALLEL_PAGE
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 PAGES = {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
 

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from scripts.check_clauses import check_pages, main
 from scripts.clauses import LANGUAGES, Clause, Page, parse_language, parse_markdown
-from tests.conftest import ROOT, build_site, copy_project, start_mkdocs_serve
 from tests.nginx import free_port
+from tests.support import ROOT, build_site, copy_project, start_mkdocs_serve
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check_clauses"
 BASE = FIXTURES / "consistent"

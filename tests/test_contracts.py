@@ -10,7 +10,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from scripts.clauses import HOME_PAGE, LANGUAGES, page_url
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 SCHEMAS = ROOT / "scripts" / "schemas"
 

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from scripts.clauses import LANGUAGES, page_url, parse_language, plain_text
 from scripts.exports import PARALLEL_PAGE, parts, short_link_path
-from tests.conftest import ROOT, resolve
+from tests.support import ROOT, resolve
 from tests.test_search import open_first_result
 
 PAGES = {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}

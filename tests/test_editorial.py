@@ -13,7 +13,7 @@ from scripts.clauses import LANGUAGES, page_url, parse_language, plain_text
 from scripts.exports import GLOSSARY_PAGE, PARALLEL_PAGE
 from scripts.glossary import GLOSSARY_FILE, read_glossary
 from scripts.notes import NOTES_FILE, note_anchor, read_notes
-from tests.conftest import ROOT, build_site, copy_project, resolve
+from tests.support import ROOT, build_site, copy_project, resolve
 
 PAGES = {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
 NOTES, NOTE_PROBLEMS = read_notes(ROOT / NOTES_FILE, LANGUAGES)

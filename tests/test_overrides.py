@@ -11,7 +11,7 @@ from pathlib import Path
 import material
 import pytest
 
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 MATERIAL_BASE = Path(material.__file__).parent / "templates" / "base.html"
 OURS = ROOT / "overrides" / "main.html"

@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts.check_clauses import check_docs
-from tests.conftest import build_site, copy_project, serve
+from tests.support import build_site, copy_project, serve
 
 CLOSING = ("12-miscellaneous.md", "Tencent")  # the closing line: no digits, so no number check sees it
 CLAUSE = ("10-user-conduct.md", "10.1 ")

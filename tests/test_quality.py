@@ -33,9 +33,8 @@ from bs4 import BeautifulSoup
 from scripts.clauses import LANGUAGES, REFERENCE_LANGUAGE
 from scripts.csp import script_hashes
 from scripts.exports import HTML_LANG  # a language's folder name → its pages' lang attribute
-from tests.conftest import ROOT, build_site
 from tests.nginx import nginx, published_site
-from tests.support import is_materials_toggle_autocomplete
+from tests.support import ROOT, build_site, is_materials_toggle_autocomplete
 
 OTHER_LANGUAGES = tuple(language for language in LANGUAGES if language != REFERENCE_LANGUAGE)
 PREFIXES = {"root": "/", "tim": "/tim/"}

@@ -15,8 +15,8 @@ import pytest
 from scripts.clauses import LANGUAGES, parse_language, plain_text
 from scripts.exports import parts
 from scripts.search_index import build_index, english_words, normalise
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, copy_project, serve
 from tests.search_queries import CHINESE_QUERIES, ENGLISH_QUERIES, TABLES
+from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, copy_project, serve
 
 INPUT = "#agreement-search input[type=search]"
 STATUS = ".agreement-search__status"

@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup
 
 from scripts.clauses import LANGUAGES, page_url, parse_language
 from scripts.source import read_source
-from tests.conftest import ROOT, copy_project, resolve, start_mkdocs_serve
 from tests.nginx import free_port
+from tests.support import ROOT, copy_project, resolve, start_mkdocs_serve
 
 DOCS = ROOT / "docs"
 PAGES = {language: parse_language(DOCS, language) for language in LANGUAGES}

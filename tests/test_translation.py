@@ -8,7 +8,7 @@ from typing import NamedTuple
 import pytest
 
 from scripts.clauses import Page, parse_language, plain_text
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 GLOSSARY = ROOT / "translation" / "glossary.md"
 KINDS = ("defined term", "title", "name", "term")

@@ -32,8 +32,7 @@ from scripts.versions import (
     texts_by_key,
     unchanged_since,
 )
-from tests.conftest import ROOT, build_site, copy_project, resolve, serve
-from tests.support import is_materials_toggle_autocomplete
+from tests.support import ROOT, build_site, copy_project, is_materials_toggle_autocomplete, resolve, serve
 
 RETRIEVAL = Path(__file__).parent / "fixtures" / "retrievals" / "2024-03-01.zh.txt"
 FIRST_DATE, SECOND_DATE = "2022-01-23", "2024-03-01"
