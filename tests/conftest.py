@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from scripts.clauses import LANGUAGES, parse_language
+from scripts.clauses import Page as AgreementPage
+from scripts.source import Source, read_source
 from tests.support import ROOT, build_site, launch_chromium, serve
 
 # A test that uses one of these builds, serves or opens the site: it is `slow` (left out of
@@ -74,3 +77,18 @@ def clipboard_page(browser: object) -> Iterator[object]:
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     yield context.new_page()
     context.close()
+
+
+# The project's own data, read once per session when a test first asks for it (not at import:
+# a broken page is a failing test, not a collection error).
+
+
+@pytest.fixture(scope="session")
+def pages() -> dict[str, list[AgreementPage]]:
+    """Both languages' agreement pages as the model reads them."""
+    return {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
+
+
+@pytest.fixture(scope="session")
+def source() -> Source:
+    return read_source(ROOT / "source" / "tim-agreement.zh.txt")

@@ -3,27 +3,49 @@ glossary, and what the site says this edition is."""
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.clauses import LANGUAGES, page_url, parse_language, plain_text
+from scripts.clauses import LANGUAGES, Page, page_url, parse_language, plain_text
 from scripts.exports import GLOSSARY_PAGE, PARALLEL_PAGE
-from scripts.glossary import GLOSSARY_FILE, read_glossary
-from scripts.notes import NOTES_FILE, note_anchor, read_notes
+from scripts.glossary import GLOSSARY_FILE, Term, read_glossary
+from scripts.notes import NOTES_FILE, Note, NoteProblem, note_anchor, read_notes
 from tests.support import ROOT, build_site, copy_project, resolve
 
-PAGES = {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
-NOTES, NOTE_PROBLEMS = read_notes(ROOT / NOTES_FILE, LANGUAGES)
-TERMS = read_glossary(ROOT / GLOSSARY_FILE)
-PAGE_OF = {part.anchor: page.name for page in PAGES["zh"] for part in [*page.paragraphs, *page.numbered] if part.anchor}
+
+# Read on first use, not at import: a broken file is a failing test, not a collection error.
+@functools.cache
+def agreement() -> dict[str, list[Page]]:
+    return {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
+
+
+@functools.cache
+def notes_and_problems() -> tuple[list[Note], list[NoteProblem]]:
+    return read_notes(ROOT / NOTES_FILE, LANGUAGES)
+
+
+def notes() -> list[Note]:
+    return notes_and_problems()[0]
+
+
+@functools.cache
+def terms() -> list[Term]:
+    return read_glossary(ROOT / GLOSSARY_FILE)
+
+
+@functools.cache
+def page_of() -> dict[str, str]:
+    """The page each anchor is on."""
+    return {part.anchor: page.name for page in agreement()["zh"] for part in [*page.paragraphs, *page.numbered] if part.anchor}
 
 
 def english(anchor: str) -> str:
     """The published plain English of a clause, item or preamble paragraph."""
-    for page in PAGES["en"]:
+    for page in agreement()["en"]:
         for part in [*page.paragraphs, *page.numbered]:
             if part.anchor == anchor:
                 return plain_text(part.text)
@@ -54,17 +76,17 @@ def test_11_2_prohibits_programs_used_for_stealing_not_only_designed_to() -> Non
 
 def test_preamble_2_keeps_the_sources_qq_name_and_says_so_in_an_editors_note() -> None:
     assert "QQ Software License and Service Agreement" in english("preamble-2")
-    notes = [note for note in NOTES if note.at == "preamble-2" and note.kind == "editor"]
-    assert any("QQ" in note.text["en"] and "QQ" in note.text["zh"] for note in notes)
+    editors = [note for note in notes() if note.at == "preamble-2" and note.kind == "editor"]
+    assert any("QQ" in note.text["en"] and "QQ" in note.text["zh"] for note in editors)
 
 
 # -- notes ----------------------------------------------------------------------------------------
 
 
 def test_the_notes_file_is_well_formed_and_covers_the_sources_defects() -> None:
-    assert NOTE_PROBLEMS == []
-    editor = {note.at for note in NOTES if note.kind == "editor"}
-    translator = {note.at for note in NOTES if note.kind == "translator"}
+    assert notes_and_problems()[1] == []
+    editor = {note.at for note in notes() if note.kind == "editor"}
+    translator = {note.at for note in notes() if note.kind == "translator"}
     assert {"preamble-2", "preamble-4", "11.4", "1.1"} <= editor  # QQ name and bold; minors; 有 for 由; the entity
     assert {"3.3", "1.2"} <= translator  # 本条 → Section; 完整协议 → complete agreement
 
@@ -72,9 +94,9 @@ def test_the_notes_file_is_well_formed_and_covers_the_sources_defects() -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_note_is_shown_under_its_part_marked_as_not_agreement_text(site: Path, language: str) -> None:
     seen: dict[str, int] = {}
-    for note in NOTES:
+    for note in notes():
         seen[note.at] = seen.get(note.at, 0) + 1
-        document = soup(site, page_url(language, PAGE_OF[note.at]))
+        document = soup(site, page_url(language, page_of()[note.at]))
         aside = document.find(id=note_anchor(note.at, seen[note.at]))
         assert aside is not None and aside.name == "aside" and aside["role"] == "note", note
         assert note.text[language] in aside.get_text()
@@ -87,7 +109,7 @@ def test_every_note_is_shown_under_its_part_marked_as_not_agreement_text(site: P
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_note_is_shown_in_both_columns_of_the_parallel_view(site: Path, language: str) -> None:
     document = soup(site, page_url(language, PARALLEL_PAGE))
-    for note in NOTES:
+    for note in notes():
         row = document.find(id=note.at)
         cells = {cell["lang"]: cell.get_text() for cell in row.select(".parallel-cell")}
         assert note.text["zh"] in cells["zh-Hans"] and note.text["en"] in cells["en"], note.at
@@ -103,7 +125,7 @@ def test_every_note_is_in_clauses_json_under_its_part(site: Path) -> None:
     published = {
         (anchor, note["text"]["zh"], note["text"]["en"], note["kind"]) for anchor, part in parts.items() for note in part["notes"]
     }
-    assert published == {(note.at, note.text["zh"], note.text["en"], note.kind) for note in NOTES}
+    assert published == {(note.at, note.text["zh"], note.text["en"], note.kind) for note in notes()}
 
 
 def test_a_copied_citation_never_holds_a_note(clipboard_page, base_url: str) -> None:
@@ -112,7 +134,7 @@ def test_a_copied_citation_never_holds_a_note(clipboard_page, base_url: str) -> 
     page.locator('[id="3.3"] .clause-tools__citation').click()
     page.wait_for_function("document.querySelector('[id=\"3.3\"] .clause-tools__citation').textContent === 'Copied'")
     citation = page.evaluate("navigator.clipboard.readText()")
-    note = next(note for note in NOTES if note.at == "3.3")
+    note = next(note for note in notes() if note.at == "3.3")
     assert english("3.3") in citation and note.text["en"] not in citation and "note" not in citation.lower()
 
 
@@ -150,9 +172,9 @@ def test_the_glossary_page_lists_every_row_and_every_link_lands_on_its_part(site
     here = page_url(language, GLOSSARY_PAGE)
     rows = soup(site, here).select("table.glossary tbody tr")
     assert [(row.select("td")[0].get_text(), row.select("td")[1].get_text()) for row in rows] == [
-        (t.chinese, t.english) for t in TERMS
+        (t.chinese, t.english) for t in terms()
     ]
-    for row, term in zip(rows, TERMS, strict=True):
+    for row, term in zip(rows, terms(), strict=True):
         links = row.select("td:last-child a")
         assert links, f"{term.chinese} links to no part"
         for link in links:
@@ -165,7 +187,7 @@ def test_the_glossary_page_lists_every_row_and_every_link_lands_on_its_part(site
 
 
 def test_defined_terms_in_the_english_show_their_chinese_original(site: Path) -> None:
-    defined = {term.english: term.chinese for term in TERMS if term.kind == "defined term"}
+    defined = {term.english: term.chinese for term in terms() if term.kind == "defined term"}
     assert {"the Software", "this Agreement"} <= set(defined)
     for url in (page_url("en", "03-license-scope.md"), page_url("en", PARALLEL_PAGE), page_url("zh", PARALLEL_PAGE)):
         marked = soup(site, url).select("abbr.defined-term")
@@ -195,7 +217,7 @@ STATUS = {
 def test_home_page_and_every_footer_say_what_this_edition_is(site: Path, language: str) -> None:
     home = soup(site, page_url(language, "index.md")).select_one(".provenance").get_text()
     assert all(phrase in home for phrase in STATUS[language]), home
-    for page in PAGES[language]:
+    for page in agreement()[language]:
         footer = soup(site, page_url(language, page.name)).select_one(".md-copyright").get_text()
         assert all(phrase in footer for phrase in STATUS[language]), page.name
 

@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
-from typing import NamedTuple
-
-import pytest
 
 from scripts.clauses import Page, parse_language, plain_text
+from scripts.glossary import GLOSSARY_FILE, KINDS, Term, read_glossary
 from tests.support import ROOT
 
-GLOSSARY = ROOT / "translation" / "glossary.md"
-KINDS = ("defined term", "title", "name", "term")
 
-
-class Row(NamedTuple):
-    chinese: str
-    english: str
-    kind: str
-
-
-def glossary() -> list[Row]:
-    """The rows of the four-column table | 中文 | English | Kind | Note |."""
-    lines = [line.strip() for line in GLOSSARY.read_text(encoding="utf-8").splitlines() if line.startswith("|")]
-    cells = [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
-    assert cells and cells[0] == ["中文", "English", "Kind", "Note"], f"unexpected glossary header: {cells[:1]}"
-    assert all(len(row) == 4 for row in cells), "every glossary row has four cells"
-    return [Row(chinese, english, kind) for chinese, english, kind, _ in cells[2:]]
+@functools.cache
+def glossary() -> list[Term]:
+    """translation/glossary.md, read as the site reads it (scripts/glossary.py), on first use."""
+    return read_glossary(ROOT / GLOSSARY_FILE)
 
 
 def comparable(text: str) -> str:
@@ -59,11 +46,11 @@ def aligned_texts(zh: Page, en: Page) -> Iterator[tuple[str, str, str]]:
             yield zh_item.anchor, zh_item.text, en_item.text
 
 
-PAIRS = [
-    pair
-    for zh, en in zip(parse_language(ROOT / "docs", "zh"), parse_language(ROOT / "docs", "en"), strict=False)
-    for pair in aligned_texts(zh, en)
-]
+@functools.cache
+def pairs() -> list[tuple[str, str, str]]:
+    """(where, Chinese, English) of every aligned unit of the agreement."""
+    zh_pages, en_pages = parse_language(ROOT / "docs", "zh"), parse_language(ROOT / "docs", "en")
+    return [pair for zh, en in zip(zh_pages, en_pages, strict=False) for pair in aligned_texts(zh, en)]
 
 
 def test_glossary_has_the_required_terms() -> None:
@@ -84,19 +71,25 @@ def test_glossary_kinds_are_known() -> None:
     assert [row for row in glossary() if row.kind not in KINDS] == []
 
 
-@pytest.mark.parametrize(("chinese", "english"), [(row.chinese, row.english) for row in glossary()])
-def test_glossary_term_is_followed_everywhere(chinese: str, english: str) -> None:
-    forms = renderings(english)
-    misses = [
-        where
-        for where, zh_text, en_text in PAIRS
-        if chinese in zh_text and not any(form in comparable(plain_text(en_text)) for form in forms)
-    ]
-    used = [where for where, zh_text, _ in PAIRS if chinese in zh_text]
-    assert used, f"{chinese} does not occur in the Chinese text: drop it from the glossary"
-    assert not misses, f"{chinese} → {english} not followed in {misses}"
+def test_every_glossary_term_is_followed_everywhere() -> None:
+    """Wherever a row's Chinese occurs, its English does; every row's Chinese occurs somewhere.
+    Every miss is reported at once."""
+    problems = []
+    for row in glossary():
+        forms = renderings(row.english)
+        used = [where for where, zh_text, _ in pairs() if row.chinese in zh_text]
+        misses = [
+            where
+            for where, zh_text, en_text in pairs()
+            if row.chinese in zh_text and not any(form in comparable(plain_text(en_text)) for form in forms)
+        ]
+        if not used:
+            problems.append(f"glossary.md:{row.line}: {row.chinese} does not occur in the Chinese text: drop it")
+        if misses:
+            problems.append(f"glossary.md:{row.line}: {row.chinese} → {row.english} not followed in {', '.join(misses)}")
+    assert not problems, "\n".join(problems)
 
 
 def test_the_source_inconsistency_is_translated_not_repaired() -> None:
-    preamble = next(en for where, zh, en in PAIRS if "《QQ软件许可及服务协议》" in zh)
+    preamble = next(en for where, zh, en in pairs() if "《QQ软件许可及服务协议》" in zh)
     assert "QQ Software License and Service Agreement" in preamble
