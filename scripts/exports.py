@@ -443,3 +443,27 @@ def clauses_document(
         section["paragraphs"] = [texts(zh.text, en.text) for zh, en in zip(zh_page.paragraphs, en_page.paragraphs)]
         document["sections"].append(section)
     return document
+
+
+# Our own stylesheet and script are published without their comments and indentation (every page
+# loads them; the source keeps its explanations). Strings are left exactly as written.
+MINIFIED_ASSETS = ("assets/agreement.css", "assets/javascripts/agreement-clauses.js")
+_CSS_TOKENS = re.compile(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|(/\*.*?\*/)|([^"'/]+|/)""", re.S)
+
+
+def minified_css(css: str) -> str:
+    """CSS without comments and the white space around punctuation; strings untouched."""
+    out = []
+    for string, comment, code in _CSS_TOKENS.findall(css):
+        if string:
+            out.append(string)
+        elif code:
+            out.append(re.sub(r"\s*([{};,>])\s*", r"\1", re.sub(r"\s+", " ", code)))
+    return re.sub(r";}", "}", "".join(out)).strip() + "\n"
+
+
+def minified_js(script: str) -> str:
+    """A script without its whole-line comments, blank lines and indentation (it has no string
+    or template that spans lines, which this would change)."""
+    lines = (line.strip() for line in script.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//")) + "\n"

@@ -20,7 +20,8 @@ from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 # MkDocs puts only this file's folder on sys.path; the model is imported as a package.
@@ -35,6 +36,7 @@ from scripts.exports import (  # noqa: E402
     EDITION,
     FULL_PAGE,
     GLOSSARY_PAGE,
+    MINIFIED_ASSETS,
     PARALLEL_FOLDER,
     PARALLEL_PAGE,
     Editorial,
@@ -42,6 +44,8 @@ from scripts.exports import (  # noqa: E402
     clauses_document,
     full_markdown,
     glossary_table,
+    minified_css,
+    minified_js,
     parallel_rows,
     parallel_section_markdown,
     parallel_section_page,
@@ -140,6 +144,18 @@ _TEMPLATE_CACHE = _SharedBytecodeCache()
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.bytecode_cache = _TEMPLATE_CACHE
     return env
+
+
+@event_priority(-110)  # after the i18n plugin's (-100), which reads every file's source path
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Our stylesheet and clause script, published minified (scripts/exports.py): each replaced by
+    a generated file, the theme's own left as it is (the i18n plugin builds again from it)."""
+    for path in MINIFIED_ASSETS:
+        if asset := files.get_file_from_path(path):
+            minify = minified_css if path.endswith(".css") else minified_js
+            files.remove(asset)
+            files.append(File.generated(config, path, content=minify(asset.content_string)))
+    return files
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
