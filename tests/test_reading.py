@@ -508,6 +508,18 @@ def test_no_axe_violation_and_a_readable_highlight_in_either_scheme(open_page, b
             assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_either_scheme_prints_dark_on_white(open_page, base_url: str, scheme: str) -> None:
+    page = open_page(scheme=scheme)
+    page.emulate_media(media="print", color_scheme=scheme)  # from the start: no colour transitions
+    page.goto(f"{base_url}/en/10-user-conduct/#10.1-2", wait_until="load")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
+    assert luminance(page.evaluate("getComputedStyle(document.body).backgroundColor")) > 0.9
+    for selector in ('[id="10.1"]', ".translation-notice a", ".print-header a", ".agreement-note"):
+        colour = page.locator(selector).first.evaluate("e => getComputedStyle(e).color")
+        assert luminance(colour) < 0.35, (selector, colour)
+
+
 # -- 9. fonts, the navigation's title, the contents' numbers -----------------------------------------------
 
 
