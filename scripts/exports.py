@@ -1,10 +1,12 @@
-"""Pages and files generated from the clause model: the parallel view, short links by clause
-number, and clauses.json. Plain Python, no MkDocs import; the hooks write what these return."""
+"""Pages and files generated from the clause model: the agreement pages, the whole text on one
+page, the parallel view (whole and per section), short links by clause number, and clauses.json.
+Plain Python, no MkDocs import; the hooks write what these return."""
 
 from __future__ import annotations
 
 import html
 import posixpath
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -14,6 +16,8 @@ from scripts.glossary import Term, mark_defined_terms
 from scripts.notes import Note, note_anchor, note_html
 
 PARALLEL_PAGE = "parallel/index.md"  # title written by hand in each language; rows generated
+PARALLEL_FOLDER = "parallel"  # one short parallel page per section: parallel/10.md -> /parallel/10/
+FULL_PAGE = "full/index.md"  # the whole agreement on one page; generated from the model
 GLOSSARY_PAGE = "glossary/index.md"  # likewise: title and introduction by hand, the table generated
 SCHEMA_NAME = "clauses.schema.json"  # clauses.json's JSON Schema (scripts/schemas/), published beside it
 SHORT_LINK_FOLDER = "clause"  # /clause/10.1/, /en/clause/10.1/
@@ -85,67 +89,216 @@ class Editorial:
     def text_html(self, text: str, language: str) -> str:
         """A paragraph's text as the model reads it (plain text and links), escaped; in the
         English, each defined term marked with its Chinese original."""
-        escaped = html_of(runs(text))
+        escaped = mark_address_links(html_of(runs(text)))
         return escaped if language == REFERENCE_LANGUAGE else mark_defined_terms(escaped, self.terms)
 
     def notes_html(self, anchor: str, language: str, with_id: bool = True) -> list[str]:
         return [note_html(note, index, language, with_id) for index, note in enumerate(self.notes.get(anchor, []), 1)]
 
 
-PARALLEL_LINK_TITLE = {"zh": "中英对照", "en": "Side by side with the Chinese"}
+def mark_address_links(text_html: str) -> str:
+    """A link whose text is its own address gets class="link-address": print writes the address
+    after a link's text, which for these would say it twice."""
+    return re.sub(r'<a href="([^"]*)">([^<]*)</a>', lambda m: f'<a href="{m[1]}" class="link-address">{m[2]}</a>' if html.unescape(m[1]) == html.unescape(m[2]) else m[0], text_html)
 
 
-def agreement_markdown(page: Page, editorial: Editorial) -> str:
-    """A page as handed to MkDocs: its title as escaped Markdown, then every paragraph as HTML
-    built from the model. Each clause and item gets its id, its number as a link to itself and
-    a link to its row in the parallel view, and the notes on it below; no text the author wrote is
-    read as markup."""
-    here = page_url(page.language, page.name)
-    parallel = relative_url(here, page_url(page.language, PARALLEL_PAGE))
-    blocks: list[tuple[int, str]] = [(page.title_line, f"# {markdown_escaped(page.title)}")]
+def parallel_section_page(section: int) -> str:
+    """The short parallel page of one section: parallel/10.md (site path /parallel/10/)."""
+    return f"{PARALLEL_FOLDER}/{section}.md"
+
+
+def tool_label(labels: dict[str, str], key: str, name: str) -> str:
+    """A clause tool's accessible name: what it does and the part it does it to (复制引用：第10.1条)."""
+    return labels["tool"].replace("{label}", labels[key]).replace("{name}", name)
+
+
+def clause_tools(part: Part, labels: dict[str, str], parallel: str | None, page_link: str | None = None) -> str:
+    """The tools after a part's text: its row in the parallel view (a link), copy link and copy
+    citation (buttons that agreement-clauses.js brings to life). One toolbar, one tab stop: the
+    first tool is focusable, the arrow keys move between them. Their names carry the part's number.
+    `page_link`: where the part's own page is, when it is shown elsewhere (the full text)."""
+    tools = []
+    if parallel:
+        name = html.escape(tool_label(labels, "parallel", part.name))
+        tools.append(f'<a class="parallel-link" href="{parallel}#{part.anchor}" aria-label="{name}" title="{name}">⇄</a>')
+    for kind, key in (("link", "copyLink"), ("citation", "copyCitation")):
+        name = html.escape(tool_label(labels, key, part.name))
+        focus = ' tabindex="-1"' if tools else ""
+        tools.append(f'<button type="button" class="clause-tools__{kind}"{focus} aria-label="{name}" title="{name}"></button>')
+    page = f' data-page="{page_link}"' if page_link else ""
+    return f'<span class="clause-tools" role="toolbar" aria-label="{html.escape(part.name)}"{page}>{"".join(tools)}</span>'
+
+
+def _part_blocks(page: Page, editorial: Editorial, here: str, labels: dict[str, str], page_link: str | None = None) -> list[tuple[int, str]]:
+    """Every paragraph of a page as HTML built from the model, by source line: each preamble
+    paragraph, clause and item with its id, its number as a link to itself, its tools (a link to
+    its row in its section's parallel page, copy buttons), and the notes on it below."""
+    parallel = relative_url(here, page_url(page.language, parallel_section_page(page.section))) if page.section else None
+    by_anchor = {part.anchor: part for part in parts(page)}
+    blocks: list[tuple[int, str]] = []
     for paragraph in page.paragraphs:
-        attributes = f' class="preamble" id="{paragraph.anchor}"' if paragraph.anchor else ""
-        blocks.append((paragraph.line, f"<p{attributes}>{editorial.text_html(paragraph.text, page.language)}</p>"))
+        text = editorial.text_html(paragraph.text, page.language)
         if paragraph.anchor:
+            tools = clause_tools(by_anchor[paragraph.anchor], labels, None, page_link)
+            blocks.append((paragraph.line, f'<p class="preamble" id="{paragraph.anchor}">{text}{tools}</p>'))
             blocks += [(paragraph.line, note) for note in editorial.notes_html(paragraph.anchor, page.language)]
-    title = PARALLEL_LINK_TITLE[page.language]
+        else:
+            blocks.append((paragraph.line, f"<p>{text}</p>"))
     for clause in page.clauses:
         for kind, part in [("clause", clause), *(("clause-item", item) for item in clause.items)]:
             number = f'<a class="clause-number" href="#{part.anchor}">{html.escape(part.label)}</a>'
-            parallel_link = f'<a class="parallel-link" href="{parallel}#{part.anchor}" title="{html.escape(title)} {html.escape(part.label)}">⇄</a>'
             text = f"{html.escape(part.spacing)}{editorial.text_html(part.text, page.language)}"
-            blocks.append((part.line, f'<p class="{kind}" id="{part.anchor}">{number}{text}{parallel_link}</p>'))
+            tools = clause_tools(by_anchor[part.anchor], labels, parallel, page_link)
+            blocks.append((part.line, f'<p class="{kind}" id="{part.anchor}">{number}{text}{tools}</p>'))
             blocks += [(part.line, note) for note in editorial.notes_html(part.anchor, page.language)]
-    return "\n\n".join(block for _, block in sorted(blocks, key=lambda block: block[0])) + "\n"
+    return sorted(blocks, key=lambda block: block[0])
 
 
-def parallel_rows(pages: dict[str, list[Page]], language: str, editorial: Editorial) -> str:
-    """The parallel view's body for one language's chrome: a row per part, Chinese | English.
+def agreement_markdown(page: Page, editorial: Editorial, labels: dict[str, str]) -> str:
+    """A page as handed to MkDocs: its title as escaped Markdown, then every paragraph as HTML
+    built from the model (see _part_blocks); no text the author wrote is read as markup.
+    `labels`: the clause tools' strings in the page's language (extra.ui.clause_tools)."""
+    here = page_url(page.language, page.name)
+    blocks = [f"# {markdown_escaped(page.title)}", *(block for _, block in _part_blocks(page, editorial, here, labels))]
+    return "\n\n".join(blocks) + "\n"
 
-    Each row carries the part's anchor, so /parallel/#10.1 lands on clause 10.1; each side's
-    number links to the clause on its own language's page.
-    """
+
+def full_markdown(pages: list[Page], editorial: Editorial, labels: dict[str, str]) -> str:
+    """The whole agreement in one language on one page (/full/, /en/full/): the title and preamble,
+    then every section under its heading (id section-N, in the page's table of contents), each
+    part with the same id as on its own page. Copied links name the part's own page, the address
+    to cite (the full text is not indexed: it repeats the section pages)."""
+    home, *sections = pages
+    here = page_url(home.language, FULL_PAGE)
+    blocks = [f"# {markdown_escaped(home.title)}"]
+    blocks += [block for _, block in _part_blocks(home, editorial, here, labels, relative_url(here, page_url(home.language, home.name)))]
+    for page in sections:
+        own = relative_url(here, page_url(page.language, page.name))
+        blocks.append(f"## {markdown_escaped(page.title)} {{#section-{page.section}}}")
+        blocks += [block for _, block in _part_blocks(page, editorial, here, labels, own)]
+    return "\n\n".join(blocks) + "\n"
+
+
+# The parallel view's own words, in the language of the page's interface; each column's label is
+# in that column's language.
+PARALLEL_TEXT = {
+    "zh": {
+        "sections": "跳转到",
+        "all": "全部条款对照",
+        "section_title": "{title}（中英对照）",
+        "intro": "中文原文与英文参考译本逐条对照；两者如有不一致，以中文原文为准。",
+        "pages": "单独阅读本节：",
+        "previous": "上一节",
+        "next": "下一节",
+        "pager": "各节对照",
+    },
+    "en": {
+        "sections": "Go to",
+        "all": "All sections side by side",
+        "section_title": "{title}: Chinese and English side by side",
+        "intro": "The Chinese original and the English reference translation, clause by clause. Where they differ, the Chinese original prevails.",
+        "pages": "This section on its own:",
+        "previous": "Previous section",
+        "next": "Next section",
+        "pager": "Sections side by side",
+    },
+}
+COLUMN_LABEL = {"zh": "中文原文（以此为准）", "en": "English reference translation"}
+CELL_LABEL = {"zh": "中文", "en": "English"}
+
+
+def full_number(part: Part, clause: str | None) -> str:
+    """A part's number as it stands alone: 10.1, 10.1（2）, 10.1(2); a preamble paragraph's name."""
+    if part.anchor.startswith("preamble-"):
+        return part.label
+    return f"{clause}{part.label}" if clause and clause != part.anchor else part.label
+
+
+def _parallel_body(pages: dict[str, list[Page]], language: str, editorial: Editorial, here: str, sections: set[int | None]) -> list[str]:
+    """Rows for the given sections (None: the preamble), each section under a heading in both
+    languages when more than one is shown. Each row has the part's anchor; each half says its
+    language and the part's full number (10.1（2）), a link to the part on its own page."""
     reference, translation = (pages[lang] for lang in LANGUAGES)
-    here = page_url(language, PARALLEL_PAGE)
-    lines = ['<div class="parallel">']
+    headings = len(sections) > 1
+    lines = [
+        '<div class="parallel">',
+        '<div class="parallel-columns" aria-hidden="true">'
+        + "".join(f'<span lang="{HTML_LANG[lang]}">{html.escape(COLUMN_LABEL[lang])}</span>' for lang in LANGUAGES)
+        + "</div>",
+    ]
     for zh_page, en_page in zip(reference, translation):
-        if zh_page.name != HOME_PAGE:
+        if zh_page.section not in sections:
+            continue
+        if headings and zh_page.name != HOME_PAGE:
             lines.append(f'<h2 class="parallel-heading" id="section-{zh_page.section}">'
                          f'<span lang="{HTML_LANG["zh"]}">{html.escape(zh_page.title)}</span>'
                          f'<span lang="{HTML_LANG["en"]}">{html.escape(en_page.title)}</span></h2>')
         for zh_part, en_part in zip(parts(zh_page), parts(en_page)):
+            clause = zh_part.anchor.split("-")[0] if "." in zh_part.anchor else None
             cells = []
             for part in (zh_part, en_part):
-                target = relative_url(here, page_url(part.page.language, part.page.name))
+                lang = part.page.language
+                target = relative_url(here, page_url(lang, part.page.name))
                 # The section pages carry the notes' ids; here they are only shown.
-                own_notes = "".join(editorial.notes_html(part.anchor, part.page.language, with_id=False))
+                own_notes = "".join(editorial.notes_html(part.anchor, lang, with_id=False))
                 cells.append(
-                    f'<div class="parallel-cell" lang="{HTML_LANG[part.page.language]}">'
+                    f'<div class="parallel-cell" lang="{HTML_LANG[lang]}">'
                     f'<a class="parallel-source" href="{target}#{part.anchor}" title="{html.escape(part.name)}">'
-                    f"{html.escape(part.label)}</a> {editorial.text_html(part.text, part.page.language)}{own_notes}</div>"
+                    f'<span class="parallel-lang">{CELL_LABEL[lang]} </span>{html.escape(full_number(part, clause))}</a> '
+                    f"{editorial.text_html(part.text, lang)}{own_notes}</div>"
                 )
-            lines.append(f'<div class="parallel-row" id="{zh_part.anchor}">{"".join(cells)}</div>')
+            kind = " parallel-row--item" if "-" in zh_part.anchor and clause else ""
+            lines.append(f'<div class="parallel-row{kind}" id="{zh_part.anchor}">{"".join(cells)}</div>')
     lines.append("</div>")
+    return lines
+
+
+def parallel_rows(pages: dict[str, list[Page]], language: str, editorial: Editorial) -> str:
+    """The parallel view's body for one language's interface (/parallel/, /en/parallel/): a list
+    to jump to each section, then a row per part, Chinese | English, under each section's heading.
+
+    Each row carries the part's anchor, so /parallel/#10.1 lands on clause 10.1; each side's
+    number links to the part on its own language's page.
+    """
+    here = page_url(language, PARALLEL_PAGE)
+    own = pages[language]
+    text = PARALLEL_TEXT[language]
+    jump = "".join(f'<li><a href="#section-{page.section}">{html.escape(page.title)}</a></li>' for page in own if page.section)
+    lines = [f'<nav class="parallel-jump" aria-label="{html.escape(text["sections"])}"><ul>{jump}</ul></nav>']
+    lines += _parallel_body(pages, language, editorial, here, {page.section for page in own})
+    return "\n".join(lines) + "\n"
+
+
+def parallel_section_markdown(pages: dict[str, list[Page]], language: str, editorial: Editorial, section: int) -> str:
+    """One section's short parallel page (/parallel/10/, /en/parallel/10/), where each clause's
+    ⇄ leads: its title, the line saying which text prevails, the rows, and the way to the other
+    sections and to the whole parallel view."""
+    here = page_url(language, parallel_section_page(section))
+    own = [page for page in pages[language] if page.section]
+    text = PARALLEL_TEXT[language]
+    index = next(i for i, page in enumerate(own) if page.section == section)
+    page = own[index]
+    title = text["section_title"].replace("{title}", page.title)
+    pages_line = " ".join(
+        f'<a href="{relative_url(here, page_url(lang, page.name))}" hreflang="{HTML_LANG[lang]}" lang="{HTML_LANG[lang]}">{html.escape(CELL_LABEL[lang])}</a>'
+        for lang in LANGUAGES
+    )
+    lines = [
+        f"# {markdown_escaped(title)}",
+        "",
+        f'<p class="parallel-intro">{html.escape(text["intro"])} {html.escape(text["pages"])} {pages_line}</p>',
+        "",
+        *_parallel_body(pages, language, editorial, here, {section}),
+        "",
+    ]
+    links = []
+    for key, neighbour in (("previous", own[index - 1] if index else None), ("next", own[index + 1] if index + 1 < len(own) else None)):
+        if neighbour:
+            href = relative_url(here, page_url(language, parallel_section_page(neighbour.section)))
+            links.append(f'<a class="parallel-pager__{key}" href="{href}" rel="{"prev" if key == "previous" else "next"}">'
+                         f'<span class="parallel-pager__direction">{html.escape(text[key])}</span> {html.escape(neighbour.title)}</a>')
+    links.insert(1 if index else 0, f'<a class="parallel-pager__all" href="{relative_url(here, page_url(language, PARALLEL_PAGE))}#section-{section}">{html.escape(text["all"])}</a>')
+    lines.append(f'<nav class="parallel-pager" aria-label="{html.escape(text["pager"])}">{"".join(links)}</nav>')
     return "\n".join(lines) + "\n"
 
 
@@ -292,3 +445,27 @@ def clauses_document(
         section["paragraphs"] = [texts(zh.text, en.text) for zh, en in zip(zh_page.paragraphs, en_page.paragraphs)]
         document["sections"].append(section)
     return document
+
+
+# Our own stylesheet and script are published without their comments and indentation (every page
+# loads them; the source keeps its explanations). Strings are left exactly as written.
+MINIFIED_ASSETS = ("assets/agreement.css", "assets/javascripts/agreement-clauses.js")
+_CSS_TOKENS = re.compile(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|(/\*.*?\*/)|([^"'/]+|/)""", re.S)
+
+
+def minified_css(css: str) -> str:
+    """CSS without comments and the white space around punctuation; strings untouched."""
+    out = []
+    for string, comment, code in _CSS_TOKENS.findall(css):
+        if string:
+            out.append(string)
+        elif code:
+            out.append(re.sub(r"\s*([{};,>])\s*", r"\1", re.sub(r"\s+", " ", code)))
+    return re.sub(r";}", "}", "".join(out)).strip() + "\n"
+
+
+def minified_js(script: str) -> str:
+    """A script without its whole-line comments, blank lines and indentation (it has no string
+    or template that spans lines, which this would change)."""
+    lines = (line.strip() for line in script.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//")) + "\n"

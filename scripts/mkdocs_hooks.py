@@ -20,7 +20,8 @@ from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 # MkDocs puts only this file's folder on sys.path; the model is imported as a package.
@@ -33,13 +34,21 @@ from scripts.clauses import Page as AgreementPage  # noqa: E402
 from scripts.exports import (  # noqa: E402
     CITATION_NAME,
     EDITION,
+    FULL_PAGE,
     GLOSSARY_PAGE,
+    MINIFIED_ASSETS,
+    PARALLEL_FOLDER,
     PARALLEL_PAGE,
     Editorial,
     agreement_markdown,
     clauses_document,
+    full_markdown,
     glossary_table,
+    minified_css,
+    minified_js,
     parallel_rows,
+    parallel_section_markdown,
+    parallel_section_page,
     short_link_pages,
 )
 from scripts.glossary import GLOSSARY_FILE, GlossaryError, read_glossary  # noqa: E402
@@ -136,6 +145,18 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+@event_priority(-110)  # after the i18n plugin's (-100), which reads every file's source path
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Our stylesheet and clause script, published minified (scripts/exports.py): each replaced by
+    a generated file, the theme's own left as it is (the i18n plugin builds again from it)."""
+    for path in MINIFIED_ASSETS:
+        if asset := files.get_file_from_path(path):
+            minify = minified_css if path.endswith(".css") else minified_js
+            files.remove(asset)
+            files.append(File.generated(config, path, content=minify(asset.content_string)))
+    return files
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """Stop the build when the two languages' clause structures differ."""
     _built_languages.clear()
@@ -167,8 +188,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     clause, item and preamble paragraph with its id and links (scripts/exports.py)."""
     language = page_language(page)
     _built_languages.add(language)
+    labels = config.extra["ui"]["clause_tools"]
     if page.file.src_uri == f"{language}/{PARALLEL_PAGE}":
+        _check_parallel_section_pages(language, Path(config.docs_dir))
         return f"{markdown}\n\n{parallel_rows(_pages, language, _editorial)}"
+    if section := _parallel_section(page, language):
+        return parallel_section_markdown(_pages, language, _editorial, section)
+    if page.file.src_uri == f"{language}/{FULL_PAGE}":
+        return full_markdown(_pages[language], _editorial, labels)
     if page.file.src_uri == f"{language}/{GLOSSARY_PAGE}":
         return f"{markdown}\n\n{glossary_table(_pages, language, _editorial.terms)}"
     if page.file.src_uri == f"{language}/{VERSIONS_PAGE}":
@@ -179,7 +206,38 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(str(error)) from error
     if problems := markup_problems([model]):  # the text changed since the check (mkdocs serve)
         raise PluginError(report(problems))
-    return agreement_markdown(model, _editorial)
+    return agreement_markdown(model, _editorial, labels)
+
+
+def _parallel_section(page: Page, language: str) -> int | None:
+    """The section whose short parallel page this is (docs/<language>/parallel/10.md), if it is one."""
+    folder, _, name = page.file.src_uri.removeprefix(f"{language}/").rpartition("/")
+    number = name.removesuffix(".md")
+    return int(number) if folder == PARALLEL_FOLDER and number.isdigit() else None
+
+
+def _check_parallel_section_pages(language: str, docs: Path) -> None:
+    """Every section has its short parallel page, where its clauses' ⇄ lead: stop the build with
+    the file to create when one is missing (a section added by an import, say). In the folder, not
+    among MkDocs' files: the i18n plugin would stand the Chinese file in for a missing English one."""
+    for agreement_page in _pages[language]:
+        if agreement_page.section and not (docs / language / parallel_section_page(agreement_page.section)).is_file():
+            example = parallel_section_page(1)
+            raise PluginError(
+                f"docs/{language}/{parallel_section_page(agreement_page.section)} is missing: every section needs its parallel "
+                f"page; create it as a copy of docs/{language}/{example} (front matter only, the rows are generated)"
+            )
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    """No empty "Table of contents" landmark: a page without headings below its title hides
+    Material's table-of-contents sidebar (page.meta.hide, Material's own switch)."""
+    toc = list(page.toc)
+    if toc and toc[0].level == 1:
+        toc = list(toc[0].children)
+    if not toc and "toc" not in (page.meta.get("hide") or []):
+        page.meta["hide"] = [*(page.meta.get("hide") or []), "toc"]
+    return context
 
 
 def _check_project(config: MkDocsConfig) -> list:
@@ -197,7 +255,7 @@ def _check_project(config: MkDocsConfig) -> list:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """On the agreement's pages, each clause, item and preamble paragraph says since when its
     Chinese text is unchanged (a title and data-unchanged-since, scripts/versions.py)."""
-    if page.file.src_uri.count("/") != 1:
+    if page.file.src_uri.count("/") != 1 and page.file.src_uri != f"{page_language(page)}/{FULL_PAGE}":
         return html  # pages about the agreement (parallel view, versions), not its text
     return mark_unchanged_since(html, _history[0].since, config.extra["ui"]["versions"]["unchanged_since"])
 

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts.clauses import LANGUAGES, page_url, parse_language, plain_text
-from scripts.exports import PARALLEL_PAGE, parts, short_link_path
+from scripts.exports import PARALLEL_PAGE, parallel_section_page, parts, short_link_path
 from tests.support import ROOT, resolve
 from tests.test_search import open_first_result
 
@@ -100,7 +100,7 @@ def test_parallel_view_cells_link_to_the_clause_in_each_language(page, base_url:
     page.wait_for_url(f"{base_url}/en/07-qq-number/#7.2")
 
 
-def test_every_clause_links_to_its_parallel_row(site: Path) -> None:
+def test_every_clause_links_to_its_row_on_its_sections_parallel_page(site: Path) -> None:
     for language in LANGUAGES:
         for agreement_page in PAGES[language]:
             url = page_url(language, agreement_page.name)
@@ -108,7 +108,10 @@ def test_every_clause_links_to_its_parallel_row(site: Path) -> None:
             for element in document.select(".clause, .clause-item"):
                 href = element.select_one("a.parallel-link")["href"]
                 assert urlsplit(href).fragment == element["id"]
-                assert resolve(url, href) == page_url(language, PARALLEL_PAGE), href
+                target = resolve(url, href)
+                assert target == page_url(language, parallel_section_page(agreement_page.section)), href
+                parallel = BeautifulSoup((site / target.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+                assert parallel.select_one(f'.parallel-row[id="{element["id"]}"]'), href
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -148,18 +151,22 @@ def test_clauses_json_matches_the_built_pages(site: Path) -> None:
 def test_copy_link_and_citation_by_keyboard(clipboard_page, base_url: str) -> None:
     page = clipboard_page
     page.goto(f"{base_url}/10-user-conduct/")
+    page.locator('[id="10.1-2"] a.clause-number').focus()
+    page.keyboard.press("Tab")  # the item's tools: one tab stop, the first tool (⇄)
+    assert page.evaluate("document.activeElement.matches('[id=\"10.1-2\"] .parallel-link')")
+    page.keyboard.press("End")  # the arrow keys, Home and End move within the tools
     button = page.locator('[id="10.1-2"] .clause-tools__citation')
-    button.focus()
-    assert button.is_visible() and button.evaluate("b => getComputedStyle(b.parentElement).opacity") == "1"
+    assert button.evaluate("b => b === document.activeElement") and button.evaluate("b => getComputedStyle(b).opacity") == "1"
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('[id=\"10.1-2\"] .clause-tools__citation').textContent === '已复制'")
     citation = page.evaluate("navigator.clipboard.readText()")
     assert citation == (
-        "《TIM软件许可及服务协议》（2022-01-23获取的文本）第10.1条第（2）项：“对本软件进行反向工程、反向汇编、反向编译，"
+        "《TIM软件许可及服务协议》（2022-01-23获取的文本）第10.1条第（2）项：“除非法律允许或腾讯书面许可，您不得从事下列行为："
+        "……（2）对本软件进行反向工程、反向汇编、反向编译，"
         f"或者以其他方式尝试发现本软件的源代码；”\n{base_url}/10-user-conduct/#10.1-2"
     )
     assert page.locator(".clause-tools__announcer").inner_text() == "已复制第10.1条第（2）项的引用"
-    page.keyboard.press("Shift+Tab")  # back to "copy link"
+    page.keyboard.press("ArrowLeft")  # back to "copy link"
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('[id=\"10.1-2\"] .clause-tools__link').textContent === '已复制'")
     assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}/10-user-conduct/#10.1-2"
@@ -189,6 +196,8 @@ def test_print_shows_only_the_text_with_numbers_and_link_targets(page, base_url:
     assert all(number.is_visible() for number in numbers.all()[:3])
     external = page.locator(".agreement-text a[href^='http'], .parallel a[href^='http']")
     assert external.count() > 0 if linked else external.count() == 0
-    for link in external.all()[:3]:
-        assert link.get_attribute("href") in link.evaluate("a => getComputedStyle(a, '::after').content")
+    for link in external.all():  # the address once: after the text, unless the text is the address
+        href = link.get_attribute("href")
+        after = link.evaluate("a => getComputedStyle(a, '::after').content")
+        assert after == ("none" if link.inner_text() == href else f'" <{href}>"'), href
     assert page.pdf()[:4] == b"%PDF"

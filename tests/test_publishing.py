@@ -158,7 +158,12 @@ def test_text_the_allow_list_accepts_is_published_exactly_as_written(tmp_path: P
         page.locator('[id="10.1"] .clause-tools__citation').click()
         page.wait_for_function("document.querySelector('[id=\"10.1\"] .clause-tools__citation').textContent === 'Copied'")
         citation = page.evaluate("navigator.clipboard.readText()")
-    assert f'{written}"\n{base_url}/en/10-user-conduct/#10.1' in citation and citation.count(base_url) == 1
+    # The clause's citation goes on with its items (1) to (7) after its own text.
+    assert (
+        f"{written} (1) " in citation
+        and citation.endswith(f'"\n{base_url}/en/10-user-conduct/#10.1')
+        and citation.count(base_url) == 1
+    )
 
 
 def _previous_site(tmp_path: Path) -> tuple[Path, Path]:

@@ -1,0 +1,601 @@
+"""Reading the agreement as a reader does, in real Chromium against the built site: at desktop
+(1280×800) and phone (390×844, touch) sizes, in both languages, and in both colour schemes where
+colour matters.
+
+- the parallel view: the page's full width, a list to jump to each section, a short page per
+  section (where each clause's ⇄ leads), rows side by side and, on a phone, stacked with each half
+  labelled; no translation notice, a line saying the Chinese prevails;
+- an item opened by its URL shows its clause's lead-in with it, highlighted, below the header;
+- citations that stand on their own: a clause with its items, an item with its lead-in;
+- the whole agreement on one page per language, not indexed;
+- print: every sheet names the agreement, language and status, source, date and address;
+  addresses once; no heading alone at the foot of a sheet;
+- clause tools for touch, keyboard and screen readers; no empty landmark;
+- the way into the other language, the current language marked;
+- the dark scheme; the CJK fonts; the navigation's title and the contents' numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+import material
+import pytest
+from bs4 import BeautifulSoup
+
+from scripts.clauses import LANGUAGES, page_url, parse_language, plain_text
+from scripts.exports import FULL_PAGE, PARALLEL_PAGE, parallel_section_page, parts
+from tests.pdf_text import joined, sheets
+from tests.support import ROOT, build_site, copy_project
+
+PAGES = {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
+SECTIONS = {language: [page for page in PAGES[language] if page.section] for language in LANGUAGES}
+TEXT = {
+    language: {part.anchor: plain_text(part.text) for page in PAGES[language] for part in parts(page)} for language in LANGUAGES
+}
+SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+SCHEMES = ("light", "dark")
+SITE_NAME = {"zh": "TIM软件许可及服务协议", "en": "TIM Software License and Service Agreement"}
+SOURCE = "https://ti.qq.com/tim/serverinfo.html"
+DATE = "2022-01-23"
+STATUS = {
+    "zh": "中文原文（两种文本如有不一致，以中文原文为准）",
+    "en": "English reference translation (unofficial; the Chinese original prevails)",
+}
+PARALLEL_STATUS = {
+    "zh": "中英对照（两种文本如有不一致，以中文原文为准）",
+    "en": "Chinese and English side by side (the Chinese original prevails)",
+}
+NAMES = {"zh": {"10.1": "第10.1条", "10.1-2": "第10.1条第（2）项", "2.3-3": "第2.3条第（3）项"},
+         "en": {"10.1": "clause 10.1", "10.1-2": "clause 10.1(2)", "2.3-3": "clause 2.3(3)"}}  # fmt: skip
+TOOLS = {"zh": ("中英对照", "复制链接", "复制引用"), "en": ("Side by side with the Chinese", "Copy link", "Copy citation")}
+TOOL_NAME = {"zh": "{label}：{name}", "en": "{label}: {name}"}
+
+
+@pytest.fixture
+def open_page(browser):
+    """A page in a context of its own: size (desktop or phone, a phone being a touch screen),
+    colour scheme, and the clipboard when asked."""
+    contexts = []
+
+    def make(size: str = "desktop", scheme: str = "light", clipboard: bool = False):
+        phone = size == "phone"
+        context = browser.new_context(
+            viewport=SIZES[size], color_scheme=scheme, has_touch=phone, is_mobile=phone,
+            permissions=["clipboard-read", "clipboard-write"] if clipboard else [],
+        )  # fmt: skip
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def root(language: str) -> str:
+    return page_url(language, "index.md")
+
+
+def box(locator) -> dict[str, float]:
+    return locator.bounding_box()
+
+
+def header_bottom(page) -> float:
+    return page.locator(".md-header").bounding_box()["height"]
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+# -- 1. the parallel view ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("width", [1280, 1920])
+def test_parallel_view_uses_the_full_width_with_no_sidebar(open_page, base_url: str, language: str, width: int) -> None:
+    page = open_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    for url in (page_url(language, PARALLEL_PAGE), page_url(language, parallel_section_page(10))):
+        page.goto(base_url + url)
+        assert page.evaluate("[...document.querySelectorAll('.md-sidebar')].filter(s => s.checkVisibility()).length") == 0, url
+        zh_cell, en_cell = page.locator(".parallel-row").first.locator(".parallel-cell").all()
+        assert box(zh_cell)["width"] == box(en_cell)["width"] >= (560 if width == 1280 else 620), (url, box(zh_cell))
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_parallel_view_jumps_to_each_section(open_page, base_url: str, language: str, size: str) -> None:
+    page = open_page(size)
+    page.goto(base_url + page_url(language, PARALLEL_PAGE))
+    links = page.locator("nav.parallel-jump a")
+    assert links.all_inner_texts() == [section.title for section in SECTIONS[language]]
+    links.nth(9).click()
+    assert urlsplit(page.url).fragment == "section-10"
+    heading = page.locator('[id="section-10"]')
+    assert header_bottom(page) <= box(heading)["y"] < SIZES[size]["height"] / 3, (
+        "the section's heading at the top, below the header"
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_section_has_a_short_parallel_page_with_its_rows(site: Path, language: str) -> None:
+    for index, section in enumerate(SECTIONS[language]):
+        url = page_url(language, parallel_section_page(section.section))
+        document = soup(site, url)
+        rows = [row["id"] for row in document.select(".parallel-row")]
+        assert rows == [part.anchor for part in parts(section)], url
+        assert document.select_one('meta[name="robots"]')["content"] == "noindex, follow"
+        assert section.title in document.h1.get_text()
+        pager = {link["rel"][0] if link.get("rel") else "all": link["href"] for link in document.select(".parallel-pager a")}
+        assert ("prev" in pager) == (index > 0) and ("next" in pager) == (index < len(SECTIONS[language]) - 1)
+        assert urlsplit(pager["all"]).fragment == f"section-{section.section}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_clauses_parallel_link_opens_its_sections_short_page_at_its_row(open_page, base_url: str, language: str) -> None:
+    page = open_page()
+    page.goto(base_url + page_url(language, "10-user-conduct.md"))
+    page.locator('[id="10.2"] a.parallel-link').click()
+    page.wait_for_url(f"{base_url}{page_url(language, parallel_section_page(10))}#10.2")
+    row = page.locator('.parallel-row[id="10.2"]')
+    assert row.evaluate("row => row.matches(':target')") and header_bottom(page) <= box(row)["y"] < 800
+    assert page.evaluate("document.documentElement.scrollHeight") < 3000, "a short page: one section"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_parallel_rows_are_aligned_and_stack_on_a_phone_with_language_and_full_number(
+    open_page, base_url: str, language: str
+) -> None:
+    page = open_page("desktop")
+    page.goto(base_url + page_url(language, parallel_section_page(10)))
+    for row in page.locator(".parallel-row").all():
+        zh_cell, en_cell = row.locator(".parallel-cell").all()
+        assert box(zh_cell)["y"] == box(en_cell)["y"] and box(zh_cell)["x"] < box(en_cell)["x"], row.get_attribute("id")
+    columns = page.locator(".parallel-columns")
+    assert columns.is_visible() and columns.inner_text().split("\n") == ["中文原文（以此为准）", "English reference translation"]
+    phone = open_page("phone")
+    phone.goto(base_url + page_url(language, parallel_section_page(10)))
+    zh_cell, en_cell = phone.locator('.parallel-row[id="10.1-2"] .parallel-cell').all()
+    assert box(en_cell)["y"] > box(zh_cell)["y"] + box(zh_cell)["height"] - 1 and box(en_cell)["x"] == box(zh_cell)["x"], (
+        "stacked"
+    )
+    assert zh_cell.locator(".parallel-source").inner_text() == "中文 10.1（2）"
+    assert en_cell.locator(".parallel-source").inner_text() == "English 10.1(2)"
+    assert zh_cell.locator(".parallel-lang").is_visible() and box(zh_cell.locator(".parallel-lang"))["width"] > 10
+    assert not phone.locator(".parallel-columns").is_visible()
+
+
+@pytest.mark.parametrize(
+    "url", [page_url("en", PARALLEL_PAGE), page_url("en", parallel_section_page(10)), page_url("zh", parallel_section_page(3))]
+)
+def test_parallel_pages_say_the_chinese_prevails_instead_of_a_translation_notice(open_page, base_url: str, url: str) -> None:
+    page = open_page()
+    page.goto(base_url + url)
+    assert page.locator(".translation-notice").count() == 0
+    intro = page.locator(".agreement-text > p").first
+    assert intro.is_visible() and re.search("the Chinese original prevails|以中文原文为准", intro.inner_text())
+
+
+def test_a_missing_short_parallel_page_stops_the_build_with_the_file_to_create(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "en" / "parallel" / "10.md").unlink()
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/en/parallel/10.md is missing" in result.stderr and "copy of docs/en/parallel/1.md" in result.stderr
+
+
+# -- 2. an item opened by its URL shows its clause's lead-in ----------------------------------------
+
+ARRIVALS = {
+    "page": "10-user-conduct/#10.1-2",
+    "full text": "full/#10.1-2",
+    "parallel view": "parallel/#10.1-2",
+    "section's parallel page": "parallel/10/#10.1-2",
+    "short link": "clause/10.1-2/",
+}
+
+
+@pytest.mark.parametrize("way", ARRIVALS)
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_item_opened_by_its_url_shows_its_lead_in_below_the_header(
+    open_page, base_url: str, language: str, size: str, way: str
+) -> None:
+    page = open_page(size)
+    page.goto(base_url + root(language) + ARRIVALS[way], wait_until="load")
+    page.wait_for_url("**#10.1-2")
+    page.wait_for_function("document.querySelector('.is-context') && document.readyState === 'complete'")
+    page.wait_for_timeout(100)  # the browser's own scroll to the fragment
+    item, lead_in = page.locator('[id="10.1-2"]'), page.locator('[id="10.1"]')
+    assert item.evaluate("item => item.matches(':target')")
+    top, height = header_bottom(page), SIZES[size]["height"]
+    assert top <= box(lead_in)["y"] and box(item)["y"] + box(item)["height"] <= height, (
+        "lead-in and item on the screen, below the header"
+    )
+    for part in (lead_in, item):  # both marked, and nothing (such as "back to top") covers them
+        assert part.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+        assert part.evaluate(
+            "e => { const r = e.getBoundingClientRect(); return e.contains(document.elementFromPoint(r.x + r.width / 2, r.y + 8)); }"
+        )
+    assert lead_in.evaluate("e => getComputedStyle(e).backgroundColor") != item.evaluate(
+        "e => getComputedStyle(e).backgroundColor"
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_item_far_from_its_lead_in_shows_the_lead_in_above_it(open_page, base_url: str, language: str) -> None:
+    page = open_page("phone")
+    page.goto(base_url + page_url(language, "10-user-conduct.md") + "#10.1-7", wait_until="load")
+    page.wait_for_function("document.querySelector('[data-context]')")
+    item = page.locator('[id="10.1-7"]')
+    shown = item.evaluate("e => getComputedStyle(e, '::before').content")
+    assert TEXT[language]["10.1"] in shown and shown.rstrip('"').endswith("…")
+    assert header_bottom(page) <= box(item)["y"] and box(item)["y"] + box(item)["height"] <= 844
+    page.locator('[id="10.2"] a.clause-number').click()  # elsewhere: the repeated lead-in goes
+    assert item.evaluate("e => getComputedStyle(e, '::before').content") == "none"
+    assert page.locator(".is-context").count() == 0
+
+
+# -- 3. citations that stand on their own ----------------------------------------------------------
+
+
+def copied(page, anchor: str) -> str:
+    button = page.locator(f'[id="{anchor}"] .clause-tools__citation')
+    button.click()
+    page.wait_for_function(f"document.querySelector('[id=\"{anchor}\"] .clause-tools__citation').textContent.length > 0")
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_clauses_citation_holds_its_items_and_an_items_its_lead_in(open_page, base_url: str, language: str) -> None:
+    page = open_page(clipboard=True)
+    url = base_url + page_url(language, "10-user-conduct.md")
+    page.goto(url + "#10.1")
+    clause = copied(page, "10.1")
+    items = [f"{'（' if language == 'zh' else '('}{n}{'）' if language == 'zh' else ')'}" for n in range(1, 8)]
+    positions = [
+        clause.index(label + (" " if language == "en" else "") + TEXT[language][f"10.1-{n}"]) for n, label in enumerate(items, 1)
+    ]
+    assert clause.index(TEXT[language]["10.1"]) < positions[0] and positions == sorted(positions), "the lead-in, then (1) to (7)"
+    assert DATE in clause and clause.endswith(f"\n{url}#10.1") and NAMES[language]["10.1"] in clause
+    assert "note" not in clause.lower() and "注" not in clause, "no note"
+    page.goto(url + "#10.1-2")
+    item = copied(page, "10.1-2")
+    ellipsis = "……" if language == "zh" else " … "
+    assert f"{TEXT[language]['10.1']}{ellipsis}{items[1]}{'' if language == 'zh' else ' '}{TEXT[language]['10.1-2']}" in item
+    assert (
+        TEXT[language]["10.1-1"] not in item
+        and DATE in item
+        and item.endswith(f"\n{url}#10.1-2")
+        and NAMES[language]["10.1-2"] in item
+    )
+
+
+def test_quotation_marks_inside_a_citation_are_nested_in_each_languages_convention(open_page, base_url: str) -> None:
+    page = open_page(clipboard=True)
+    page.goto(f"{base_url}/#preamble-2")
+    zh = copied(page, "preamble-2")
+    assert "（以下简称‘本软件’）" in zh and "“本软件”" not in zh
+    assert zh.count("“") == zh.count("”") == 1 and zh.index("“") < zh.index("‘"), "“…‘…’…”"
+    page.goto(f"{base_url}/en/#preamble-2")
+    en = copied(page, "preamble-2")
+    assert "(hereinafter 'the Software')" in en and en.count('"') == 2, "\"…'…'…\""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_on_the_full_text_copied_links_name_the_parts_own_page(open_page, base_url: str, language: str) -> None:
+    page = open_page(clipboard=True)
+    page.goto(base_url + page_url(language, FULL_PAGE) + "#10.1-2")
+    page.locator('[id="10.1-2"] .clause-tools__link').click()
+    page.wait_for_function("document.querySelector('[id=\"10.1-2\"] .clause-tools__link').textContent.length > 0")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}{page_url(language, '10-user-conduct.md')}#10.1-2"
+    assert copied(page, "10.1-2").endswith(f"\n{base_url}{page_url(language, '10-user-conduct.md')}#10.1-2")
+
+
+# -- 4. the whole agreement on one page ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_full_text_has_every_part_as_on_its_own_page(site: Path, language: str) -> None:
+    url = page_url(language, FULL_PAGE)
+    document = soup(site, url)
+    text = document.select_one(".agreement-text")
+    anchors = [element["id"] for element in text.select(".preamble, .clause, .clause-item")]
+    assert anchors == [part.anchor for page in PAGES[language] for part in parts(page)]
+    assert len({tag["id"] for tag in document.find_all(id=True)}) == len(document.find_all(id=True)), "no id twice"
+    for page in PAGES[language]:
+        own = soup(site, page_url(language, page.name))
+        for part in parts(page):
+            here, there = text.select_one(f'[id="{part.anchor}"]'), own.select_one(f'[id="{part.anchor}"]')
+            for added in (*here.select(".clause-tools"), *there.select(".clause-tools")):
+                added.decompose()
+            assert here.get_text() == there.get_text(), part.anchor
+    headings = [(h2["id"], h2.get_text()) for h2 in text.select("h2")]
+    assert headings == [(f"section-{page.section}", page.title) for page in SECTIONS[language]]
+    toc = [a["href"] for a in document.select(".md-sidebar--secondary nav.md-nav--secondary a")]
+    assert toc == [f"#section-{page.section}" for page in SECTIONS[language]], "its sections in the table of contents"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_full_text_is_linked_from_home_and_not_indexed(site: Path, language: str) -> None:
+    url = page_url(language, FULL_PAGE)
+    home = soup(site, root(language))
+    full_links = [a for a in home.select(".md-content a") if a["href"].rstrip("/").endswith("full")]
+    assert full_links, "linked from the home page's content"
+    assert [a for a in home.select("nav.md-nav--primary a") if a["href"].rstrip("/").endswith("full")], "and from the navigation"
+    document = soup(site, url)
+    assert document.select_one('meta[name="robots"]')["content"] == "noindex, follow"
+    assert document.select_one('link[rel="canonical"]')["href"] == f"https://tim-agreement.example.org{url}"
+    sitemap = ElementTree.parse(site / "sitemap.xml").getroot()
+    locations = {loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    assert f"https://tim-agreement.example.org{url}" not in locations
+    assert f"https://tim-agreement.example.org{page_url(language, '10-user-conduct.md')}" in locations
+    assert not {loc for loc in locations if re.search(r"/parallel/\d+/$", loc)}, (
+        "the section's parallel pages are not listed either"
+    )
+
+
+# -- 5. print ----------------------------------------------------------------------------------------
+
+
+def printed(page, url: str) -> list[str]:
+    page.goto(url, wait_until="load")
+    return [joined(sheet) for sheet in sheets(page.pdf(format="A4"))]
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "status", "least"),
+    [("zh", FULL_PAGE, STATUS, 5), ("en", FULL_PAGE, STATUS, 5), ("zh", "10-user-conduct.md", STATUS, 1),
+     ("en", "10-user-conduct.md", STATUS, 1), ("en", PARALLEL_PAGE, PARALLEL_STATUS, 5), ("zh", parallel_section_page(2), PARALLEL_STATUS, 2)],
+)  # fmt: skip
+def test_every_printed_sheet_says_what_it_is_and_where_it_is_from(
+    open_page, base_url: str, language: str, name: str, status: dict, least: int
+) -> None:
+    page = open_page()
+    url = page_url(language, name)
+    texts = printed(page, base_url + url)
+    assert len(texts) >= least
+    address = f"https://tim-agreement.example.org{url}"
+    for number, text in enumerate(texts, 1):
+        for wanted in (SITE_NAME[language], status[language], SOURCE, DATE, address, f"{number}/{len(texts)}"):
+            assert joined(wanted) in text, f"sheet {number} of {url}: no {wanted!r}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_printed_address_is_written_once(open_page, base_url: str, language: str) -> None:
+    page = open_page()
+    (text,) = printed(page, base_url + root(language))[:1]
+    for address in ("https://www.qq.com/contract.shtml", "https://zc.qq.com/chs/agreement1_chs.html", SOURCE):
+        assert text.count(address) == 1, address
+
+
+@pytest.mark.parametrize("url", [page_url("zh", FULL_PAGE), page_url("en", FULL_PAGE), page_url("en", PARALLEL_PAGE)])
+def test_no_heading_is_printed_alone_at_the_foot_of_a_sheet(open_page, base_url: str, url: str) -> None:
+    page = open_page()
+    texts = printed(page, base_url + url)
+    language = "en" if url.startswith("/en/") and "parallel" not in url else "zh"
+    for section in SECTIONS[language]:
+        heading = next(index for index, text in enumerate(texts) if joined(section.title) in text)
+        first = joined(plain_text(section.clauses[0].text))[:16]
+        assert first in texts[heading], f"{section.title}: its first clause is not on its sheet"
+
+
+# -- 6. clause tools ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_clause_is_two_tab_stops(open_page, base_url: str, language: str) -> None:
+    page = open_page()
+    page.goto(base_url + page_url(language, "10-user-conduct.md"))
+    page.locator('[id="10.1"] a.clause-number').focus()
+    stops = []
+    for _ in range(40):
+        owner = page.evaluate(
+            "document.activeElement.closest('.agreement-text .clause, .agreement-text .clause-item')?.id ?? null"
+        )
+        if owner is None:
+            break
+        stops.append(owner)
+        page.keyboard.press("Tab")
+    counts = Counter(stops)
+    assert list(counts) == [part.anchor for part in parts(SECTIONS[language][9])] and set(counts.values()) == {2}, counts
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_clause_tools_are_24_px_targets_shown_on_touch_screens(open_page, base_url: str, language: str, size: str) -> None:
+    page = open_page(size)
+    page.goto(base_url + page_url(language, "02-user-information.md"))
+    assert page.evaluate("matchMedia('(hover: none)').matches") == (size == "phone")
+    targets = page.locator(".agreement-text a.clause-number, .agreement-text .clause-tools > *")
+    assert targets.count() == 4 * len(list(parts(SECTIONS[language][1]))), "a number, ⇄ and two copy buttons each"
+    for target in targets.all():
+        assert box(target)["width"] >= 24 and box(target)["height"] >= 24, target.evaluate("e => e.outerHTML.slice(0, 80)")
+    citation = page.locator('[id="2.2"] .clause-tools__citation')
+    assert citation.evaluate("b => getComputedStyle(b).opacity") == ("1" if size == "phone" else "0")
+    page.locator('[id="2.2"]').hover()
+    assert citation.evaluate("b => getComputedStyle(b).opacity") == "1"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_hover_and_focus_move_nothing(open_page, base_url: str, language: str) -> None:
+    page = open_page()
+    page.goto(base_url + page_url(language, "02-user-information.md"))
+    layout = "[...document.querySelectorAll('.agreement-text > *')].map(e => JSON.stringify(e.getBoundingClientRect()))"
+    before = page.evaluate(layout)
+    page.locator('[id="2.3-3"]').hover()
+    assert page.locator('[id="2.3-3"] .clause-tools__citation').evaluate("b => getComputedStyle(b).opacity") == "1"
+    assert page.evaluate(layout) == before
+    page.locator('[id="2.3-3"] .parallel-link').focus()
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(layout) == before
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_clause_tools_are_named_with_the_clause_number(open_page, base_url: str, language: str) -> None:
+    page = open_page()
+    page.goto(base_url + page_url(language, "02-user-information.md"))
+    name = NAMES[language]["2.3-3"]
+    toolbar = page.get_by_role("toolbar", name=name, exact=True)
+    assert toolbar.count() == 1
+    parallel, link, citation = TOOLS[language]
+    for role, label in (("link", parallel), ("button", link), ("button", citation)):
+        tool = toolbar.get_by_role(role, name=TOOL_NAME[language].format(label=label, name=name), exact=True)
+        assert tool.count() == 1 and tool.get_attribute("title") == TOOL_NAME[language].format(label=label, name=name)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_landmark_is_empty(open_page, base_url: str, language: str) -> None:
+    page = open_page()
+    landmarks = (
+        "[...document.querySelectorAll('nav, aside:not([role]), main, header, footer, [role=navigation], [role=complementary], [role=region]')]"
+        ".filter(e => e.checkVisibility()).map(e => [e.getAttribute('aria-label') || e.tagName, e.innerText.trim().length])"
+    )
+    for name in (
+        "index.md",
+        "10-user-conduct.md",
+        FULL_PAGE,
+        PARALLEL_PAGE,
+        parallel_section_page(10),
+        "glossary/index.md",
+        "versions/index.md",
+    ):
+        page.goto(base_url + page_url(language, name))
+        found = page.evaluate(landmarks)
+        assert found and not [landmark for landmark, length in found if length == 0], (name, found)
+
+
+# -- 7. languages ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_each_home_page_shows_the_way_into_the_other_language(open_page, base_url: str, size: str) -> None:
+    page = open_page(size)
+    page.goto(f"{base_url}/")
+    english = page.locator(".md-content").get_by_role("link", name="Read the English reference translation")
+    assert english.is_visible() and english.get_attribute("lang") == "en"
+    english.click()
+    page.wait_for_url(f"{base_url}/en/")
+    chinese = page.locator(".md-content").get_by_role("link", name="阅读本页中文原文")
+    assert chinese.is_visible() and chinese.get_attribute("lang") == "zh-Hans"
+    chinese.click()
+    page.wait_for_url(f"{base_url}/")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_language_menu_marks_the_current_language(open_page, base_url: str, language: str) -> None:
+    page = open_page()
+    page.goto(base_url + page_url(language, "07-qq-number.md"))
+    page.locator(".md-select").first.hover()
+    current = page.locator("a.md-select__link[aria-current='page']")
+    assert current.count() == 1 and current.get_attribute("hreflang") == language
+    other = page.locator("a.md-select__link:not([aria-current])")
+    assert (
+        current.evaluate("a => getComputedStyle(a).fontWeight") == "700"
+        and other.evaluate("a => getComputedStyle(a).fontWeight") == "400"
+    )
+    assert current.evaluate("a => getComputedStyle(a, '::before').content").startswith('"✓')
+
+
+def test_the_copied_language_menu_is_materials_with_the_current_language_marked() -> None:
+    """overrides/partials/alternate.html is Material's partial plus lang and aria-current: fail
+    when Material's changes, so the copy is re-checked."""
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "alternate.html").read_text(encoding="utf-8")
+    ours = (ROOT / "overrides" / "partials" / "alternate.html").read_text(encoding="utf-8")
+
+    def normalised(template: str) -> str:
+        template = re.sub(r"{#.*?#}", "", template, flags=re.S)
+        template = re.sub(r' lang="[^"]*"|\s*{%- if alt.lang == [^%]*%} aria-current="page"{% endif %}', "", template)
+        return re.sub(r"\s+", " ", template).strip()
+
+    assert normalised(ours) == normalised(theirs)
+
+
+# -- 8. the dark scheme ---------------------------------------------------------------------------------
+
+
+def luminance(css_colour: str) -> float:
+    red, green, blue = (int(value) / 255 for value in re.findall(r"\d+", css_colour)[:3])
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_scheme_follows_the_system_and_the_toggle_switches_it(open_page, base_url: str, scheme: str) -> None:
+    page = open_page(scheme=scheme)
+    page.goto(f"{base_url}/10-user-conduct/")
+    background = "getComputedStyle(document.body).backgroundColor"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
+    assert (luminance(page.evaluate(background)) < 0.2) == (scheme == "dark")
+    page.locator("form[data-md-component='palette'] label:visible").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == ("default" if scheme == "dark" else "slate")
+    page.reload()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == ("default" if scheme == "dark" else "slate"), "kept"
+    assert (luminance(page.evaluate(background)) < 0.2) == (scheme == "light")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_axe_violation_and_a_readable_highlight_in_either_scheme(open_page, base_url: str, language: str, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    for size in SIZES:
+        page = open_page(size, scheme)
+        for name, anchor in (
+            ("10-user-conduct.md", "10.1-2"),
+            (parallel_section_page(10), "10.1-2"),
+            (FULL_PAGE, "2.3"),
+            ("index.md", "preamble-2"),
+        ):
+            page.goto(base_url + page_url(language, name) + f"#{anchor}", wait_until="load")
+            target = page.locator(f'[id="{anchor}"]')
+            page_background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+            assert target.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", page_background)
+            violations = axe.run(page).response["violations"]
+            assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_either_scheme_prints_dark_on_white(open_page, base_url: str, scheme: str) -> None:
+    page = open_page(scheme=scheme)
+    page.emulate_media(media="print", color_scheme=scheme)  # from the start: no colour transitions
+    page.goto(f"{base_url}/en/10-user-conduct/#10.1-2", wait_until="load")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
+    assert luminance(page.evaluate("getComputedStyle(document.body).backgroundColor")) > 0.9
+    for selector in ('[id="10.1"]', ".translation-notice a", ".print-header a", ".agreement-note"):
+        colour = page.locator(selector).first.evaluate("e => getComputedStyle(e).color")
+        assert luminance(colour) < 0.35, (selector, colour)
+
+
+# -- 9. fonts, the navigation's title, the contents' numbers -----------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_body_text_is_set_in_the_cjk_font_stack(open_page, base_url: str, language: str) -> None:
+    page = open_page()
+    page.goto(base_url + page_url(language, "10-user-conduct.md"))
+    for selector in ("body", '[id="10.1"]', ".agreement-note"):
+        family = page.locator(selector).first.evaluate("e => getComputedStyle(e).fontFamily")
+        assert '"PingFang SC"' in family and '"Noto Sans CJK SC"' in family and '"Microsoft YaHei"' in family, (selector, family)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_navigation_names_the_agreement_once_and_the_contents_number_once(
+    open_page, base_url: str, language: str, size: str
+) -> None:
+    page = open_page(size)
+    page.goto(base_url + root(language))
+    if size == "phone":
+        page.locator('label.md-header__button[for="__drawer"]').click()
+    nav = page.locator("nav.md-nav--primary")
+    texts = [text.strip() for text in nav.locator("> .md-nav__title, > .md-nav__list > li > a").all_inner_texts()]
+    assert texts.count(SITE_NAME[language]) == 1 and texts[0] == SITE_NAME[language], texts
+    contents = page.locator(".agreement-contents li")
+    assert contents.all_inner_texts() == [section.title for section in SECTIONS[language]]
+    assert contents.first.evaluate("li => getComputedStyle(li).listStyleType") == "none", "no number of the list's own"
