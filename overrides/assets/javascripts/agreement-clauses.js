@@ -68,7 +68,7 @@
       delete element.dataset.context;
     }
     shown = [];
-    const match = ITEM.exec(decodeURIComponent(location.hash.slice(1)));
+    const match = ITEM.exec(location.hash.slice(1)); // ids are ASCII: nothing to decode
     const item = match && document.getElementById(match[0]);
     const clause = item?.closest(".agreement-text, .parallel")?.querySelector(`[id="${match[1]}"]`);
     if (!clause) return;
