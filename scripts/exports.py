@@ -450,10 +450,14 @@ def clauses_document(
     return document
 
 
-# Our own stylesheet and script are published minified (every page loads them; the source keeps
+# Our own stylesheet and scripts are published minified (every page loads them; the source keeps
 # its explanations), by rcssmin and rjsmin: well-kept minifiers that know CSS and JavaScript
 # syntax (strings, regular expressions, comments), where a hand-written pattern would not.
-MINIFIED_ASSETS = ("assets/agreement.css", "assets/javascripts/agreement-clauses.js")
+MINIFIED_ASSETS = (
+    "assets/agreement.css",
+    "assets/javascripts/agreement-clauses.js",
+    "assets/javascripts/agreement-search-button.js",
+)
 
 
 def minified_css(css: str) -> str:

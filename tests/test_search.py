@@ -356,6 +356,27 @@ def test_index_and_core_load_only_when_searching(page, base_url: str) -> None:
     ]
 
 
+def test_a_fresh_page_loads_only_the_search_button_until_the_search_opens(page, base_url: str) -> None:
+    """Every page loads the small button script; the dialog's script and stylesheet, the core
+    and the index come on first use (here the "s" shortcut), and the dialog then works."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    page.goto(f"{base_url}/10-user-conduct/", wait_until="networkidle")
+    searching = lambda: sorted({path for path in requested if "search" in path})  # noqa: E731
+    assert searching() == ["/assets/javascripts/agreement-search-button.js"]
+    assert page.locator(".agreement-search__open").is_visible()
+    page.keyboard.press("s")
+    assert anchors(search(page, "反向工程"))[:1] == ["10.1-2"]
+    assert searching() == [
+        "/assets/javascripts/agreement-search-button.js",
+        "/assets/javascripts/agreement-search.js",
+        "/assets/javascripts/search-core.js",
+        "/assets/search.css",
+        "/search/agreement.json",
+    ]
+    assert page.evaluate("[...document.styleSheets].some(sheet => sheet.href?.endsWith('/assets/search.css'))")
+
+
 def test_a_failed_index_load_says_so_and_a_retry_works(site: Path, tmp_path: Path, browser) -> None:
     copy = tmp_path / "site"
     shutil.copytree(site, copy)

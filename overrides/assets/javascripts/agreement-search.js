@@ -3,8 +3,10 @@
 // The matching, ranking and snippets are in search-core.js (a DOM-free ES module, tested with
 // node --test); this file is the dialog around it. On the first search it loads the language's
 // index (/search/agreement.json or /en/search/agreement.json, scripts/search_index.py) and the
-// core, both once. Result links carry ?h=… so that the opened page highlights the words found
-// (the core then loads there too, for the highlight pattern).
+// core, both once. It is itself loaded on first use only, with search.css, by
+// agreement-search-button.js (the header button and shortcuts, on every page): see the event
+// "agreement-search-open" below. Result links carry ?h=… so that the opened page highlights the
+// words found (this script and the core then load there too, for the highlight pattern).
 //
 // Types: JSDoc, checked by TypeScript (make lint); the elements and data attributes are those of
 // overrides/main.html.
@@ -247,27 +249,15 @@
     setTimeout(() => (share.textContent = say("share")), 2000);
   });
 
-  // The header button, and "/" or "s" from anywhere but a text field.
-  const openButton = document.createElement("button");
-  openButton.type = "button";
-  openButton.className = "md-header__button md-icon agreement-search__open";
-  openButton.title = openButton.ariaLabel = say("title");
-  openButton.innerHTML =
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.516 6.516 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5Z"/></svg>';
-  openButton.addEventListener("click", () => open());
-  document.querySelector(".md-header__inner")?.append(openButton);
-  document.addEventListener("keydown", (event) => {
-    const target = /** @type {HTMLElement} */ (event.target);
-    const typing = /^(input|textarea|select)$/i.test(target.tagName) || target.isContentEditable;
-    if (!typing && !dialog.open && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s")) {
-      event.preventDefault();
-      open();
-    }
+  // agreement-search-button.js, on every page, adds the header button and the shortcuts and loads
+  // this script on first use; then it asks for the dialog with this event, its detail the query
+  // (a shared search's ?q=…) or null to keep the field's. A result opened (?h=…) shows its words:
+  // the button script loads this script at once for those.
+  document.addEventListener("agreement-search-open", (event) => {
+    const query = /** @type {CustomEvent<string | null>} */ (event).detail;
+    open(query ?? undefined);
   });
-
-  // A shared search (?q=…) opens with its results; a result opened (?h=…) shows its words.
   const params = new URLSearchParams(location.search);
-  if (params.has("q")) open(/** @type {string} */ (params.get("q")));
   const words = params.getAll("h").filter(Boolean);
   if (words.length) loadCore().then((module) => highlight(module.highlightPattern(words)));
 
