@@ -22,7 +22,7 @@ from pathlib import Path
 from scripts.csp import SERVER_INCLUDE
 from tests.support import ROOT, build_site
 
-DEPLOY = ROOT / "deploy"  # the server configuration that ships: events.conf (main), site.conf (server)
+DEPLOY = ROOT / "deploy"  # the server configuration that ships: events.conf (main), http.conf, site.conf (server)
 MIME_TYPES = Path("/etc/nginx/mime.types")  # Debian's package nginx-common
 
 
@@ -67,6 +67,7 @@ http {{
 {temp}
     sendfile on;
     include {site_dir / SERVER_INCLUDE};
+    include {DEPLOY / 'http.conf'};
 
     server {{
         listen 127.0.0.1:{port};

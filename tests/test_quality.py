@@ -620,7 +620,8 @@ def test_the_shipped_server_sends_a_strict_policy_and_caching_rules(published: P
     src = published.soup(bundle).select_one("script[src*='bundle.']")["src"]
     asset = headers_of(urljoin(published.url(bundle), src))
     assert asset["cache-control"] == "public, max-age=31536000, immutable"
-    assert "content-security-policy" in asset
+    assert asset["x-content-type-options"] == "nosniff"
+    assert "content-security-policy" not in asset and "referrer-policy" not in asset, "pages only: they govern documents"
 
 
 def test_no_page_breaks_the_policy_while_reading_searching_and_copying(published_root: Published, browser) -> None:
