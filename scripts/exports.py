@@ -5,17 +5,18 @@ Plain Python, no MkDocs import; the hooks write what these return."""
 from __future__ import annotations
 
 import html
-
-import rcssmin  # type: ignore[import-untyped]
-import rjsmin  # type: ignore[import-untyped]
 import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
-from scripts.clauses import HOME_PAGE, LANGUAGES, REFERENCE_LANGUAGE, Page, page_url, plain_text
-from scripts.markup import html_of, markdown_escaped, runs
+import rcssmin  # type: ignore[import-untyped]  # ships no type hints and has no stubs package
+import rjsmin  # type: ignore[import-untyped]  # likewise
+
+from scripts.clauses import HOME_PAGE, LANGUAGES, REFERENCE_LANGUAGE, Clause, Item, Page, page_url, plain_text
 from scripts.glossary import Term, mark_defined_terms
+from scripts.markup import html_of, markdown_escaped, runs
 from scripts.notes import Note, note_anchor, note_html
 
 PARALLEL_PAGE = "parallel/index.md"  # title written by hand in each language; rows generated
@@ -65,9 +66,9 @@ class Part:
 def parts(page: Page) -> Iterator[Part]:
     """The citable parts of a page, in reading order."""
     names = CITATION_NAME[page.language]
-    for index, paragraph in enumerate((p for p in page.paragraphs if p.anchor), 1):
+    for index, (anchor, text) in enumerate(((p.anchor, p.text) for p in page.paragraphs if p.anchor), 1):
         name = names["preamble"].format(n=index)
-        yield Part(paragraph.anchor, name, capitalised(name), paragraph.text, page)
+        yield Part(anchor, name, capitalised(name), text, page)
     for clause in page.clauses:
         yield Part(clause.anchor, names["clause"].format(clause=clause.id), clause.label, clause.text, page)
         for item in clause.items:
@@ -102,7 +103,11 @@ class Editorial:
 def mark_address_links(text_html: str) -> str:
     """A link whose text is its own address gets class="link-address": print writes the address
     after a link's text, which for these would say it twice."""
-    return re.sub(r'<a href="([^"]*)">([^<]*)</a>', lambda m: f'<a href="{m[1]}" class="link-address">{m[2]}</a>' if html.unescape(m[1]) == html.unescape(m[2]) else m[0], text_html)
+    return re.sub(
+        r'<a href="([^"]*)">([^<]*)</a>',
+        lambda m: f'<a href="{m[1]}" class="link-address">{m[2]}</a>' if html.unescape(m[1]) == html.unescape(m[2]) else m[0],
+        text_html,
+    )
 
 
 def parallel_section_page(section: int) -> str:
@@ -132,7 +137,9 @@ def clause_tools(part: Part, labels: dict[str, str], parallel: str | None, page_
     return f'<span class="clause-tools" role="toolbar" aria-label="{html.escape(part.name)}"{page}>{"".join(tools)}</span>'
 
 
-def _part_blocks(page: Page, editorial: Editorial, here: str, labels: dict[str, str], page_link: str | None = None) -> list[tuple[int, str]]:
+def _part_blocks(
+    page: Page, editorial: Editorial, here: str, labels: dict[str, str], page_link: str | None = None
+) -> list[tuple[int, str]]:
     """Every paragraph of a page as HTML built from the model, by source line: each preamble
     paragraph, clause and item with its id, its number as a link to itself, its tools (a link to
     its row in its section's parallel page, copy buttons), and the notes on it below."""
@@ -148,7 +155,8 @@ def _part_blocks(page: Page, editorial: Editorial, here: str, labels: dict[str, 
         else:
             blocks.append((paragraph.line, f"<p>{text}</p>"))
     for clause in page.clauses:
-        for kind, part in [("clause", clause), *(("clause-item", item) for item in clause.items)]:
+        numbered: list[tuple[str, Clause | Item]] = [("clause", clause), *(("clause-item", item) for item in clause.items)]
+        for kind, part in numbered:
             number = f'<a class="clause-number" href="#{part.anchor}">{html.escape(part.label)}</a>'
             text = f"{html.escape(part.spacing)}{editorial.text_html(part.text, page.language)}"
             tools = clause_tools(by_anchor[part.anchor], labels, parallel, page_link)
@@ -174,7 +182,9 @@ def full_markdown(pages: list[Page], editorial: Editorial, labels: dict[str, str
     home, *sections = pages
     here = page_url(home.language, FULL_PAGE)
     blocks = [f"# {markdown_escaped(home.title)}"]
-    blocks += [block for _, block in _part_blocks(home, editorial, here, labels, relative_url(here, page_url(home.language, home.name)))]
+    blocks += [
+        block for _, block in _part_blocks(home, editorial, here, labels, relative_url(here, page_url(home.language, home.name)))
+    ]
     for page in sections:
         own = relative_url(here, page_url(page.language, page.name))
         blocks.append(f"## {markdown_escaped(page.title)} {{#section-{page.section}}}")
@@ -217,7 +227,9 @@ def full_number(part: Part, clause: str | None) -> str:
     return f"{clause}{part.label}" if clause and clause != part.anchor else part.label
 
 
-def _parallel_body(pages: dict[str, list[Page]], language: str, editorial: Editorial, here: str, sections: set[int | None]) -> list[str]:
+def _parallel_body(
+    pages: dict[str, list[Page]], language: str, editorial: Editorial, here: str, sections: set[int | None]
+) -> list[str]:
     """Rows for the given sections (None: the preamble), each section under a heading in both
     languages when more than one is shown. Each row has the part's anchor; each half says its
     language and the part's full number (10.1（2）), a link to the part on its own page."""
@@ -229,14 +241,16 @@ def _parallel_body(pages: dict[str, list[Page]], language: str, editorial: Edito
         + "".join(f'<span lang="{HTML_LANG[lang]}">{html.escape(COLUMN_LABEL[lang])}</span>' for lang in LANGUAGES)
         + "</div>",
     ]
-    for zh_page, en_page in zip(reference, translation):
+    for zh_page, en_page in zip(reference, translation, strict=False):
         if zh_page.section not in sections:
             continue
         if headings and zh_page.name != HOME_PAGE:
-            lines.append(f'<h2 class="parallel-heading" id="section-{zh_page.section}">'
-                         f'<span lang="{HTML_LANG["zh"]}">{html.escape(zh_page.title)}</span>'
-                         f'<span lang="{HTML_LANG["en"]}">{html.escape(en_page.title)}</span></h2>')
-        for zh_part, en_part in zip(parts(zh_page), parts(en_page)):
+            lines.append(
+                f'<h2 class="parallel-heading" id="section-{zh_page.section}">'
+                f'<span lang="{HTML_LANG["zh"]}">{html.escape(zh_page.title)}</span>'
+                f'<span lang="{HTML_LANG["en"]}">{html.escape(en_page.title)}</span></h2>'
+            )
+        for zh_part, en_part in zip(parts(zh_page), parts(en_page), strict=False):
             clause = zh_part.anchor.split("-")[0] if "." in zh_part.anchor else None
             cells = []
             for part in (zh_part, en_part):
@@ -295,17 +309,31 @@ def parallel_section_markdown(pages: dict[str, list[Page]], language: str, edito
         "",
     ]
     links = []
-    for key, neighbour in (("previous", own[index - 1] if index else None), ("next", own[index + 1] if index + 1 < len(own) else None)):
-        if neighbour:
+    for key, neighbour in (
+        ("previous", own[index - 1] if index else None),
+        ("next", own[index + 1] if index + 1 < len(own) else None),
+    ):
+        if neighbour and neighbour.section:  # always a section: `own` holds only sections
             href = relative_url(here, page_url(language, parallel_section_page(neighbour.section)))
-            links.append(f'<a class="parallel-pager__{key}" href="{href}" rel="{"prev" if key == "previous" else "next"}">'
-                         f'<span class="parallel-pager__direction">{html.escape(text[key])}</span> {html.escape(neighbour.title)}</a>')
-    links.insert(1 if index else 0, f'<a class="parallel-pager__all" href="{relative_url(here, page_url(language, PARALLEL_PAGE))}#section-{section}">{html.escape(text["all"])}</a>')
+            links.append(
+                f'<a class="parallel-pager__{key}" href="{href}" rel="{"prev" if key == "previous" else "next"}">'
+                f'<span class="parallel-pager__direction">{html.escape(text[key])}</span> {html.escape(neighbour.title)}</a>'
+            )
+    links.insert(
+        1 if index else 0,
+        f'<a class="parallel-pager__all" href="{relative_url(here, page_url(language, PARALLEL_PAGE))}#section-{section}">{html.escape(text["all"])}</a>',
+    )
     lines.append(f'<nav class="parallel-pager" aria-label="{html.escape(text["pager"])}">{"".join(links)}</nav>')
     return "\n".join(lines) + "\n"
 
 
-GLOSSARY_TEXT = {
+class GlossaryText(TypedDict):
+    columns: tuple[str, str, str, str, str]
+    kinds: dict[str, str]  # Term.kind → its name in the page's language
+    title: str
+
+
+GLOSSARY_TEXT: dict[str, GlossaryText] = {
     "zh": {
         "columns": ("中文", "英文", "类别", "用法说明", "出现于"),
         "kinds": {"defined term": "定义术语", "title": "文件名称", "name": "名称", "term": "术语"},
@@ -335,7 +363,7 @@ def glossary_table(pages: dict[str, list[Page]], language: str, terms: list[Term
             zh_page = reference[page.name]
             if term.chinese in zh_page.title:
                 places.append(f'<a href="{target}">{html.escape(text["title"] if page.name == HOME_PAGE else page.title)}</a>')
-            for zh_part, part in zip(parts(zh_page), parts(page)):
+            for zh_part, part in zip(parts(zh_page), parts(page), strict=False):
                 if term.chinese in plain_text(zh_part.text):
                     places.append(f'<a href="{target}#{part.anchor}">{html.escape(capitalised(part.name))}</a>')
             unanchored = [p for p in zh_page.paragraphs if not p.anchor and term.chinese in plain_text(p.text)]
@@ -370,26 +398,100 @@ def short_link_pages(pages: list[Page], site_title: str, site_url: str, favicon:
             canonical = site_url.rstrip("/") + page_url(language, page.name)
             text = SHORT_LINK_TEXT[language]
             name = html.escape(part.name)
-            yield here, (
-                f'<!doctype html>\n<html lang="{HTML_LANG[language]}">\n<head>\n<meta charset="utf-8">\n'
-                f'<meta name="viewport" content="width=device-width,initial-scale=1">\n'
-                f"<title>{name} · {html.escape(site_title)}</title>\n"
-                f'<meta name="description" content="{html.escape(text["description"].format(name=part.name))}">\n'
-                f'<meta name="robots" content="noindex">\n<link rel="canonical" href="{html.escape(canonical)}">\n'
-                f'<link rel="icon" href="{relative_url(here, "/")}{favicon}">\n'
-                f'<meta http-equiv="refresh" content="0; url={html.escape(target)}">\n</head>\n'
-                f'<body>\n<main>\n<h1>{name}</h1>\n<p>{text["going"]} <a href="{html.escape(target)}">{name}</a></p>\n'
-                f"</main>\n</body>\n</html>\n"
+            yield (
+                here,
+                (
+                    f'<!doctype html>\n<html lang="{HTML_LANG[language]}">\n<head>\n<meta charset="utf-8">\n'
+                    f'<meta name="viewport" content="width=device-width,initial-scale=1">\n'
+                    f"<title>{name} · {html.escape(site_title)}</title>\n"
+                    f'<meta name="description" content="{html.escape(text["description"].format(name=part.name))}">\n'
+                    f'<meta name="robots" content="noindex">\n<link rel="canonical" href="{html.escape(canonical)}">\n'
+                    f'<link rel="icon" href="{relative_url(here, "/")}{favicon}">\n'
+                    f'<meta http-equiv="refresh" content="0; url={html.escape(target)}">\n</head>\n'
+                    f'<body>\n<main>\n<h1>{name}</h1>\n<p>{text["going"]} <a href="{html.escape(target)}">{name}</a></p>\n'
+                    f"</main>\n</body>\n</html>\n"
+                ),
             )
+
+
+if TYPE_CHECKING:
+    # clauses.json as the build writes it (scripts/schemas/clauses.schema.json), for the type check
+    # only: `closed` (PEP 728) is not in Python 3.11's typing, and typing_extensions is a dev
+    # dependency, not a build one. A dict[str, str] is one text per language (zh, en). The keys
+    # marked NotRequired are added by scripts/versions.py (add_versions) after the document is
+    # built here; Urls and PartNotes are closed so that they can be unpacked (**) into the parts.
+    from typing import NotRequired
+
+    from typing_extensions import TypedDict as ClosableTypedDict
+
+    class Urls(ClosableTypedDict, closed=True):
+        url: dict[str, str]
+        short_url: NotRequired[dict[str, str]]  # a part's short link; a section has none
+
+    class NoteEntry(TypedDict):
+        anchor: str
+        kind: str  # editor | translator
+        text: dict[str, str]
+
+    class PartNotes(ClosableTypedDict, closed=True):
+        notes: list[NoteEntry]
+
+    class PartFields(TypedDict):
+        url: dict[str, str]
+        short_url: NotRequired[dict[str, str]]
+        text: dict[str, str]
+        notes: list[NoteEntry]
+        unchanged_since: NotRequired[str]
+
+    class PreambleEntry(PartFields):
+        anchor: str | None  # every preamble paragraph has one (scripts/clauses.py)
+
+    class ItemEntry(PartFields):
+        number: int
+        anchor: str
+
+    class ClauseEntry(PartFields):
+        number: str  # 10.1
+        anchor: str
+        items: list[ItemEntry]
+
+    class SectionEntry(TypedDict):
+        number: int | None  # never None: the home page is the preamble
+        title: dict[str, str]
+        url: dict[str, str]
+        clauses: list[ClauseEntry]
+        paragraphs: list[dict[str, str]]  # unnumbered text such as the closing line
+        title_unchanged_since: NotRequired[str]
+
+    class Retrieval(TypedDict):
+        retrieved: str
+        url: str
+
+    ClausesDocument = TypedDict(
+        "ClausesDocument",
+        {
+            "$schema": str,
+            "title": dict[str, str],
+            "source": dict[str, str],
+            "status": dict[str, str],
+            "languages": dict[str, str],
+            "reference_language": str,
+            "preamble": list[PreambleEntry],
+            "sections": list[SectionEntry],
+            "version": NotRequired[str],
+            "versions": NotRequired[list[Retrieval]],
+            "title_unchanged_since": NotRequired[str],
+        },
+    )
 
 
 def clauses_document(
     pages: dict[str, list[Page]], titles: dict[str, str], source: dict[str, str], site_url: str, editorial: Editorial
-) -> dict:
+) -> ClausesDocument:
     """Every section, clause and item in both languages, for machines (published as clauses.json)."""
     base = site_url.rstrip("/")
 
-    def part_notes(anchor: str) -> dict[str, list[dict[str, object]]]:
+    def part_notes(anchor: str) -> PartNotes:
         return {
             "notes": [
                 {"anchor": note_anchor(anchor, index), "kind": note.kind, "text": dict(note.text)}
@@ -397,17 +499,17 @@ def clauses_document(
             ]
         }
 
-    def urls(page_name: str, anchor: str | None = None) -> dict[str, dict[str, str]]:
+    def urls(page_name: str, anchor: str | None = None) -> Urls:
         fragment = f"#{anchor}" if anchor else ""
-        result = {"url": {lang: f"{base}{page_url(lang, page_name)}{fragment}" for lang in LANGUAGES}}
+        result: Urls = {"url": {lang: f"{base}{page_url(lang, page_name)}{fragment}" for lang in LANGUAGES}}
         if anchor:
             result["short_url"] = {lang: f"{base}{short_link_path(lang, anchor)}" for lang in LANGUAGES}
         return result
 
     def texts(*per_language: str) -> dict[str, str]:
-        return {lang: plain_text(text) for lang, text in zip(LANGUAGES, per_language)}
+        return {lang: plain_text(text) for lang, text in zip(LANGUAGES, per_language, strict=False)}
 
-    document: dict = {
+    document: ClausesDocument = {
         "$schema": f"{base}/{SCHEMA_NAME}",
         "title": titles,
         "source": source,
@@ -417,24 +519,35 @@ def clauses_document(
         "preamble": [],
         "sections": [],
     }
-    for zh_page, en_page in zip(*(pages[lang] for lang in LANGUAGES)):
+    for zh_page, en_page in zip(*(pages[lang] for lang in LANGUAGES), strict=False):
         if zh_page.name == HOME_PAGE:
-            for zh, en in zip(zh_page.paragraphs, en_page.paragraphs):
+            for zh, en in zip(zh_page.paragraphs, en_page.paragraphs, strict=False):
                 document["preamble"].append(
-                    {"anchor": zh.anchor, **urls(zh_page.name, zh.anchor), "text": texts(zh.text, en.text), **part_notes(zh.anchor or "")}
+                    {
+                        "anchor": zh.anchor,
+                        **urls(zh_page.name, zh.anchor),
+                        "text": texts(zh.text, en.text),
+                        **part_notes(zh.anchor or ""),
+                    }
                 )
             continue
-        section = {"number": zh_page.section, "title": texts(zh_page.title, en_page.title), **urls(zh_page.name), "clauses": []}
-        for zh, en in zip(zh_page.clauses, en_page.clauses):
-            clause = {
-                "number": zh.id,
-                "anchor": zh.anchor,
-                **urls(zh_page.name, zh.anchor),
-                "text": texts(zh.text, en.text),
-                **part_notes(zh.anchor),
+        section: SectionEntry = {
+            "number": zh_page.section,
+            "title": texts(zh_page.title, en_page.title),
+            "url": urls(zh_page.name)["url"],
+            "clauses": [],
+            "paragraphs": [texts(zh.text, en.text) for zh, en in zip(zh_page.paragraphs, en_page.paragraphs, strict=False)],
+        }
+        for zh_clause, en_clause in zip(zh_page.clauses, en_page.clauses, strict=False):
+            clause: ClauseEntry = {
+                "number": zh_clause.id,
+                "anchor": zh_clause.anchor,
+                **urls(zh_page.name, zh_clause.anchor),
+                "text": texts(zh_clause.text, en_clause.text),
+                **part_notes(zh_clause.anchor),
                 "items": [],
             }
-            for zh_item, en_item in zip(zh.items, en.items):
+            for zh_item, en_item in zip(zh_clause.items, en_clause.items, strict=False):
                 clause["items"].append(
                     {
                         "number": zh_item.number,
@@ -445,7 +558,6 @@ def clauses_document(
                     }
                 )
             section["clauses"].append(clause)
-        section["paragraphs"] = [texts(zh.text, en.text) for zh, en in zip(zh_page.paragraphs, en_page.paragraphs)]
         document["sections"].append(section)
     return document
 

@@ -12,7 +12,7 @@ import json
 import logging
 import os
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,16 +22,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 # MkDocs puts only this file's folder on sys.path; the model is imported as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.check_clauses import check_notes, check_project_pages, markup_problems, notes_file, report  # noqa: E402
-from scripts.csp import SERVER_INCLUDE, script_hashes, server_include  # noqa: E402
-from scripts.clauses import HOME_PAGE, LANGUAGES, REFERENCE_LANGUAGE, ParseError, page_url, parse_language, parse_markdown  # noqa: E402
-from scripts.clauses import Page as AgreementPage  # noqa: E402
-from scripts.exports import (  # noqa: E402
+from scripts.check_clauses import Problem, check_notes, check_project_pages, markup_problems, notes_file, report
+from scripts.clauses import HOME_PAGE, LANGUAGES, REFERENCE_LANGUAGE, ParseError, page_url, parse_language, parse_markdown
+from scripts.clauses import Page as AgreementPage
+from scripts.csp import SERVER_INCLUDE, script_hashes, server_include
+from scripts.exports import (
     CITATION_NAME,
     EDITION,
     FULL_PAGE,
@@ -51,12 +53,12 @@ from scripts.exports import (  # noqa: E402
     parallel_section_page,
     short_link_pages,
 )
-from scripts.glossary import GLOSSARY_FILE, GlossaryError, read_glossary  # noqa: E402
-from scripts.search_index import build_index  # noqa: E402
-from scripts.notes import notes_by_part, read_notes  # noqa: E402
-from scripts.source import read_source  # noqa: E402
-from scripts.staged_site import StagedSite  # noqa: E402
-from scripts.versions import VERSIONS_PAGE, History, add_versions, mark_unchanged_since, read_history, versions_html  # noqa: E402
+from scripts.glossary import GLOSSARY_FILE, GlossaryError, read_glossary
+from scripts.notes import notes_by_part, read_notes
+from scripts.search_index import build_index
+from scripts.source import read_source
+from scripts.staged_site import StagedSite
+from scripts.versions import VERSIONS_PAGE, History, add_versions, mark_unchanged_since, read_history, versions_html
 
 SOURCE_FILE = Path(__file__).resolve().parent.parent / "source" / "tim-agreement.zh.txt"
 SEARCH_INDEX = "search/agreement.json"  # under each language's root: /search/…, /en/search/…
@@ -100,7 +102,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["source"] = source.provenance
     # Date the build by the text, not the clock, so that two builds are byte-identical
     # (MkDocs stamps page dates and sitemap.xml.gz with it).
-    retrieved = datetime.fromisoformat(source.retrieved).replace(tzinfo=timezone.utc)
+    retrieved = datetime.fromisoformat(source.retrieved).replace(tzinfo=UTC)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(retrieved.timestamp())))
     config.extra["citation_names"] = CITATION_NAME  # for the copy-citation buttons
     config.extra["edition"] = EDITION  # what this edition is: home pages and footer
@@ -229,7 +231,7 @@ def _check_parallel_section_pages(language: str, docs: Path) -> None:
             )
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     """No empty "Table of contents" landmark: a page without headings below its title hides
     Material's table-of-contents sidebar (page.meta.hide, Material's own switch)."""
     toc = list(page.toc)
@@ -240,7 +242,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     return context
 
 
-def _check_project(config: MkDocsConfig) -> list:
+def _check_project(config: MkDocsConfig) -> list[Problem]:
     """Read every retrieval (for the versions page, the dates on each clause and clauses.json) and
     check the parsed pages: their structure, the Chinese against the source, the English against
     the Chinese it translates (scripts/check_clauses.py)."""
@@ -286,7 +288,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     # The server's CSP hashes, from every page written so far: the last language's build sees all.
     hashes = script_hashes(path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html")))
     site_path = urlsplit(config.site_url or "/").path.rstrip("/")
-    not_found = {f"{site_path}{page_url(language, HOME_PAGE)}": f"{site_path}{page_url(language, HOME_PAGE)}404.html" for language in LANGUAGES}
+    not_found = {
+        f"{site_path}{page_url(language, HOME_PAGE)}": f"{site_path}{page_url(language, HOME_PAGE)}404.html"
+        for language in LANGUAGES
+    }
     _write(site / SERVER_INCLUDE, server_include(hashes, not_found))
     titles = {language: _pages[language][0].title for language in LANGUAGES}
     document = clauses_document(_pages, titles, config.extra["source"], config.site_url or "/", _editorial)

@@ -27,7 +27,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from scripts.clauses import (
     CHINESE_NUMERALS,
@@ -43,6 +43,9 @@ from scripts.clauses import (
 )
 from scripts.exports import CITATION_NAME, HTML_LANG, capitalised, relative_url
 from scripts.source import CURRENT_SOURCE, Source, display_path, read_retrievals, read_source
+
+if TYPE_CHECKING:
+    from scripts.exports import ClausesDocument
 
 VERSIONS_PAGE = "versions/index.md"  # title and introduction written by hand in each language; the list generated
 ENGLISH_SNAPSHOTS = Path("translation") / "earlier"  # <date>.en.json: the English when that version was current
@@ -663,7 +666,7 @@ def mark_unchanged_since(page_html: str, since: dict[str, str], template: str) -
     return _ID_TAG.sub(mark, page_html)
 
 
-def add_versions(document: dict[str, Any], history: History) -> dict[str, Any]:
+def add_versions(document: ClausesDocument, history: History) -> ClausesDocument:
     """clauses.json with the version (the current retrieval's date), every retrieval, and for each
     part and title the date since which its Chinese text is unchanged."""
     since = history.since
@@ -671,6 +674,7 @@ def add_versions(document: dict[str, Any], history: History) -> dict[str, Any]:
     document["versions"] = [{"retrieved": v.retrieved, "url": v.source.url} for v in history.versions]
     document["title_unchanged_since"] = since["title"]
     for part in document["preamble"]:
+        assert part["anchor"] is not None, "a preamble paragraph without an anchor"  # never: scripts/clauses.py gives each one
         part["unchanged_since"] = since[part["anchor"]]
     for section in document["sections"]:
         section["title_unchanged_since"] = since[f"section-{section['number']}"]

@@ -67,7 +67,7 @@ http {{
 {temp}
     sendfile on;
     include {site_dir / SERVER_INCLUDE};
-    include {DEPLOY / 'http.conf'};
+    include {DEPLOY / "http.conf"};
 
     server {{
         listen 127.0.0.1:{port};

@@ -88,7 +88,9 @@ def test_parallel_view_has_every_part_side_by_side_with_its_anchor(page, base_ur
         assert zh_cell.bounding_box()["y"] == en_cell.bounding_box()["y"], "side by side"
     page.set_viewport_size({"width": 390, "height": 800})
     zh_cell, en_cell = rows.first.locator(".parallel-cell").all()
-    assert en_cell.bounding_box()["y"] > zh_cell.bounding_box()["y"] and en_cell.bounding_box()["x"] == zh_cell.bounding_box()["x"], "stacked"
+    assert (
+        en_cell.bounding_box()["y"] > zh_cell.bounding_box()["y"] and en_cell.bounding_box()["x"] == zh_cell.bounding_box()["x"]
+    ), "stacked"
 
 
 def test_parallel_view_cells_link_to_the_clause_in_each_language(page, base_url: str) -> None:
@@ -182,11 +184,15 @@ def test_english_citation_names_the_translation(clipboard_page, base_url: str) -
         "TIM Software License and Service Agreement (as retrieved on 2022-01-23), clause 12.5 "
         '(unofficial English reference translation; the Chinese original prevails): "'
     )
-    assert citation.endswith(f"\"\n{base_url}/en/12-miscellaneous/#12.5")
+    assert citation.endswith(f'"\n{base_url}/en/12-miscellaneous/#12.5')
 
 
-@pytest.mark.parametrize(("url", "numbered", "linked"), [("/10-user-conduct/", True, False), ("/en/parallel/", True, True), ("/en/", False, True)])
-def test_print_shows_only_the_text_with_numbers_and_link_targets(page, base_url: str, url: str, numbered: bool, linked: bool) -> None:
+@pytest.mark.parametrize(
+    ("url", "numbered", "linked"), [("/10-user-conduct/", True, False), ("/en/parallel/", True, True), ("/en/", False, True)]
+)
+def test_print_shows_only_the_text_with_numbers_and_link_targets(
+    page, base_url: str, url: str, numbered: bool, linked: bool
+) -> None:
     page.goto(f"{base_url}{url}")
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".agreement-search__open", ".clause-tools"):

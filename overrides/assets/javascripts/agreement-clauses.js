@@ -2,13 +2,32 @@
 // item opened by its URL shows its clause's lead-in; each clause's tools copy its link or a
 // citation that stands on its own; a printout names the agreement, its source and address on
 // every sheet.
+//
+// Types: JSDoc, checked by TypeScript (make lint); the elements are those of scripts/exports.py
+// and overrides/main.html, whose #agreement-config is an AgreementConfig.
+/**
+ * @typedef {object} AgreementConfig
+ * @property {string} title the site's name
+ * @property {string} date the source's retrieval date
+ * @property {string} citation the citation's template: {title}, {date}, {name}, {text}, {url}
+ * @property {string} ellipsis between an item's clause lead-in and the item
+ * @property {string} separator between a clause and its items
+ * @property {Record<string, string>} quotes quotation mark → the inner one
+ * @property {Record<string, string>} strings the clause tools' words (extra.ui.clause_tools)
+ */
 (() => {
   "use strict";
 
+  // Typed as present for the functions below; a page without it stops here.
+  /** @type {AgreementConfig} */
   const config = JSON.parse(document.getElementById("agreement-config")?.textContent ?? "null");
   if (!config) return;
 
   // One pass over a template: a "{url}" or "$&" inside the clause text stays as written.
+  /**
+   * @param {string} template
+   * @param {Record<string, string>} values
+   */
   const fill = (template, values) => template.replace(/\{(\w+)\}/g, (placeholder, key) => values[key] ?? placeholder);
 
   const CITABLE = ".agreement-text .clause, .agreement-text .clause-item, .agreement-text .preamble, .parallel-row";
@@ -23,6 +42,7 @@
     return inView && window.scrollY > 0 ? inView.id : "";
   }
 
+  /** @returns {NodeListOf<HTMLAnchorElement>} */
   function languageLinks() {
     return document.querySelectorAll("a.md-select__link[hreflang], .translation-notice a[hreflang], .other-language a[hreflang]");
   }
@@ -44,23 +64,29 @@
   for (const link of languageLinks()) link.addEventListener("click", keepClause);
 
   // Every sheet of a printout says what it is (see @page in agreement.css).
+  /** @param {string} text */
   const cssString = (text) => `"${text.replace(/[\\"]/g, "\\$&").replace(/\n/g, "\\a ")}"`;
-  const printHeader = document.querySelector(".print-header");
-  for (const key of printHeader ? ["head", "source", "page"] : []) {
-    document.documentElement.style.setProperty(`--print-${key}`, cssString(printHeader.dataset[key] ?? ""));
+  const printHeader = /** @type {HTMLElement | null} */ (document.querySelector(".print-header"));
+  if (printHeader) {
+    for (const key of ["head", "source", "page"]) {
+      document.documentElement.style.setProperty(`--print-${key}`, cssString(printHeader.dataset[key] ?? ""));
+    }
   }
 
   // An item opened by its URL (page, full text, parallel view, short link) shows the lead-in that
   // gives it its meaning: when both fit on the screen, the item's scroll margin takes the lead-in
   // in too, so the browser's own scroll to the fragment lands on the lead-in (set before it
   // scrolls: one scroll, downwards); else the lead-in is repeated above the item.
+  /** @param {Element} element */
   const partText = (element) => {
-    const copy = element.cloneNode(true);
+    const copy = /** @type {Element} */ (element.cloneNode(true));
     copy.querySelectorAll(".clause-tools, .agreement-note, .parallel-lang").forEach((node) => node.remove());
-    return copy.textContent.replace(/\s+/g, " ").trim();
+    return /** @type {string} */ (copy.textContent).replace(/\s+/g, " ").trim();
   };
+  /** @type {HTMLElement[]} */
   let shown = [];
 
+  /** @param {Event} [event] hashchange; none on load */
   function showContext(event) {
     for (const element of shown) {
       element.classList.remove("is-context");
@@ -69,19 +95,22 @@
     }
     shown = [];
     const match = ITEM.exec(location.hash.slice(1)); // ids are ASCII: nothing to decode
-    const item = match && document.getElementById(match[0]);
-    const clause = item?.closest(".agreement-text, .parallel")?.querySelector(`[id="${match[1]}"]`);
-    if (!clause) return;
+    if (!match) return;
+    const item = document.getElementById(match[0]);
+    const clause = /** @type {HTMLElement | null | undefined} */ (item?.closest(".agreement-text, .parallel")?.querySelector(`[id="${match[1]}"]`));
+    if (!item || !clause) return;
     clause.classList.add("is-context");
     shown.push(clause, item);
-    const header = document.querySelector(".md-header")?.offsetHeight ?? 0;
+    const header = /** @type {HTMLElement | null} */ (document.querySelector(".md-header"))?.offsetHeight ?? 0;
     const gap = 16;
     const { top } = clause.getBoundingClientRect();
     const { top: itemTop, bottom } = item.getBoundingClientRect();
     if (bottom - top + 2 * gap <= innerHeight - header) {
       item.style.scrollMarginTop = `${itemTop - top + header + gap}px`;
     } else {
-      const cells = (element) => (element.classList.contains("parallel-row") ? [...element.querySelectorAll(".parallel-cell")] : [element]);
+      /** @param {HTMLElement} element */
+      const cells = (element) =>
+        element.classList.contains("parallel-row") ? [.../** @type {NodeListOf<HTMLElement>} */ (element.querySelectorAll(".parallel-cell"))] : [element];
       const leads = cells(clause);
       cells(item).forEach((cell, index) => {
         cell.dataset.context = `${partText(leads[index])} ${config.ellipsis.trim()}`;
@@ -101,13 +130,15 @@
   announcer.setAttribute("role", "status");
   document.body.append(announcer);
 
+  /** @param {Element} element a clause, item or preamble paragraph */
   function citedText(element) {
-    const scope = element.closest(".agreement-text");
+    const scope = /** @type {Element} */ (element.closest(".agreement-text"));
     const match = ITEM.exec(element.id);
+    /** @param {Element} part */
     const own = (part) => partText(part).replace(/^\S+\s*/, "");
     let text;
     if (match) {
-      const clause = scope.querySelector(`[id="${match[1]}"]`);
+      const clause = /** @type {Element} */ (scope.querySelector(`[id="${match[1]}"]`));
       text = own(clause) + config.ellipsis + partText(element);
     } else {
       const items = element.classList.contains("clause") ? scope.querySelectorAll(`.clause-item[id^="${element.id}-"]`) : [];
@@ -116,12 +147,19 @@
     return [...text].map((character) => config.quotes[character] ?? character).join("");
   }
 
+  /** @param {Element} element a clause, item or preamble paragraph */
   function address(element) {
-    const url = new URL(element.querySelector(".clause-tools").dataset.page ?? location.pathname, location.href);
+    const tools = /** @type {HTMLElement} */ (element.querySelector(".clause-tools"));
+    const url = new URL(tools.dataset.page ?? location.pathname, location.href);
     url.hash = element.id;
     return url.href;
   }
 
+  /**
+   * @param {Element} button
+   * @param {string} text what to copy
+   * @param {string} done what the announcer says once it is copied
+   */
   async function copy(button, text, done) {
     const status = document.createElement("span");
     status.className = "clause-tools__status";
@@ -141,22 +179,24 @@
   }
 
   document.addEventListener("click", (event) => {
-    const button = event.target.closest?.(".clause-tools button");
+    // The target: an element, or else one without closest (the document).
+    const button = /** @type {Partial<Element>} */ (event.target).closest?.(".clause-tools button");
     if (!button) return;
-    const element = button.closest(".clause, .clause-item, .preamble");
-    const name = button.parentElement.getAttribute("aria-label");
+    const element = /** @type {Element} */ (button.closest(".clause, .clause-item, .preamble"));
+    const name = /** @type {string} */ (/** @type {Element} */ (button.parentElement).getAttribute("aria-label"));
     const link = button.classList.contains("clause-tools__link");
     const values = { title: config.title, date: config.date, name, text: link ? "" : citedText(element), url: address(element) };
     copy(button, link ? values.url : fill(config.citation, values), config.strings[link ? "linkCopied" : "citationCopied"].replace("{name}", name));
   });
 
   // Each toolbar is one tab stop; the arrow keys, Home and End move between its tools.
+  /** @type {Record<string, number>} */
   const STEPS = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
   document.addEventListener("keydown", (event) => {
-    const tools = event.target.closest?.(".clause-tools");
+    const tools = /** @type {Partial<Element>} */ (event.target).closest?.(".clause-tools");
     if (!tools || !(event.key in STEPS || event.key === "Home" || event.key === "End")) return;
-    const all = [...tools.children];
-    const here = all.indexOf(event.target);
+    const all = [.../** @type {HTMLCollectionOf<HTMLElement>} */ (tools.children)];
+    const here = all.indexOf(/** @type {HTMLElement} */ (event.target));
     const next = event.key === "Home" ? 0 : event.key === "End" ? all.length - 1 : (here + STEPS[event.key] + all.length) % all.length;
     all.forEach((tool, index) => (tool.tabIndex = index === next ? 0 : -1));
     all[next].focus();
