@@ -369,11 +369,20 @@ def glossary_table(pages: dict[str, list[Page]], language: str, terms: list[Term
             unanchored = [p for p in zh_page.paragraphs if not p.anchor and term.chinese in plain_text(p.text)]
             if unanchored:  # closing text such as 腾讯公司: the page it stands on
                 places.append(f'<a href="{target}">{html.escape(page.title)}</a>')
-        rows.append(
-            f'<tr id="term-{term.line}"><td lang="{HTML_LANG[REFERENCE_LANGUAGE]}">{html.escape(term.chinese)}</td>'
-            f'<td lang="{HTML_LANG["en"]}">{html.escape(term.english)}</td><td>{html.escape(text["kinds"][term.kind])}</td>'
-            f'<td lang="{HTML_LANG["en"]}">{html.escape(term.note)}</td><td>{", ".join(places)}</td></tr>'
+        # data-label: each cell names its column where a phone shows a row as a card (agreement.css).
+        labels = [html.escape(column) for column in text["columns"]]
+        cells = [
+            (HTML_LANG[REFERENCE_LANGUAGE], html.escape(term.chinese)),
+            (HTML_LANG["en"], html.escape(term.english)),
+            (None, html.escape(text["kinds"][term.kind])),
+            (HTML_LANG["en"], html.escape(term.note)),
+            (None, ", ".join(places)),
+        ]
+        rendered = "".join(
+            f'<td data-label="{label}"{f" lang={chr(34)}{lang}{chr(34)}" if lang else ""}>{content}</td>'
+            for label, (lang, content) in zip(labels, cells, strict=True)
         )
+        rows.append(f'<tr id="term-{term.line}">{rendered}</tr>')
     return f'<table class="glossary">\n<thead><tr>{head}</tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>\n"
 
 

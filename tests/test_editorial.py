@@ -226,3 +226,12 @@ def test_clauses_json_states_the_status_as_text(site: Path) -> None:
     status = json.loads((site / "clauses.json").read_text(encoding="utf-8"))["status"]
     for language in LANGUAGES:
         assert all(phrase in status[language] for phrase in STATUS[language])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_glossary_fits_a_phone(page, base_url: str, language: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{base_url}{page_url(language, GLOSSARY_PAGE)}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the glossary scrolls sideways"
+    cell = page.locator("table.glossary tbody tr").first.locator("td").nth(2)
+    assert cell.evaluate("td => getComputedStyle(td, '::before').content") != "none", "each cell names its column"

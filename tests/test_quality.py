@@ -180,7 +180,7 @@ def crawl(published: Published, browser, run_axe: bool) -> dict[str, Visit]:
     context = browser.new_context()
     page = context.new_page()
     results: dict[str, Visit] = {}
-    current: dict = {"pending": set()}
+    current: dict = {"pending": set(), "redirects": False}
 
     def route(route) -> None:
         request = route.request
@@ -200,7 +200,10 @@ def crawl(published: Published, browser, run_axe: bool) -> dict[str, Visit]:
 
     def on_failed(request) -> None:
         current["pending"].discard(request)
-        if request.url not in current["stopped"]:
+        # A redirect page's own requests (its favicon) may be cut short by the navigation it
+        # starts, which the route above stops: that abort is the test's doing, not the site's.
+        aborted_by_redirect = current["redirects"] and request.failure == "net::ERR_ABORTED"
+        if request.url not in current["stopped"] and not aborted_by_redirect:
             current["visit"].failed.append((request.url, request.failure or ""))
 
     def on_console(message) -> None:
@@ -224,7 +227,8 @@ def crawl(published: Published, browser, run_axe: bool) -> dict[str, Visit]:
         for file in published.files:
             url = published.url(file)
             visit = results[url] = Visit()
-            current.update(url=url, visit=visit, stopped=set(), pending=set())
+            redirects = published.soups[file].select_one('meta[http-equiv="refresh"]') is not None
+            current.update(url=url, visit=visit, stopped=set(), pending=set(), redirects=redirects)
             response = page.goto(url, wait_until="load")
             visit.status = response.status if response else None
             if run_axe:

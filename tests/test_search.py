@@ -426,9 +426,11 @@ def test_a_failed_copy_is_reported_as_a_failure(browser, base_url: str) -> None:
     insecure.close()
 
 
-def test_the_open_dialog_has_no_axe_core_violations(page, base_url: str) -> None:
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_dialog_has_no_axe_core_violations(page, base_url: str, scheme: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
+    page.emulate_media(color_scheme=scheme)  # the site follows prefers-color-scheme
     for language, query in (("en", "can I terminate the agreement"), ("zh", "reverse engineering"), ("en", "jurisdikshon")):
         page.goto(f"{base_url}{HOME[language]}")
         page.keyboard.press("/")
