@@ -34,7 +34,6 @@ from scripts.clauses import HOME_PAGE, LANGUAGES, REFERENCE_LANGUAGE, ParseError
 from scripts.clauses import Page as AgreementPage
 from scripts.csp import SERVER_INCLUDE, script_hashes, server_include
 from scripts.exports import (
-    CITATION_NAME,
     EDITION,
     FULL_PAGE,
     GLOSSARY_PAGE,
@@ -104,7 +103,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # (MkDocs stamps page dates and sitemap.xml.gz with it).
     retrieved = datetime.fromisoformat(source.retrieved).replace(tzinfo=UTC)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(retrieved.timestamp())))
-    config.extra["citation_names"] = CITATION_NAME  # for the copy-citation buttons
     config.extra["edition"] = EDITION  # what this edition is: home pages and footer
     return config
 
