@@ -180,7 +180,7 @@ def crawl(published: Published, browser, run_axe: bool) -> dict[str, Visit]:
     context = browser.new_context()
     page = context.new_page()
     results: dict[str, Visit] = {}
-    current: dict = {"pending": set(), "redirects": False}
+    current: dict = {"pending": set(), "aborted": []}
 
     def route(route) -> None:
         request = route.request
@@ -200,10 +200,14 @@ def crawl(published: Published, browser, run_axe: bool) -> dict[str, Visit]:
 
     def on_failed(request) -> None:
         current["pending"].discard(request)
-        # A redirect page's own requests (its favicon) may be cut short by the navigation it
-        # starts, which the route above stops: that abort is the test's doing, not the site's.
-        aborted_by_redirect = current["redirects"] and request.failure == "net::ERR_ABORTED"
-        if request.url not in current["stopped"] and not aborted_by_redirect:
+        if request.url in current["stopped"]:
+            return
+        # Chromium aborts a request still open when the page navigates: a redirect page's
+        # favicon, or the favicon it fetches after `load` when the crawl has moved on. That
+        # abort is the crawl's doing; whether the site serves the resource is checked below.
+        if request.failure == "net::ERR_ABORTED":
+            current["aborted"].append(request.url)
+        else:
             current["visit"].failed.append((request.url, request.failure or ""))
 
     def on_console(message) -> None:
@@ -227,8 +231,7 @@ def crawl(published: Published, browser, run_axe: bool) -> dict[str, Visit]:
         for file in published.files:
             url = published.url(file)
             visit = results[url] = Visit()
-            redirects = published.soups[file].select_one('meta[http-equiv="refresh"]') is not None
-            current.update(url=url, visit=visit, stopped=set(), pending=set(), redirects=redirects)
+            current.update(url=url, visit=visit, stopped=set(), pending=set(), aborted=[])
             response = page.goto(url, wait_until="load")
             visit.status = response.status if response else None
             if run_axe:
@@ -241,6 +244,10 @@ def crawl(published: Published, browser, run_axe: bool) -> dict[str, Visit]:
                 page.wait_for_timeout(25)
             visit.failed += [(request.url, "still pending after 5 s") for request in current["pending"]]
             visit.console_errors += page.evaluate("window.__violations ?? []")
+            for aborted in current["aborted"]:
+                served = context.request.get(aborted, max_redirects=0)
+                if served.status != 200:
+                    visit.failed.append((aborted, f"aborted in the browser, and the server answers {served.status}"))
     finally:
         context.close()
     return results
