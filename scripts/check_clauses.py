@@ -18,7 +18,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from scripts.clauses import LANGUAGES, REFERENCE_LANGUAGE, Clause, Page, Paragraph, ParseError, links, numbers, parse_language
+from scripts.clauses import Clause, Page, Paragraph, ParseError, links, numbers, parse_language
+from scripts.languages import LANGUAGES, REFERENCE_LANGUAGE
 from scripts.notes import NOTES_FILE, Note, NoteProblem, read_notes
 from scripts.translation_lock import revision_findings
 

@@ -19,10 +19,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts.languages import REGISTRY
 from scripts.markup import Link, MarkupProblem, markup_problems, plain, runs
 
-LANGUAGES = ("zh", "en")
-REFERENCE_LANGUAGE = "zh"
 HOME_PAGE = "index.md"
 
 CHINESE_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -280,8 +279,8 @@ def parse_language(docs_dir: Path, language: str) -> list[Page]:
 
 
 def page_url(language: str, name: str) -> str:
-    """The site path of a page: Chinese (the default language) at /, English under /en/."""
-    prefix = "/" if language == REFERENCE_LANGUAGE else f"/{language}/"
+    """The site path of a page, under its language's root: /10-user-conduct/, /en/10-user-conduct/."""
+    prefix = REGISTRY[language].root
     path = Path(name)
     if path.name == HOME_PAGE:
         return prefix + "".join(f"{part}/" for part in path.parent.parts)

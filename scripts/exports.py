@@ -9,13 +9,14 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 import rcssmin  # type: ignore[import-untyped]  # ships no type hints and has no stubs package
 import rjsmin  # type: ignore[import-untyped]  # likewise
 
-from scripts.clauses import HOME_PAGE, LANGUAGES, REFERENCE_LANGUAGE, Clause, Item, Page, page_url, plain_text
+from scripts.clauses import HOME_PAGE, Clause, Item, Page, page_url, plain_text
 from scripts.glossary import Term, mark_defined_terms
+from scripts.languages import ENGLISH, HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, ClauseTools
 from scripts.markup import html_of, markdown_escaped, runs
 from scripts.notes import Note, note_anchor, note_html
 
@@ -25,26 +26,6 @@ FULL_PAGE = "full/index.md"  # the whole agreement on one page; generated from t
 GLOSSARY_PAGE = "glossary/index.md"  # likewise: title and introduction by hand, the table generated
 SCHEMA_NAME = "clauses.schema.json"  # clauses.json's JSON Schema (scripts/schemas/), published beside it
 SHORT_LINK_FOLDER = "clause"  # /clause/10.1/, /en/clause/10.1/
-HTML_LANG = {"zh": "zh-Hans", "en": "en"}
-CITATION_NAME = {
-    "zh": {"clause": "第{clause}条", "item": "第{clause}条第{item}项", "preamble": "序言第{n}段"},
-    "en": {"clause": "clause {clause}", "item": "clause {clause}{item}", "preamble": "preamble, paragraph {n}"},
-}
-
-
-# What this edition is, said on both home pages, in every page's footer and in clauses.json;
-# {source} and {date} become the source's address and the retrieval date.
-EDITION = {
-    "zh": (
-        "本站中文文本逐字取自 {source}，获取日期 {date}；腾讯此后可能已修改该协议，请以来源页面核对。"
-        "英文为本站制作的非官方参考译本，与腾讯无关联，亦未经腾讯认可；两种文本如有不一致，以中文原文为准。"
-    ),
-    "en": (
-        "The Chinese text on this site is taken word for word from {source}, as retrieved on {date}; Tencent may have "
-        "changed the agreement since, so check the source. The English text is an unofficial reference translation made "
-        "for this site; it is not affiliated with or endorsed by Tencent. Where the two differ, the Chinese original prevails."
-    ),
-}
 
 
 def capitalised(text: str) -> str:
@@ -65,7 +46,7 @@ class Part:
 
 def parts(page: Page) -> Iterator[Part]:
     """The citable parts of a page, in reading order."""
-    names = CITATION_NAME[page.language]
+    names = REGISTRY[page.language].citation_names
     for index, (anchor, text) in enumerate(((p.anchor, p.text) for p in page.paragraphs if p.anchor), 1):
         name = names["preamble"].format(n=index)
         yield Part(anchor, name, capitalised(name), text, page)
@@ -84,11 +65,13 @@ def relative_url(source: str, target: str) -> str:
 
 @dataclass(frozen=True)
 class Editorial:
-    """What the site shows beside the agreement text: notes on parts, and the glossary's terms
-    (a defined term in the English shows its Chinese original)."""
+    """What the site shows beside the agreement text: notes on parts, the glossary's terms (a
+    defined term in the English shows its Chinese original), and since which retrieval each part's
+    Chinese text is unchanged (anchor → date, scripts/versions.py)."""
 
     notes: dict[str, list[Note]]
     terms: list[Term]
+    since: dict[str, str]
 
     def text_html(self, text: str, language: str) -> str:
         """A paragraph's text as the model reads it (plain text and links), escaped; in the
@@ -98,6 +81,14 @@ class Editorial:
 
     def notes_html(self, anchor: str, language: str, with_id: bool = True) -> list[str]:
         return [note_html(note, index, language, with_id) for index, note in enumerate(self.notes.get(anchor, []), 1)]
+
+    def since_attributes(self, anchor: str, language: str) -> str:
+        """A part's data-unchanged-since and the title that says it, when the history knows it."""
+        date = self.since.get(anchor)
+        if date is None:
+            return ""
+        title = REGISTRY[language].strings["versions"]["unchanged_since"].replace("{date}", date)
+        return f' data-unchanged-since="{html.escape(date)}" title="{html.escape(title)}"'
 
 
 def mark_address_links(text_html: str) -> str:
@@ -115,21 +106,23 @@ def parallel_section_page(section: int) -> str:
     return f"{PARALLEL_FOLDER}/{section}.md"
 
 
-def tool_label(labels: dict[str, str], key: str, name: str) -> str:
+def tool_label(labels: ClauseTools, key: Literal["parallel", "copyLink", "copyCitation"], name: str) -> str:
     """A clause tool's accessible name: what it does and the part it does it to (复制引用：第10.1条)."""
     return labels["tool"].replace("{label}", labels[key]).replace("{name}", name)
 
 
-def clause_tools(part: Part, labels: dict[str, str], parallel: str | None, page_link: str | None = None) -> str:
+def clause_tools(part: Part, parallel: str | None, page_link: str | None = None) -> str:
     """The tools after a part's text: its row in the parallel view (a link), copy link and copy
     citation (buttons that agreement-clauses.js brings to life). One toolbar, one tab stop: the
     first tool is focusable, the arrow keys move between them. Their names carry the part's number.
     `page_link`: where the part's own page is, when it is shown elsewhere (the full text)."""
+    labels = REGISTRY[part.page.language].strings["clause_tools"]
     tools = []
     if parallel:
         name = html.escape(tool_label(labels, "parallel", part.name))
         tools.append(f'<a class="parallel-link" href="{parallel}#{part.anchor}" aria-label="{name}" title="{name}">⇄</a>')
-    for kind, key in (("link", "copyLink"), ("citation", "copyCitation")):
+    keys: tuple[tuple[str, Literal["copyLink", "copyCitation"]], ...] = (("link", "copyLink"), ("citation", "copyCitation"))
+    for kind, key in keys:
         name = html.escape(tool_label(labels, key, part.name))
         focus = ' tabindex="-1"' if tools else ""
         tools.append(f'<button type="button" class="clause-tools__{kind}"{focus} aria-label="{name}" title="{name}"></button>')
@@ -137,20 +130,20 @@ def clause_tools(part: Part, labels: dict[str, str], parallel: str | None, page_
     return f'<span class="clause-tools" role="toolbar" aria-label="{html.escape(part.name)}"{page}>{"".join(tools)}</span>'
 
 
-def _part_blocks(
-    page: Page, editorial: Editorial, here: str, labels: dict[str, str], page_link: str | None = None
-) -> list[tuple[int, str]]:
+def _part_blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = None) -> list[tuple[int, str]]:
     """Every paragraph of a page as HTML built from the model, by source line: each preamble
     paragraph, clause and item with its id, its number as a link to itself, its tools (a link to
-    its row in its section's parallel page, copy buttons), and the notes on it below."""
+    its row in its section's parallel page, copy buttons), since when its Chinese text is
+    unchanged, and the notes on it below."""
     parallel = relative_url(here, page_url(page.language, parallel_section_page(page.section))) if page.section else None
     by_anchor = {part.anchor: part for part in parts(page)}
     blocks: list[tuple[int, str]] = []
     for paragraph in page.paragraphs:
         text = editorial.text_html(paragraph.text, page.language)
         if paragraph.anchor:
-            tools = clause_tools(by_anchor[paragraph.anchor], labels, None, page_link)
-            blocks.append((paragraph.line, f'<p class="preamble" id="{paragraph.anchor}">{text}{tools}</p>'))
+            tools = clause_tools(by_anchor[paragraph.anchor], None, page_link)
+            since = editorial.since_attributes(paragraph.anchor, page.language)
+            blocks.append((paragraph.line, f'<p class="preamble" id="{paragraph.anchor}"{since}>{text}{tools}</p>'))
             blocks += [(paragraph.line, note) for note in editorial.notes_html(paragraph.anchor, page.language)]
         else:
             blocks.append((paragraph.line, f"<p>{text}</p>"))
@@ -159,22 +152,22 @@ def _part_blocks(
         for kind, part in numbered:
             number = f'<a class="clause-number" href="#{part.anchor}">{html.escape(part.label)}</a>'
             text = f"{html.escape(part.spacing)}{editorial.text_html(part.text, page.language)}"
-            tools = clause_tools(by_anchor[part.anchor], labels, parallel, page_link)
-            blocks.append((part.line, f'<p class="{kind}" id="{part.anchor}">{number}{text}{tools}</p>'))
+            tools = clause_tools(by_anchor[part.anchor], parallel, page_link)
+            since = editorial.since_attributes(part.anchor, page.language)
+            blocks.append((part.line, f'<p class="{kind}" id="{part.anchor}"{since}>{number}{text}{tools}</p>'))
             blocks += [(part.line, note) for note in editorial.notes_html(part.anchor, page.language)]
     return sorted(blocks, key=lambda block: block[0])
 
 
-def agreement_markdown(page: Page, editorial: Editorial, labels: dict[str, str]) -> str:
+def agreement_markdown(page: Page, editorial: Editorial) -> str:
     """A page as handed to MkDocs: its title as escaped Markdown, then every paragraph as HTML
-    built from the model (see _part_blocks); no text the author wrote is read as markup.
-    `labels`: the clause tools' strings in the page's language (extra.ui.clause_tools)."""
+    built from the model (see _part_blocks); no text the author wrote is read as markup."""
     here = page_url(page.language, page.name)
-    blocks = [f"# {markdown_escaped(page.title)}", *(block for _, block in _part_blocks(page, editorial, here, labels))]
+    blocks = [f"# {markdown_escaped(page.title)}", *(block for _, block in _part_blocks(page, editorial, here))]
     return "\n\n".join(blocks) + "\n"
 
 
-def full_markdown(pages: list[Page], editorial: Editorial, labels: dict[str, str]) -> str:
+def full_markdown(pages: list[Page], editorial: Editorial) -> str:
     """The whole agreement in one language on one page (/full/, /en/full/): the title and preamble,
     then every section under its heading (id section-N, in the page's table of contents), each
     part with the same id as on its own page. Copied links name the part's own page, the address
@@ -182,42 +175,12 @@ def full_markdown(pages: list[Page], editorial: Editorial, labels: dict[str, str
     home, *sections = pages
     here = page_url(home.language, FULL_PAGE)
     blocks = [f"# {markdown_escaped(home.title)}"]
-    blocks += [
-        block for _, block in _part_blocks(home, editorial, here, labels, relative_url(here, page_url(home.language, home.name)))
-    ]
+    blocks += [block for _, block in _part_blocks(home, editorial, here, relative_url(here, page_url(home.language, home.name)))]
     for page in sections:
         own = relative_url(here, page_url(page.language, page.name))
         blocks.append(f"## {markdown_escaped(page.title)} {{#section-{page.section}}}")
-        blocks += [block for _, block in _part_blocks(page, editorial, here, labels, own)]
+        blocks += [block for _, block in _part_blocks(page, editorial, here, own)]
     return "\n\n".join(blocks) + "\n"
-
-
-# The parallel view's own words, in the language of the page's interface; each column's label is
-# in that column's language.
-PARALLEL_TEXT = {
-    "zh": {
-        "sections": "跳转到",
-        "all": "全部条款对照",
-        "section_title": "{title}（中英对照）",
-        "intro": "中文原文与英文参考译本逐条对照；两者如有不一致，以中文原文为准。",
-        "pages": "单独阅读本节：",
-        "previous": "上一节",
-        "next": "下一节",
-        "pager": "各节对照",
-    },
-    "en": {
-        "sections": "Go to",
-        "all": "All sections side by side",
-        "section_title": "{title}: Chinese and English side by side",
-        "intro": "The Chinese original and the English reference translation, clause by clause. Where they differ, the Chinese original prevails.",
-        "pages": "This section on its own:",
-        "previous": "Previous section",
-        "next": "Next section",
-        "pager": "Sections side by side",
-    },
-}
-COLUMN_LABEL = {"zh": "中文原文（以此为准）", "en": "English reference translation"}
-CELL_LABEL = {"zh": "中文", "en": "English"}
 
 
 def full_number(part: Part, clause: str | None) -> str:
@@ -238,7 +201,10 @@ def _parallel_body(
     lines = [
         '<div class="parallel">',
         '<div class="parallel-columns" aria-hidden="true">'
-        + "".join(f'<span lang="{HTML_LANG[lang]}">{html.escape(COLUMN_LABEL[lang])}</span>' for lang in LANGUAGES)
+        + "".join(
+            f'<span lang="{HTML_LANG[lang]}">{html.escape(REGISTRY[lang].strings["parallel"]["column"])}</span>'
+            for lang in LANGUAGES
+        )
         + "</div>",
     ]
     for zh_page, en_page in zip(reference, translation, strict=False):
@@ -247,8 +213,8 @@ def _parallel_body(
         if headings and zh_page.name != HOME_PAGE:
             lines.append(
                 f'<h2 class="parallel-heading" id="section-{zh_page.section}">'
-                f'<span lang="{HTML_LANG["zh"]}">{html.escape(zh_page.title)}</span>'
-                f'<span lang="{HTML_LANG["en"]}">{html.escape(en_page.title)}</span></h2>'
+                f'<span lang="{HTML_LANG[zh_page.language]}">{html.escape(zh_page.title)}</span>'
+                f'<span lang="{HTML_LANG[en_page.language]}">{html.escape(en_page.title)}</span></h2>'
             )
         for zh_part, en_part in zip(parts(zh_page), parts(en_page), strict=False):
             clause = zh_part.anchor.split("-")[0] if "." in zh_part.anchor else None
@@ -261,7 +227,7 @@ def _parallel_body(
                 cells.append(
                     f'<div class="parallel-cell" lang="{HTML_LANG[lang]}">'
                     f'<a class="parallel-source" href="{target}#{part.anchor}" title="{html.escape(part.name)}">'
-                    f'<span class="parallel-lang">{CELL_LABEL[lang]} </span>{html.escape(full_number(part, clause))}</a> '
+                    f'<span class="parallel-lang">{REGISTRY[lang].strings["parallel"]["cell"]} </span>{html.escape(full_number(part, clause))}</a> '
                     f"{editorial.text_html(part.text, lang)}{own_notes}</div>"
                 )
             kind = " parallel-row--item" if "-" in zh_part.anchor and clause else ""
@@ -279,7 +245,7 @@ def parallel_rows(pages: dict[str, list[Page]], language: str, editorial: Editor
     """
     here = page_url(language, PARALLEL_PAGE)
     own = pages[language]
-    text = PARALLEL_TEXT[language]
+    text = REGISTRY[language].strings["parallel"]
     jump = "".join(f'<li><a href="#section-{page.section}">{html.escape(page.title)}</a></li>' for page in own if page.section)
     lines = [f'<nav class="parallel-jump" aria-label="{html.escape(text["sections"])}"><ul>{jump}</ul></nav>']
     lines += _parallel_body(pages, language, editorial, here, {page.section for page in own})
@@ -292,12 +258,12 @@ def parallel_section_markdown(pages: dict[str, list[Page]], language: str, edito
     sections and to the whole parallel view."""
     here = page_url(language, parallel_section_page(section))
     own = [page for page in pages[language] if page.section]
-    text = PARALLEL_TEXT[language]
+    text = REGISTRY[language].strings["parallel"]
     index = next(i for i, page in enumerate(own) if page.section == section)
     page = own[index]
     title = text["section_title"].replace("{title}", page.title)
     pages_line = " ".join(
-        f'<a href="{relative_url(here, page_url(lang, page.name))}" hreflang="{HTML_LANG[lang]}" lang="{HTML_LANG[lang]}">{html.escape(CELL_LABEL[lang])}</a>'
+        f'<a href="{relative_url(here, page_url(lang, page.name))}" hreflang="{HTML_LANG[lang]}" lang="{HTML_LANG[lang]}">{html.escape(REGISTRY[lang].strings["parallel"]["cell"])}</a>'
         for lang in LANGUAGES
     )
     lines = [
@@ -309,10 +275,11 @@ def parallel_section_markdown(pages: dict[str, list[Page]], language: str, edito
         "",
     ]
     links = []
-    for key, neighbour in (
+    neighbours: tuple[tuple[Literal["previous", "next"], Page | None], ...] = (
         ("previous", own[index - 1] if index else None),
         ("next", own[index + 1] if index + 1 < len(own) else None),
-    ):
+    )
+    for key, neighbour in neighbours:
         if neighbour and neighbour.section:  # always a section: `own` holds only sections
             href = relative_url(here, page_url(language, parallel_section_page(neighbour.section)))
             links.append(
@@ -327,30 +294,10 @@ def parallel_section_markdown(pages: dict[str, list[Page]], language: str, edito
     return "\n".join(lines) + "\n"
 
 
-class GlossaryText(TypedDict):
-    columns: tuple[str, str, str, str, str]
-    kinds: dict[str, str]  # Term.kind → its name in the page's language
-    title: str
-
-
-GLOSSARY_TEXT: dict[str, GlossaryText] = {
-    "zh": {
-        "columns": ("中文", "英文", "类别", "用法说明", "出现于"),
-        "kinds": {"defined term": "定义术语", "title": "文件名称", "name": "名称", "term": "术语"},
-        "title": "标题",
-    },
-    "en": {
-        "columns": ("Chinese", "English", "Kind", "Note on usage", "Occurs in"),
-        "kinds": {"defined term": "defined term", "title": "title", "name": "name", "term": "term"},
-        "title": "title",
-    },
-}
-
-
 def glossary_table(pages: dict[str, list[Page]], language: str, terms: list[Term]) -> str:
     """The glossary page's body: every term pair with its note, and links to the parts of this
     language's pages where the Chinese term occurs (aligned parts share their anchors)."""
-    text = GLOSSARY_TEXT[language]
+    text = REGISTRY[language].strings["glossary"]
     here = page_url(language, GLOSSARY_PAGE)
     reference = {page.name: page for page in pages[REFERENCE_LANGUAGE]}
     own = pages[language]
@@ -373,9 +320,9 @@ def glossary_table(pages: dict[str, list[Page]], language: str, terms: list[Term
         labels = [html.escape(column) for column in text["columns"]]
         cells = [
             (HTML_LANG[REFERENCE_LANGUAGE], html.escape(term.chinese)),
-            (HTML_LANG["en"], html.escape(term.english)),
+            (HTML_LANG[ENGLISH.code], html.escape(term.english)),
             (None, html.escape(text["kinds"][term.kind])),
-            (HTML_LANG["en"], html.escape(term.note)),
+            (HTML_LANG[ENGLISH.code], html.escape(term.note)),
             (None, ", ".join(places)),
         ]
         rendered = "".join(
@@ -391,12 +338,6 @@ def short_link_path(language: str, anchor: str) -> str:
     return page_url(language, HOME_PAGE) + f"{SHORT_LINK_FOLDER}/{anchor}/"
 
 
-SHORT_LINK_TEXT = {
-    "zh": {"description": "TIM软件许可及服务协议{name}的短链接。", "going": "正在前往"},
-    "en": {"description": "Short link to {name} of the TIM Software License and Service Agreement.", "going": "Going to"},
-}
-
-
 def short_link_pages(pages: list[Page], site_title: str, site_url: str, favicon: str) -> Iterator[tuple[str, str]]:
     """(site path, HTML) of a redirect page for every part: static, so any host serves it."""
     for page in pages:
@@ -405,7 +346,7 @@ def short_link_pages(pages: list[Page], site_title: str, site_url: str, favicon:
             here = short_link_path(language, part.anchor)
             target = f"{relative_url(here, page_url(language, page.name))}#{part.anchor}"
             canonical = site_url.rstrip("/") + page_url(language, page.name)
-            text = SHORT_LINK_TEXT[language]
+            text = REGISTRY[language].strings["short_link"]
             name = html.escape(part.name)
             yield (
                 here,
@@ -413,11 +354,11 @@ def short_link_pages(pages: list[Page], site_title: str, site_url: str, favicon:
                     f'<!doctype html>\n<html lang="{HTML_LANG[language]}">\n<head>\n<meta charset="utf-8">\n'
                     f'<meta name="viewport" content="width=device-width,initial-scale=1">\n'
                     f"<title>{name} · {html.escape(site_title)}</title>\n"
-                    f'<meta name="description" content="{html.escape(text["description"].format(name=part.name))}">\n'
+                    f'<meta name="description" content="{html.escape(text["description"].replace("{title}", site_title).replace("{name}", part.name))}">\n'
                     f'<meta name="robots" content="noindex">\n<link rel="canonical" href="{html.escape(canonical)}">\n'
                     f'<link rel="icon" href="{relative_url(here, "/")}{favicon}">\n'
                     f'<meta http-equiv="refresh" content="0; url={html.escape(target)}">\n</head>\n'
-                    f'<body>\n<main>\n<h1>{name}</h1>\n<p>{text["going"]} <a href="{html.escape(target)}">{name}</a></p>\n'
+                    f'<body>\n<main>\n<h1>{name}</h1>\n<p>{html.escape(text["going"])} <a href="{html.escape(target)}">{name}</a></p>\n'
                     f"</main>\n</body>\n</html>\n"
                 ),
             )
@@ -522,7 +463,10 @@ def clauses_document(
         "$schema": f"{base}/{SCHEMA_NAME}",
         "title": titles,
         "source": source,
-        "status": {lang: EDITION[lang].format(source=source["url"], date=source["retrieved"]) for lang in LANGUAGES},
+        "status": {
+            lang: REGISTRY[lang].edition.replace("{source}", source["url"]).replace("{date}", source["retrieved"])
+            for lang in LANGUAGES
+        },
         "languages": dict(HTML_LANG),
         "reference_language": REFERENCE_LANGUAGE,
         "preamble": [],

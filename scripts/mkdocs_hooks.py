@@ -30,11 +30,10 @@ from mkdocs.utils.templates import TemplateContext
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts.check_clauses import Problem, check_notes, check_project_pages, markup_problems, notes_file, report
-from scripts.clauses import HOME_PAGE, LANGUAGES, REFERENCE_LANGUAGE, ParseError, page_url, parse_language, parse_markdown
+from scripts.clauses import HOME_PAGE, ParseError, page_url, parse_language, parse_markdown
 from scripts.clauses import Page as AgreementPage
 from scripts.csp import SERVER_INCLUDE, script_hashes, server_include
 from scripts.exports import (
-    EDITION,
     FULL_PAGE,
     GLOSSARY_PAGE,
     MINIFIED_ASSETS,
@@ -53,11 +52,12 @@ from scripts.exports import (
     short_link_pages,
 )
 from scripts.glossary import GLOSSARY_FILE, GlossaryError, read_glossary
+from scripts.languages import LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, template_entry
 from scripts.notes import notes_by_part, read_notes
 from scripts.search_index import build_index
 from scripts.source import read_source
 from scripts.staged_site import StagedSite
-from scripts.versions import VERSIONS_PAGE, History, add_versions, mark_unchanged_since, read_history, versions_html
+from scripts.versions import VERSIONS_PAGE, History, add_versions, read_history, versions_html
 
 SOURCE_FILE = Path(__file__).resolve().parent.parent / "source" / "tim-agreement.zh.txt"
 SEARCH_INDEX = "search/agreement.json"  # under each language's root: /search/…, /en/search/…
@@ -67,7 +67,7 @@ CLAUSES_SCHEMA = Path(__file__).resolve().parent / "schemas" / "clauses.schema.j
 # Both languages as parsed at the start of this build, and the language this build renders.
 _pages: dict[str, list[AgreementPage]] = {}
 _built_languages: set[str] = set()
-_editorial = Editorial({}, [])  # notes on parts and glossary terms, read with the pages
+_editorial = Editorial({}, [], {})  # notes on parts, glossary terms, unchanged-since dates: read with the pages
 # Each language's 404 page: every build writes its own to the site root, over the last one.
 _not_found_pages: dict[str, str] = {}
 # Every retrieval under source/, read at the start of each build (scripts/versions.py).
@@ -82,9 +82,11 @@ def on_startup(command: str, dirty: bool) -> None:
     _command.update(name=command if not dirty else f"{command} --dirty", staged=None, failed=False)
 
 
+@event_priority(-110)  # after the i18n plugin's (-100), which sets theme.language to the build's locale
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Build into a staging folder; count strict warnings even under -q; show the source's
-    provenance (URL, retrieval date) from its own front matter."""
+    """Build into a staging folder; count strict warnings even under -q; give this language's
+    build its entry of the registry (scripts/languages.py); show the source's provenance (URL,
+    retrieval date) from its own front matter."""
     if _command["name"] == "build" and _command["staged"] is None:  # the outer build, not i18n's
         staged = StagedSite(Path(config.site_dir))
         config.site_dir = str(staged.begin())
@@ -103,8 +105,31 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # (MkDocs stamps page dates and sitemap.xml.gz with it).
     retrieved = datetime.fromisoformat(source.retrieved).replace(tzinfo=UTC)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(retrieved.timestamp())))
-    config.extra["edition"] = EDITION  # what this edition is: home pages and footer
+    _use_language(config)
     return config
+
+
+def _use_language(config: MkDocsConfig) -> None:
+    """Everything of this build's language that MkDocs, Material and our templates read, from
+    the registry: the templates find it as config.extra.language (and every language, for the
+    other's name and lang, as config.extra.languages)."""
+    configured = [(entry.locale, entry.name) for entry in config.plugins["i18n"].config.languages]
+    registered = [(language.code, language.name) for language in REGISTRY.values()]
+    if configured != registered:
+        raise PluginError(
+            f"mkdocs.yml's i18n languages (locale, name) are {configured}; scripts/languages.py has {registered}: "
+            "make them the same, the original first"
+        )
+    language = REGISTRY[config.theme["language"]]
+    config.site_name = language.site_name
+    config.site_description = language.site_description
+    # Material's own strings: theme.language selects them, and its `language` names <html lang>
+    # (overrides/partials/languages/zh-Hans.html for the Chinese).
+    config.theme["language"] = language.html_lang
+    for palette, name in zip(config.theme["palette"], language.scheme_toggles, strict=True):
+        palette["toggle"]["name"] = name
+    config.extra["language"] = template_entry(language)
+    config.extra["languages"] = {code: template_entry(entry) for code, entry in REGISTRY.items()}
 
 
 def on_build_error(error: Exception) -> None:
@@ -173,7 +198,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     except (OSError, GlossaryError) as error:
         raise PluginError(f"cannot read the glossary: {error}") from error
     global _editorial
-    _editorial = Editorial(notes_by_part(notes), terms)
+    _editorial = Editorial(notes_by_part(notes), terms, _history[0].since)
 
 
 def page_language(page: Page) -> str:
@@ -188,25 +213,24 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     clause, item and preamble paragraph with its id and links (scripts/exports.py)."""
     language = page_language(page)
     _built_languages.add(language)
-    labels = config.extra["ui"]["clause_tools"]
     if page.file.src_uri == f"{language}/{PARALLEL_PAGE}":
         _check_parallel_section_pages(language, Path(config.docs_dir))
         return f"{markdown}\n\n{parallel_rows(_pages, language, _editorial)}"
     if section := _parallel_section(page, language):
         return parallel_section_markdown(_pages, language, _editorial, section)
     if page.file.src_uri == f"{language}/{FULL_PAGE}":
-        return full_markdown(_pages[language], _editorial, labels)
+        return full_markdown(_pages[language], _editorial)
     if page.file.src_uri == f"{language}/{GLOSSARY_PAGE}":
         return f"{markdown}\n\n{glossary_table(_pages, language, _editorial.terms)}"
     if page.file.src_uri == f"{language}/{VERSIONS_PAGE}":
-        return f"{markdown}\n\n{versions_html(_history[0], _pages, language, config.extra['ui']['versions'])}"
+        return f"{markdown}\n\n{versions_html(_history[0], _pages, language)}"
     try:
         model = parse_markdown(markdown, language, Path(page.file.src_uri), Path(page.file.src_uri).name)
     except ParseError as error:
         raise PluginError(str(error)) from error
     if problems := markup_problems([model]):  # the text changed since the check (mkdocs serve)
         raise PluginError(report(problems))
-    return agreement_markdown(model, _editorial, labels)
+    return agreement_markdown(model, _editorial)
 
 
 def _parallel_section(page: Page, language: str) -> int | None:
@@ -227,6 +251,17 @@ def _check_parallel_section_pages(language: str, docs: Path) -> None:
                 f"docs/{language}/{parallel_section_page(agreement_page.section)} is missing: every section needs its parallel "
                 f"page; create it as a copy of docs/{language}/{example} (front matter only, the rows are generated)"
             )
+
+
+@event_priority(-110)  # after the i18n plugin's (-100), which builds each language's navigation
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """The home page's entry in the navigation, in its language (not the site's name again: the
+    navigation's title already says it)."""
+    for page in nav.pages:
+        language = page_language(page)
+        if page.file.src_uri == f"{language}/{HOME_PAGE}":
+            page.title = REGISTRY[language].home
+    return nav
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
@@ -252,14 +287,6 @@ def _check_project(config: MkDocsConfig) -> list[Problem]:
         raise PluginError(f"cannot check clauses: {error}") from error
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """On the agreement's pages, each clause, item and preamble paragraph says since when its
-    Chinese text is unchanged (a title and data-unchanged-since, scripts/versions.py)."""
-    if page.file.src_uri.count("/") != 1 and page.file.src_uri != f"{page_language(page)}/{FULL_PAGE}":
-        return html  # pages about the agreement (parallel view, versions), not its text
-    return mark_unchanged_since(html, _history[0].since, config.extra["ui"]["versions"]["unchanged_since"])
-
-
 def _language_root(site: Path, language: str) -> Path:
     """The folder of a language's pages in the built site: the site itself, or site/en."""
     return site / page_url(language, HOME_PAGE).lstrip("/")
@@ -281,7 +308,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         pages = _pages[language]
         index = build_index(_pages, language)
         _write(_language_root(site, language) / SEARCH_INDEX, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
-        for path, html in short_link_pages(pages, config.site_name, config.site_url or "/", config.theme["favicon"]):
+        for path, html in short_link_pages(pages, REGISTRY[language].site_name, config.site_url or "/", config.theme["favicon"]):
             _write(site / path.lstrip("/") / "index.html", html)
     # The server's CSP hashes, from every page written so far: the last language's build sees all.
     hashes = script_hashes(path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html")))

@@ -13,15 +13,11 @@ from pathlib import Path
 
 import yaml
 
+from scripts.languages import REGISTRY
 from scripts.markup import character_problems
 
 KINDS = ("editor", "translator")
 NOTES_FILE = Path("translation") / "notes.yml"  # relative to the project (the folder holding docs/)
-# How a note introduces itself, in each language; it says it is not agreement text.
-NOTE_LABELS = {
-    "zh": {"editor": "编者注", "translator": "译者注", "format": "{label}（不属于协议文本）：{text}"},
-    "en": {"editor": "Editor's note", "translator": "Translator's note", "format": "{label} (not part of the agreement): {text}"},
-}
 
 
 @dataclass(frozen=True)
@@ -84,8 +80,9 @@ def read_notes(path: Path, languages: tuple[str, ...]) -> tuple[list[Note], list
 
 def note_html(note: Note, index: int, language: str, with_id: bool = True) -> str:
     """A note as an aside beside its part: labelled, with its own id, in the given language."""
-    labels = NOTE_LABELS[language]
-    label = f'<span class="agreement-note__label">{html.escape(labels[note.kind])}</span>'
+    labels = REGISTRY[language].strings["notes"]  # how a note introduces itself: not agreement text
+    name = labels["editor"] if note.kind == "editor" else labels["translator"]
+    label = f'<span class="agreement-note__label">{html.escape(name)}</span>'
     text = labels["format"].replace("{text}", html.escape(note.text[language], quote=False)).replace("{label}", label)
     anchor = f' id="{note_anchor(note.at, index)}"' if with_id else ""
     return f'<aside class="agreement-note agreement-note--{note.kind}"{anchor} role="note"><p>{text}</p></aside>'

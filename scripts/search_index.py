@@ -40,8 +40,9 @@ from typing import TypedDict
 
 import snowballstemmer
 
-from scripts.clauses import HOME_PAGE, LANGUAGES, Page, page_url, plain_text
+from scripts.clauses import HOME_PAGE, Page, page_url, plain_text
 from scripts.exports import capitalised, parts
+from scripts.languages import LANGUAGES
 
 _ENGLISH_WORD = re.compile(r"[a-z0-9]+")
 

@@ -23,7 +23,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from scripts.clauses import LANGUAGES, REFERENCE_LANGUAGE, Page, ParseError, parse_language
+from scripts.clauses import Page, ParseError, parse_language
+from scripts.languages import LANGUAGES, REFERENCE_LANGUAGE
 from scripts.source import display_path
 from scripts.versions import Finding, History, Text, read_history, source_findings, texts_by_key
 

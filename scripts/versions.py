@@ -27,13 +27,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from scripts.clauses import (
     CHINESE_NUMERALS,
     HOME_PAGE,
-    LANGUAGES,
-    REFERENCE_LANGUAGE,
     Page,
     ParseError,
     item_label,
@@ -41,7 +39,8 @@ from scripts.clauses import (
     parse_markdown,
     plain_text,
 )
-from scripts.exports import CITATION_NAME, HTML_LANG, capitalised, relative_url
+from scripts.exports import capitalised, relative_url
+from scripts.languages import HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY
 from scripts.source import CURRENT_SOURCE, Source, display_path, read_retrievals, read_source
 
 if TYPE_CHECKING:
@@ -533,9 +532,9 @@ def diff_html(old: str, new: str, language: str) -> tuple[str, str]:
     return "".join(before), "".join(after)
 
 
-def part_name(text: Text, language: str, ui: Mapping[str, str]) -> str:
+def part_name(text: Text, language: str) -> str:
     """A part as cited in the chrome's language: 第10.1条第（2）项, Clause 10.1(2), 第四节标题 …"""
-    names = CITATION_NAME[language]
+    names, ui = REGISTRY[language].citation_names, REGISTRY[language].strings["versions"]
     if text.kind == "clause":
         name = names["clause"].format(clause=text.clause)
     elif text.kind == "item":
@@ -563,7 +562,7 @@ def _time(date: str) -> str:
     return f'<time datetime="{date}">{date}</time>'
 
 
-def versions_html(history: History, pages: dict[str, list[Page]], language: str, ui: Mapping[str, str]) -> str:
+def versions_html(history: History, pages: dict[str, list[Page]], language: str) -> str:
     """The versions page's body for one language's chrome: every retrieval, newest first, with
     its source and, after the first, each part changed (a character-level diff of the Chinese and,
     on the English page, a word-level diff of the English where it is known), added or removed,
@@ -572,6 +571,8 @@ def versions_html(history: History, pages: dict[str, list[Page]], language: str,
     The English of a version is the translation as it stood when the next version was imported
     (translation/earlier/<date>.en.json), and of the newest version the English pages."""
     here = page_url(language, VERSIONS_PAGE)
+    # Read by key below (ui[kind] for each kind of change): the registry's typed strings as a mapping.
+    ui = cast("Mapping[str, str]", REGISTRY[language].strings["versions"])
     current = {lang: texts_by_key(pages[lang]) for lang in LANGUAGES}
     english = {**history.english, history.current.retrieved: {key: text.text for key, text in current["en"].items()}}
 
@@ -620,7 +621,7 @@ def versions_html(history: History, pages: dict[str, list[Page]], language: str,
             for change in of_kind:
                 text = change.new or change.old
                 assert text is not None, change.key  # a change has an old text, a new one or both
-                item = [f"<li><p>{link(change.key, part_name(text, language, ui))}{where(text)}</p>", '<dl class="version-diff">']
+                item = [f"<li><p>{link(change.key, part_name(text, language))}{where(text)}</p>", '<dl class="version-diff">']
                 old_zh, new_zh = (plain_text(t.text) if t else "" for t in (change.old, change.new))
                 before, after = (
                     diff_html(old_zh, new_zh, REFERENCE_LANGUAGE)
@@ -646,24 +647,6 @@ def versions_html(history: History, pages: dict[str, list[Page]], language: str,
         blocks.append("</section>")
     blocks.append("</div>")
     return "\n".join(blocks) + "\n"
-
-
-_ID_TAG = re.compile(r'<(?:p|li|div|section|h[1-6])\b[^<>]*?\sid="([^"]+)"[^<>]*>')
-
-
-def mark_unchanged_since(page_html: str, since: dict[str, str], template: str) -> str:
-    """Each element whose id is a part's anchor gets data-unchanged-since="<date>" and a title
-    saying since when its Chinese text is unchanged (template: a UI string with {date})."""
-
-    def mark(match: re.Match[str]) -> str:
-        tag, anchor = match.group(0), html.unescape(match.group(1))
-        date = since.get(anchor)
-        if date is None or "data-unchanged-since=" in tag:
-            return tag
-        title = "" if re.search(r"\stitle=", tag) else f' title="{html.escape(_format(template, date=date))}"'
-        return f'{tag[:-1]} data-unchanged-since="{date}"{title}>'
-
-    return _ID_TAG.sub(mark, page_html)
 
 
 def add_versions(document: ClausesDocument, history: History) -> ClausesDocument:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.clauses import LANGUAGES, parse_language
 from scripts.clauses import Page as AgreementPage
+from scripts.clauses import parse_language
+from scripts.languages import LANGUAGES
 from scripts.source import Source, read_source
 from tests.support import ROOT, build_site, launch_chromium, serve
 

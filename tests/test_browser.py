@@ -6,8 +6,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.clauses import LANGUAGES, page_url, parse_language
+from scripts.clauses import page_url, parse_language
 from scripts.exports import PARALLEL_PAGE
+from scripts.languages import LANGUAGES
 from tests.support import ROOT
 
 PAGES = {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}

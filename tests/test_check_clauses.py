@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scripts.check_clauses import check_pages, main
-from scripts.clauses import LANGUAGES, Clause, Page, parse_language, parse_markdown
+from scripts.clauses import Clause, Page, parse_language, parse_markdown
+from scripts.languages import LANGUAGES
 from tests.nginx import free_port
 from tests.support import ROOT, build_site, copy_project, start_mkdocs_serve
 

@@ -10,8 +10,9 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.clauses import LANGUAGES, page_url, parse_language, plain_text
+from scripts.clauses import page_url, parse_language, plain_text
 from scripts.exports import PARALLEL_PAGE, parallel_section_page, parts, short_link_path
+from scripts.languages import LANGUAGES
 from tests.support import ROOT, resolve
 from tests.test_search import open_first_result
 

@@ -30,9 +30,8 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.clauses import LANGUAGES, REFERENCE_LANGUAGE
 from scripts.csp import script_hashes
-from scripts.exports import HTML_LANG  # a language's folder name → its pages' lang attribute
+from scripts.languages import HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE
 from tests.nginx import nginx, published_site
 from tests.support import ROOT, build_site, is_materials_toggle_autocomplete
 

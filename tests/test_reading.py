@@ -27,8 +27,9 @@ import material
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.clauses import LANGUAGES, page_url, parse_language, plain_text
+from scripts.clauses import page_url, parse_language, plain_text
 from scripts.exports import FULL_PAGE, PARALLEL_PAGE, parallel_section_page, parts
+from scripts.languages import LANGUAGES
 from tests.pdf_text import joined, sheets
 from tests.support import ROOT, build_site, copy_project
 

@@ -12,8 +12,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from scripts.clauses import LANGUAGES, parse_language, plain_text
+from scripts.clauses import parse_language, plain_text
 from scripts.exports import parts
+from scripts.languages import LANGUAGES
 from scripts.search_index import build_index, english_words, normalise
 from tests.search_queries import CHINESE_QUERIES, ENGLISH_QUERIES, TABLES
 from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, copy_project, serve

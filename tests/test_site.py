@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.clauses import LANGUAGES, page_url
 from scripts.clauses import Page as AgreementPage
+from scripts.clauses import page_url
+from scripts.languages import LANGUAGES
 from scripts.source import Source
 from tests.nginx import free_port
 from tests.support import ROOT, copy_project, resolve, start_mkdocs_serve

@@ -19,7 +19,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts.check_clauses import check_project
-from scripts.clauses import LANGUAGES, ParseError, page_url, parse_language
+from scripts.clauses import ParseError, page_url, parse_language
+from scripts.languages import LANGUAGES
 from scripts.source import CURRENT_SOURCE, Source, parse_source, read_retrievals, read_source
 from scripts.translation_lock import LOCK_FILE, chinese_hash, read_lock
 from scripts.versions import (

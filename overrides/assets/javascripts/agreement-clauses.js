@@ -4,16 +4,30 @@
 // every sheet.
 //
 // Types: JSDoc, checked by TypeScript (make lint); the elements are those of scripts/exports.py
-// and overrides/main.html, whose #agreement-config is an AgreementConfig.
+// and overrides/main.html, whose #agreement-config is an AgreementConfig: the one channel from
+// the build to the browser scripts (agreement-search-button.js and agreement-search.js read it
+// too), filled from the language registry, scripts/languages.py.
 /**
  * @typedef {object} AgreementConfig
+ * @property {string} language the page's language code (zh, en)
  * @property {string} title the site's name
  * @property {string} date the source's retrieval date
- * @property {string} citation the citation's template: {title}, {date}, {name}, {text}, {url}
- * @property {string} ellipsis between an item's clause lead-in and the item
- * @property {string} separator between a clause and its items
- * @property {Record<string, string>} quotes quotation mark → the inner one
- * @property {Record<string, string>} strings the clause tools' words (extra.ui.clause_tools)
+ * @property {{template: string, ellipsis: string, separator: string, inner_quotes: Record<string, string>}} citation
+ *   the citation's template ({title}, {date}, {name}, {text}, {url}); what stands between an
+ *   item's clause lead-in and the item; between a clause and its items; quotation mark → the inner one
+ * @property {Record<string, string>} clauseTools the clause tools' words
+ * @property {{head: string, source: string, page: string}} print what every printed sheet says
+ * @property {SearchConfig} search
+ */
+/**
+ * @typedef {object} SearchConfig
+ * @property {Record<string, string>} strings the search dialog's words
+ * @property {string} index this language's search index
+ * @property {string} core search-core.js
+ * @property {string} css search.css
+ * @property {string} script agreement-search.js
+ * @property {string} otherSearch the other language's home page, where its search runs
+ * @property {string} otherLang the other language's HTML lang
  */
 (() => {
   "use strict";
@@ -66,11 +80,8 @@
   // Every sheet of a printout says what it is (see @page in agreement.css).
   /** @param {string} text */
   const cssString = (text) => `"${text.replace(/[\\"]/g, "\\$&").replace(/\n/g, "\\a ")}"`;
-  const printHeader = /** @type {HTMLElement | null} */ (document.querySelector(".print-header"));
-  if (printHeader) {
-    for (const key of ["head", "source", "page"]) {
-      document.documentElement.style.setProperty(`--print-${key}`, cssString(printHeader.dataset[key] ?? ""));
-    }
+  for (const [key, text] of Object.entries(config.print)) {
+    document.documentElement.style.setProperty(`--print-${key}`, cssString(text));
   }
 
   // An item opened by its URL (page, full text, parallel view, short link) shows the lead-in that
@@ -113,7 +124,7 @@
         element.classList.contains("parallel-row") ? [.../** @type {NodeListOf<HTMLElement>} */ (element.querySelectorAll(".parallel-cell"))] : [element];
       const leads = cells(clause);
       cells(item).forEach((cell, index) => {
-        cell.dataset.context = `${partText(leads[index])} ${config.ellipsis.trim()}`;
+        cell.dataset.context = `${partText(leads[index])} ${config.citation.ellipsis.trim()}`;
         shown.push(cell);
       });
     }
@@ -139,12 +150,12 @@
     let text;
     if (match) {
       const clause = /** @type {Element} */ (scope.querySelector(`[id="${match[1]}"]`));
-      text = own(clause) + config.ellipsis + partText(element);
+      text = own(clause) + config.citation.ellipsis + partText(element);
     } else {
       const items = element.classList.contains("clause") ? scope.querySelectorAll(`.clause-item[id^="${element.id}-"]`) : [];
-      text = [element.classList.contains("preamble") ? partText(element) : own(element), ...[...items].map(partText)].join(config.separator);
+      text = [element.classList.contains("preamble") ? partText(element) : own(element), ...[...items].map(partText)].join(config.citation.separator);
     }
-    return [...text].map((character) => config.quotes[character] ?? character).join("");
+    return [...text].map((character) => config.citation.inner_quotes[character] ?? character).join("");
   }
 
   /** @param {Element} element a clause, item or preamble paragraph */
@@ -165,11 +176,11 @@
     status.className = "clause-tools__status";
     try {
       await navigator.clipboard.writeText(text);
-      status.textContent = config.strings.copied;
+      status.textContent = config.clauseTools.copied;
       button.classList.add("is-done");
       announcer.textContent = done;
     } catch {
-      status.textContent = announcer.textContent = config.strings.failed;
+      status.textContent = announcer.textContent = config.clauseTools.failed;
     }
     button.replaceChildren(status);
     setTimeout(() => {
@@ -186,7 +197,7 @@
     const name = /** @type {string} */ (/** @type {Element} */ (button.parentElement).getAttribute("aria-label"));
     const link = button.classList.contains("clause-tools__link");
     const values = { title: config.title, date: config.date, name, text: link ? "" : citedText(element), url: address(element) };
-    copy(button, link ? values.url : fill(config.citation, values), config.strings[link ? "linkCopied" : "citationCopied"].replace("{name}", name));
+    copy(button, link ? values.url : fill(config.citation.template, values), config.clauseTools[link ? "linkCopied" : "citationCopied"].replace("{name}", name));
   });
 
   // Each toolbar is one tab stop; the arrow keys, Home and End move between its tools.

@@ -1,8 +1,8 @@
 // The part of the search that every page loads: the header button, the "/" and "s" shortcuts
 // (from anywhere but a text field), and the loading of the rest on first use. The dialog itself
-// (overrides/partials/agreement-search.html) is in every page, hidden; its data-css and
-// data-script name search.css and agreement-search.js, which this script adds to the page on the
-// first click or shortcut, or at once when the address has ?q= (a shared search) or ?h= (the
+// (overrides/partials/agreement-search.html) is in every page, hidden; #agreement-config names
+// search.css and agreement-search.js, which this script adds to the page on the first click or
+// shortcut, or at once when the address has ?q= (a shared search) or ?h= (the
 // words of an opened result, which agreement-search.js highlights when it runs).
 //
 // The interface is one event: once agreement-search.js has run, this script dispatches
@@ -19,22 +19,23 @@
   const dialog = /** @type {HTMLDialogElement} */ (document.getElementById("agreement-search"));
   if (!dialog) return;
   const input = /** @type {HTMLInputElement} */ (dialog.querySelector("input[type=search]"));
-  // The data attributes are all set (overrides/partials/agreement-search.html): each is a string.
-  /** @type {Record<string, string>} */
-  const strings = JSON.parse(/** @type {string} */ (dialog.dataset.strings));
+  // Every page with the dialog has its config (overrides/main.html).
+  /** @type {SearchConfig} */
+  const search = JSON.parse(/** @type {HTMLElement} */ (document.getElementById("agreement-config")).textContent ?? "").search;
+  const strings = search.strings;
 
   /** @type {Promise<unknown> | null} */
   let loading = null; // dropped when the script fails, so that the next use tries again
 
   function load() {
     loading ??= new Promise((resolve, reject) => {
-      const script = Object.assign(document.createElement("script"), { src: dialog.dataset.script, defer: true, onload: resolve });
+      const script = Object.assign(document.createElement("script"), { src: search.script, defer: true, onload: resolve });
       script.onerror = () => {
         loading = null;
         script.remove();
         reject();
       };
-      document.head.append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: dialog.dataset.css }), script);
+      document.head.append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: search.css }), script);
     });
     return loading;
   }

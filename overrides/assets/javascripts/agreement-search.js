@@ -8,8 +8,9 @@
 // "agreement-search-open" below. Result links carry ?h=… so that the opened page highlights the
 // words found (this script and the core then load there too, for the highlight pattern).
 //
-// Types: JSDoc, checked by TypeScript (make lint); the elements and data attributes are those of
-// overrides/main.html.
+// Types: JSDoc, checked by TypeScript (make lint); the elements are those of
+// overrides/partials/agreement-search.html, the strings and addresses #agreement-config's
+// (overrides/main.html, a SearchConfig in agreement-clauses.js).
 /** @typedef {typeof import("./search-core.js")} Core */
 /** @typedef {{module: Core, prepared: import("./search-core.js").PreparedIndex}} LoadedIndex */
 /** @typedef {ReturnType<Core["search"]>} Found */
@@ -23,13 +24,14 @@
   const status = /** @type {HTMLElement} */ (dialog.querySelector(".agreement-search__status"));
   const list = /** @type {HTMLElement} */ (dialog.querySelector(".agreement-search__results"));
   const share = /** @type {HTMLButtonElement} */ (dialog.querySelector(".agreement-search__share"));
-  // The data attributes are all set (overrides/main.html): each is a string.
-  /** @type {Record<string, string>} */
-  const strings = JSON.parse(/** @type {string} */ (dialog.dataset.strings));
-  const indexUrl = new URL(/** @type {string} */ (dialog.dataset.index), location.href);
-  const coreUrl = new URL(/** @type {string} */ (dialog.dataset.core), location.href);
+  // Every page with the dialog has its config (overrides/main.html).
+  /** @type {SearchConfig} */
+  const config = JSON.parse(/** @type {HTMLElement} */ (document.getElementById("agreement-config")).textContent ?? "").search;
+  const strings = config.strings;
+  const indexUrl = new URL(config.index, location.href);
+  const coreUrl = new URL(config.core, location.href);
   const languageRoot = new URL("../", indexUrl);
-  const otherSearch = new URL(/** @type {string} */ (dialog.dataset.otherSearch), location.href);
+  const otherSearch = new URL(config.otherSearch, location.href);
   /** @type {(key: string, values?: Record<string, string | number>) => string} */
   const say = (key, values = {}) => strings[key].replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
 
@@ -129,7 +131,7 @@
     if (result.via === "other") {
       // Found through the aligned text: say so, and show where.
       const via = element("span", "agreement-search__via", say("via"));
-      via.append(excerptNode(record.other, result.otherRanges, /** @type {string} */ (dialog.dataset.otherLang)));
+      via.append(excerptNode(record.other, result.otherRanges, config.otherLang));
       link.append(via);
     }
     link.addEventListener("click", () => dialog.close());
@@ -158,7 +160,7 @@
       other.searchParams.set("q", query);
       const link = element("a", "agreement-search__other", say("other_language"));
       link.href = other.pathname + other.search;
-      link.hreflang = /** @type {string} */ (dialog.dataset.otherLang);
+      link.hreflang = config.otherLang;
       line(link);
     }
     if (found.truncated || query.length >= /** @type {LoadedIndex} */ (index).module.MAX_QUERY_LENGTH) {

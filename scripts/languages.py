@@ -1,0 +1,457 @@
+"""The language registry: every fact about the site's two languages, in one place.
+
+Code, HTML lang, URL root, names, citation formats and every string the reader sees outside the
+agreement text. Python reads it directly; the hooks give each language's build its entry
+(`config.extra.language`, with `config.extra.languages` for the other's code, lang and name), which
+the templates read and pass on to the browser scripts in one JSON object (`#agreement-config`).
+
+Typed, so that a string missing in one language is a type error (make lint), not a blank on
+the page. Plain Python with no MkDocs import, like the clause model.
+
+Placeholders in braces ({name}, {date}, …) are filled by whoever shows the string; each group
+says which it takes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypedDict
+
+
+class CitationNames(TypedDict):
+    """How a part is named in a citation and in headings: {clause} 10.1, {item} （2）, {n} 1."""
+
+    clause: str
+    item: str
+    preamble: str
+
+
+class SearchStrings(TypedDict):
+    """The search dialog; {n} a number, {words} and {word} what was typed or found."""
+
+    title: str
+    placeholder: str
+    hint: str
+    results: str
+    some: str
+    none: str
+    unmatched: str
+    nearest: str
+    corrected: str
+    exact: str
+    via: str
+    other_language: str
+    limit: str
+    loading: str
+    failed: str
+    retry: str
+    share: str
+    copied: str
+    copy_failed: str
+    close: str
+
+
+class ClauseTools(TypedDict):
+    """The tools beside each clause; {name} the part as cited, {label} the tool's own name."""
+
+    copyLink: str
+    copyCitation: str
+    copied: str
+    failed: str
+    linkCopied: str
+    citationCopied: str
+    parallel: str
+    tool: str
+
+
+class Citation(TypedDict):
+    """A copied citation: {title} {date} {name} {text} {url}; the ellipsis that stands for the
+    items omitted before an item (after its clause's lead-in); what separates a lead-in from its
+    items; the quotation marks of the text replaced by those of a quotation inside a quotation."""
+
+    template: str
+    ellipsis: str
+    separator: str
+    inner_quotes: dict[str, str]
+
+
+class HomeStrings(TypedDict):
+    """The home page after the preamble. In other_views, {full} {parallel} {clauses_json} and
+    {clauses_schema} become those addresses; in other_language, {url} the other home page."""
+
+    contents: str
+    other_views: str
+    other_view_items: list[str]
+    provenance_heading: str
+    other_language: str
+
+
+class PrintStrings(TypedDict):
+    """What a printed sheet says it is: {source} {date} the source, {url} the page."""
+
+    status: str
+    parallel: str
+    source: str
+    page: str
+
+
+class VersionStrings(TypedDict):
+    """The versions page and each part's "unchanged since" (scripts/versions.py): {date} a
+    retrieval date, {source} the source's link, {changed} {added} {removed} counts, {n} {section}."""
+
+    current: str
+    retrieved: str
+    first: str
+    summary: str
+    changed: str
+    added: str
+    removed: str
+    before: str
+    after: str
+    english_before: str
+    english_after: str
+    title: str
+    heading: str
+    paragraph: str
+    unchanged_since: str
+
+
+class ParallelStrings(TypedDict):
+    """The parallel view; {title} a section's title. column: the heading of this language's
+    column; cell: the short name on each of its cells."""
+
+    sections: str
+    all: str
+    section_title: str
+    intro: str
+    pages: str
+    previous: str
+    next: str
+    pager: str
+    column: str
+    cell: str
+
+
+class GlossaryStrings(TypedDict):
+    columns: tuple[str, str, str, str, str]
+    kinds: dict[str, str]  # a term's kind (translation/glossary.md) → its name here
+    title: str  # a term found in the agreement's title
+
+
+class ShortLinkStrings(TypedDict):
+    """The redirect page of a short link (/clause/10.1/): {name} the part as cited, {title} the site's name."""
+
+    description: str
+    going: str
+
+
+class NoteStrings(TypedDict):
+    """How a note introduces itself; it says it is not agreement text: {label} {text}."""
+
+    editor: str
+    translator: str
+    format: str
+
+
+class Strings(TypedDict):
+    search: SearchStrings
+    clause_tools: ClauseTools
+    citation: Citation
+    home: HomeStrings
+    # On pages in a translation: what it is and which text prevails; {original} the link below.
+    translation_notice: str
+    original_link: str  # that link's text, in the original's language
+    print: PrintStrings
+    versions: VersionStrings
+    parallel: ParallelStrings
+    glossary: GlossaryStrings
+    short_link: ShortLinkStrings
+    notes: NoteStrings
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # its folder under docs/ and the i18n plugin's locale
+    html_lang: str  # <html lang>, hreflang, and lang= on its text inside the other's pages
+    root: str  # where its pages are published: the original at the site root
+    name: str  # in the language menu, in the language itself
+    site_name: str
+    site_description: str
+    home: str  # the home page's entry in the navigation
+    scheme_toggles: tuple[str, str]  # the colour scheme toggles' names, in mkdocs.yml's palette order
+    citation_names: CitationNames
+    # What this edition is, on both home pages, in every footer and in clauses.json: {source} the
+    # source's address, {date} the retrieval date.
+    edition: str
+    strings: Strings
+
+
+CHINESE = Language(
+    code="zh",
+    html_lang="zh-Hans",
+    root="/",
+    name="中文",
+    site_name="TIM软件许可及服务协议",
+    site_description="TIM软件许可及服务协议的中文原文与英文参考译本，逐条可链接、可检索。",
+    home="首页",  # not the site's name again: the navigation's title already says it
+    scheme_toggles=("切换到深色模式", "切换到浅色模式"),
+    citation_names={"clause": "第{clause}条", "item": "第{clause}条第{item}项", "preamble": "序言第{n}段"},
+    edition=(
+        "本站中文文本逐字取自 {source}，获取日期 {date}；腾讯此后可能已修改该协议，请以来源页面核对。"
+        "英文为本站制作的非官方参考译本，与腾讯无关联，亦未经腾讯认可；两种文本如有不一致，以中文原文为准。"
+    ),
+    strings={
+        "search": {
+            "title": "搜索协议条款",
+            "placeholder": "输入词语或问题，例如：反向工程",
+            "hint": '可输入问题、有错别字的词或英文；用引号 "…" 只搜索完整短语。最多 200 个字符。',
+            "results": "找到 {n} 条",
+            "some": "没有条款包含全部词语；以下 {n} 条包含其中大部分。",
+            "none": "没有找到条款。",
+            "unmatched": "未找到：{words}",
+            "nearest": "相近的词：",
+            "corrected": "显示的是“{words}”的结果。",
+            "exact": "仍搜索“{word}”",
+            "via": "通过英文译文找到：",
+            "other_language": "在英文译文中搜索",
+            "limit": "只搜索前 {n} 个字符。",
+            "loading": "正在载入索引…",
+            "failed": "无法载入搜索索引。",
+            "retry": "重试",
+            "share": "复制本次搜索的链接",
+            "copied": "已复制链接",
+            "copy_failed": "无法复制链接",
+            "close": "关闭",
+        },
+        "clause_tools": {
+            "copyLink": "复制链接",
+            "copyCitation": "复制引用",
+            "copied": "已复制",
+            "failed": "无法复制",
+            "linkCopied": "已复制{name}的链接",
+            "citationCopied": "已复制{name}的引用",
+            "parallel": "中英对照",
+            "tool": "{label}：{name}",
+        },
+        "citation": {
+            "template": "《{title}》（{date}获取的文本）{name}：“{text}”\n{url}",
+            "ellipsis": "……",
+            "separator": "",
+            "inner_quotes": {"“": "‘", "”": "’", "‘": "“", "’": "”"},
+        },
+        "home": {
+            "contents": "目录",
+            "other_views": "其他形式",
+            "other_view_items": [
+                '<a href="{full}">全文</a>：整份协议在一页上，便于通读和打印。',
+                '<a href="{parallel}">中英对照</a>：中文原文与英文译本逐条并列。',
+                "短链接：<code>/clause/10.1/</code> 直接跳转到第10.1条（<code>/en/clause/10.1/</code> 为英文）。",
+                '<a href="{clauses_json}" download><code>clauses.json</code></a>：全部条款的中英文机器可读数据'
+                '（格式见 <a href="{clauses_schema}"><code>clauses.schema.json</code></a>）。',
+            ],
+            "provenance_heading": "本版本",
+            "other_language": '<a href="{url}" hreflang="en" lang="en">Read the English reference translation</a>'
+            ' <span lang="en">(unofficial; the Chinese original prevails)</span>',
+        },
+        "translation_notice": "",  # the original needs none
+        "original_link": "",
+        "print": {
+            "status": "中文原文（两种文本如有不一致，以中文原文为准）",
+            "parallel": "中英对照（两种文本如有不一致，以中文原文为准）",
+            "source": "来源：{source}，获取于 {date}",
+            "page": "本页：{url}",
+        },
+        "versions": {
+            "current": "（现行文本）",
+            "retrieved": "来源：{source}，获取于 {date}。",
+            "first": "本站保存的第一个版本。",
+            "summary": "与 {date} 的版本相比：改动 {changed} 处，新增 {added} 处，删除 {removed} 处。",
+            "changed": "改动",
+            "added": "新增",
+            "removed": "删除",
+            "before": "原文",
+            "after": "现文",
+            "english_before": "英文原译",
+            "english_after": "英文现译",
+            "title": "协议标题",
+            "heading": "第{n}节标题",
+            "paragraph": "第{section}节无编号段落{n}",
+            "unchanged_since": "中文文本自 {date} 的版本起未变",
+        },
+        "parallel": {
+            "sections": "跳转到",
+            "all": "全部条款对照",
+            "section_title": "{title}（中英对照）",
+            "intro": "中文原文与英文参考译本逐条对照；两者如有不一致，以中文原文为准。",
+            "pages": "单独阅读本节：",
+            "previous": "上一节",
+            "next": "下一节",
+            "pager": "各节对照",
+            "column": "中文原文（以此为准）",
+            "cell": "中文",
+        },
+        "glossary": {
+            "columns": ("中文", "英文", "类别", "用法说明", "出现于"),
+            "kinds": {"defined term": "定义术语", "title": "文件名称", "name": "名称", "term": "术语"},
+            "title": "标题",
+        },
+        "short_link": {"description": "{title}{name}的短链接。", "going": "正在前往"},
+        "notes": {"editor": "编者注", "translator": "译者注", "format": "{label}（不属于协议文本）：{text}"},
+    },
+)
+
+ENGLISH = Language(
+    code="en",
+    html_lang="en",
+    root="/en/",
+    name="English",
+    site_name="TIM Software License and Service Agreement",
+    site_description=(
+        "The TIM Software License and Service Agreement, Chinese original and English reference translation, "
+        "every clause linkable and searchable."
+    ),
+    home="Home",
+    scheme_toggles=("Switch to dark mode", "Switch to light mode"),
+    citation_names={"clause": "clause {clause}", "item": "clause {clause}{item}", "preamble": "preamble, paragraph {n}"},
+    edition=(
+        "The Chinese text on this site is taken word for word from {source}, as retrieved on {date}; Tencent may have "
+        "changed the agreement since, so check the source. The English text is an unofficial reference translation made "
+        "for this site; it is not affiliated with or endorsed by Tencent. Where the two differ, the Chinese original prevails."
+    ),
+    strings={
+        "search": {
+            "title": "Search the agreement",
+            "placeholder": "Type words or a question, e.g. reverse engineering",
+            "hint": (
+                'Questions, misspelt words and Chinese work too; put a phrase in quotes "…" to match it exactly. '
+                "Up to 200 characters."
+            ),
+            "results": "{n} found",
+            "some": "No clause contains every word; {n} contain most of them.",
+            "none": "Nothing found.",
+            "unmatched": "Not found: {words}",
+            "nearest": "Nearest words:",
+            "corrected": "Showing results for {words}.",
+            "exact": "Search for “{word}” exactly",
+            "via": "Found through the Chinese original: ",
+            "other_language": "Search the Chinese original",
+            "limit": "Only the first {n} characters are searched.",
+            "loading": "Loading the index…",
+            "failed": "The search index could not be loaded.",
+            "retry": "Try again",
+            "share": "Copy a link to this search",
+            "copied": "Link copied",
+            "copy_failed": "Could not copy the link",
+            "close": "Close",
+        },
+        "clause_tools": {
+            "copyLink": "Copy link",
+            "copyCitation": "Copy citation",
+            "copied": "Copied",
+            "failed": "Could not copy",
+            "linkCopied": "Link to {name} copied",
+            "citationCopied": "Citation of {name} copied",
+            "parallel": "Side by side with the Chinese",
+            "tool": "{label}: {name}",
+        },
+        "citation": {
+            "template": (
+                "{title} (as retrieved on {date}), {name} (unofficial English reference translation; "
+                'the Chinese original prevails): "{text}"\n{url}'
+            ),
+            "ellipsis": " … ",
+            "separator": " ",
+            "inner_quotes": {'"': "'", "“": "‘", "”": "’"},
+        },
+        "home": {
+            "contents": "Contents",
+            "other_views": "Other ways to read it",
+            "other_view_items": [
+                '<a href="{full}">Full text</a>: the whole agreement on one page, to read through or print.',
+                '<a href="{parallel}">Parallel text</a>: the Chinese original and the English translation side by side.',
+                "Short links: <code>/en/clause/10.1/</code> opens clause 10.1 (<code>/clause/10.1/</code> in Chinese).",
+                '<a href="{clauses_json}" download><code>clauses.json</code></a>: every clause in both languages, '
+                'machine-readable (its format: <a href="{clauses_schema}"><code>clauses.schema.json</code></a>).',
+            ],
+            "provenance_heading": "About this edition",
+            "other_language": '<a href="{url}" hreflang="zh-Hans" lang="zh-Hans">阅读中文原文</a>'
+            " (read the Chinese original, which prevails)",
+        },
+        "translation_notice": (
+            "This is a reference translation. The Chinese original prevails in case of any difference. "
+            "{original} (read this page in the Chinese original)."
+        ),
+        "original_link": "阅读本页中文原文",
+        "print": {
+            "status": "English reference translation (unofficial; the Chinese original prevails)",
+            "parallel": "Chinese and English side by side (the Chinese original prevails)",
+            "source": "Source: {source}, retrieved {date}",
+            "page": "This page: {url}",
+        },
+        "versions": {
+            "current": "(current text)",
+            "retrieved": "Source: {source}, retrieved {date}.",
+            "first": "The first version kept on this site.",
+            "summary": "Since the version of {date}: {changed} changed, {added} added, {removed} removed.",
+            "changed": "Changed",
+            "added": "Added",
+            "removed": "Removed",
+            "before": "Chinese before",
+            "after": "Chinese now",
+            "english_before": "English before",
+            "english_after": "English now",
+            "title": "The title",
+            "heading": "Heading of section {n}",
+            "paragraph": "Unnumbered paragraph {n} of section {section}",
+            "unchanged_since": "Chinese text unchanged since the version of {date}",
+        },
+        "parallel": {
+            "sections": "Go to",
+            "all": "All sections side by side",
+            "section_title": "{title}: Chinese and English side by side",
+            "intro": (
+                "The Chinese original and the English reference translation, clause by clause. "
+                "Where they differ, the Chinese original prevails."
+            ),
+            "pages": "This section on its own:",
+            "previous": "Previous section",
+            "next": "Next section",
+            "pager": "Sections side by side",
+            "column": "English reference translation",
+            "cell": "English",
+        },
+        "glossary": {
+            "columns": ("Chinese", "English", "Kind", "Note on usage", "Occurs in"),
+            "kinds": {"defined term": "defined term", "title": "title", "name": "name", "term": "term"},
+            "title": "title",
+        },
+        "short_link": {
+            "description": "Short link to {name} of the {title}.",
+            "going": "Going to",
+        },
+        "notes": {
+            "editor": "Editor's note",
+            "translator": "Translator's note",
+            "format": "{label} (not part of the agreement): {text}",
+        },
+    },
+)
+
+# The original first: its text prevails, it is published at the site root, and the check
+# compares every other language with it.
+REGISTRY: dict[str, Language] = {language.code: language for language in (CHINESE, ENGLISH)}
+LANGUAGES = tuple(REGISTRY)
+REFERENCE_LANGUAGE = LANGUAGES[0]
+HTML_LANG = {code: language.html_lang for code, language in REGISTRY.items()}
+
+
+def template_entry(language: Language) -> dict[str, object]:
+    """A language as the templates read it (config.extra.language / config.extra.languages)."""
+    return {
+        "code": language.code,
+        "html_lang": language.html_lang,
+        "root": language.root,
+        "name": language.name,
+        "edition": language.edition,
+        "strings": language.strings,
+    }
