@@ -90,6 +90,22 @@ def test_query_tables_are_large_enough() -> None:
             assert TABLES[name][0] == language and len(TABLES[name][1]) >= least, name
 
 
+@pytest.mark.parametrize(
+    ("language", "query", "anchor"),
+    [
+        ("zh", "第10.1条第（2）项", "10.1-2"),
+        ("zh", "10.1(2)", "10.1-2"),
+        ("zh", "第11.4条", "11.4"),
+        ("en", "clause 11.4", "11.4"),
+        ("en", "10.1(2)", "10.1-2"),
+        ("en", "第12.5条", "12.5"),
+    ],
+)
+def test_a_part_named_by_its_number_is_the_one_result(search_page, language: str, query: str, anchor: str) -> None:
+    """A reader with a citation in hand types its number, as either language cites it."""
+    assert anchors(search(search_page[language], query)) == [anchor]
+
+
 # -- what a result is ------------------------------------------------------------------------------
 
 

@@ -188,6 +188,17 @@ describe("searching", () => {
     assert.equal(core.search(en, "reverse engineering").mode, "all");
   });
 
+  it("finds a part by its number, as either language cites it", () => {
+    for (const query of ["10.1(2)", "10.1（2）", "10.1-2", "clause 10.1(2)", "Clause 10.1 (2)", "第10.1条第（2）项", "第１０.１条（２）"]) {
+      assert.deepEqual(anchors(core.search(en, query)), ["10.1-2"], query);
+      assert.deepEqual(anchors(core.search(zh, query)), ["10.1-2"], query);
+    }
+    for (const query of ["12.5", "第12.5条", "clause 12.5", "§ 12.5"]) assert.deepEqual(anchors(core.search(en, query)), ["12.5"], query);
+    assert.equal(core.referencedAnchor("10.1 reverse"), null); // words after the number: a search of them all
+    assert.equal(core.referencedAnchor("第10.1条第（2）项"), "10.1-2");
+    assert.equal(core.search(en, "99.9").mode, "none"); // no such part: searched as text
+  });
+
   it("finds a misspelt word and says what it searched instead", () => {
     const found = core.search(en, "revese");
     assert.deepEqual(anchors(found), ["10.1-2"]);

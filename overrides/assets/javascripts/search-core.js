@@ -752,7 +752,6 @@ function matchRun(run, text, section, cover, ranking = RANKING) {
 // ---------------------------------------------------------------------------------------------
 // Search.
 
-
 /**
  * Search a prepared index. Returns {terms, ignored, truncated, query, mode: "all" | "some" |
  * "none" | "empty", results, corrections: [{from, to: [..]}], unmatched: [..], suggestions:
@@ -773,6 +772,12 @@ export function search(index, query, options = {}) {
   if (!terms.length) return { ...base, mode: "empty" };
   const pageScript = index.language === "zh" ? "han" : "latin";
   const plans = terms.map((term) => planTerm(term, index, pageScript, cover));
+  const anchor = referencedAnchor(parsed.query);
+  const named = anchor === null ? undefined : index.records.find((record) => record.url.endsWith(`#${anchor}`));
+  if (named) {
+    const result = describe({ record: named, score: 1, matched: plans.length, throughOther: false, found: [] }, plans);
+    return { ...base, mode: "all", results: [result] };
+  }
   const records = index.records;
   const matches = records.map((record) =>
     plans.map((plan) => {
@@ -823,6 +828,20 @@ export function search(index, query, options = {}) {
   const unmatched = unmatchedPlans.map((plan) => plan.term.text);
   const suggestions = unmatchedPlans.length ? suggest(unmatchedPlans, index) : [];
   return { ...base, mode, results, corrections, unmatched, suggestions };
+}
+
+// A query that only names a part by its number, as either language cites it (10.1, 10.1(2),
+// 10.1（2）, 10.1-2, clause 10.1(2), 第10.1条, 第10.1条第（2）项), finds that part alone, first.
+const REFERENCE = /^(?:clause|cl\.?|article|art\.?|§|第)?\s*(\d{1,2})\.(\d{1,2})\s*[条款]?\s*(?:第?\s*\(\s*(\d{1,2})\s*\)\s*项?|-(\d{1,2}))?$/;
+
+/** The anchor of the part a query names by number (10.1, 10.1-2), or null.
+ * @param {string} query */
+export function referencedAnchor(query) {
+  const match = REFERENCE.exec(normalise(query.trim()).text);
+  if (!match) return null;
+  const [, section, clause, item, itemAfterDash] = match;
+  const number = item ?? itemAfterDash;
+  return `${Number(section)}.${Number(clause)}${number ? `-${Number(number)}` : ""}`;
 }
 
 /** idf of every scored unit on each side: a word, phrase or Chinese piece, by the records
