@@ -62,6 +62,7 @@ class ClauseTools(TypedDict):
     citationCopied: str
     parallel: str
     tool: str
+    byHand: str  # above the field that holds the text when the browser refuses the clipboard
 
 
 class Citation(TypedDict):
@@ -153,6 +154,13 @@ class NoteStrings(TypedDict):
     format: str
 
 
+class NotFoundStrings(TypedDict):
+    """The 404 page (HTML): {home} the language's home page."""
+
+    title: str
+    text: str
+
+
 class Strings(TypedDict):
     search: SearchStrings
     clause_tools: ClauseTools
@@ -167,6 +175,7 @@ class Strings(TypedDict):
     glossary: GlossaryStrings
     short_link: ShortLinkStrings
     notes: NoteStrings
+    not_found: NotFoundStrings
 
 
 @dataclass(frozen=True)
@@ -232,6 +241,7 @@ CHINESE = Language(
             "citationCopied": "已复制{name}的引用",
             "parallel": "中英对照",
             "tool": "{label}：{name}",
+            "byHand": "浏览器不允许自动复制。以下文字已选中，请手动复制：",
         },
         "citation": {
             "template": "《{title}》（{date}获取的文本）{name}：“{text}”\n{url}",
@@ -291,12 +301,18 @@ CHINESE = Language(
             "cell": "中文",
         },
         "glossary": {
-            "columns": ("中文", "英文", "类别", "用法说明", "出现于"),
+            "columns": ("中文", "英文", "类别", "用法说明（英文）", "出现于"),
             "kinds": {"defined term": "定义术语", "title": "文件名称", "name": "名称", "term": "术语"},
             "title": "标题",
         },
         "short_link": {"description": "{title}{name}的短链接。", "going": "正在前往"},
         "notes": {"editor": "编者注", "translator": "译者注", "format": "{label}（不属于协议文本）：{text}"},
+        "not_found": {
+            "title": "找不到该页面",
+            "text": "本站没有这个地址的页面。条款的短链接形如 <code>/clause/10.1/</code>（第10.1条）或 "
+            "<code>/clause/10.1-2/</code>（第10.1条第（2）项）：请核对编号，或从"
+            '<a href="{home}#contents">首页的目录</a>查找，也可以使用页面顶部的搜索。',
+        },
     },
 )
 
@@ -353,6 +369,7 @@ ENGLISH = Language(
             "citationCopied": "Citation of {name} copied",
             "parallel": "Side by side with the Chinese",
             "tool": "{label}: {name}",
+            "byHand": "The browser did not allow copying. The text below is selected: copy it by hand.",
         },
         "citation": {
             "template": (
@@ -433,6 +450,12 @@ ENGLISH = Language(
             "editor": "Editor's note",
             "translator": "Translator's note",
             "format": "{label} (not part of the agreement): {text}",
+        },
+        "not_found": {
+            "title": "Page not found",
+            "text": "There is no page at this address. Short links to the agreement look like <code>/en/clause/10.1/</code> "
+            "(clause 10.1) or <code>/en/clause/10.1-2/</code> (clause 10.1(2)): check the number, or find the clause "
+            'from the <a href="{home}#contents">contents on the home page</a> or with the search at the top of the page.',
         },
     },
 )

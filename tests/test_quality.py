@@ -31,7 +31,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts.csp import script_hashes
-from scripts.languages import HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE
+from scripts.languages import HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY
 from tests.nginx import nginx, published_site
 from tests.support import ROOT, build_site, is_materials_toggle_autocomplete
 
@@ -521,6 +521,25 @@ def test_404_page_loads_its_assets_at_any_depth(published: Published, browser, l
     finally:
         context.close()
     fail_with(problems, f"{published.name}: {url}:")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_short_link_to_no_clause_says_what_short_links_look_like_and_leads_to_the_contents(
+    published: Published, browser, language: str
+) -> None:
+    missing = published.base_url + MISSING[language].replace("nope/", "clause/99.9/")
+    page = browser.new_page()
+    try:
+        response = page.goto(missing)
+        assert response is not None and response.status == 404
+        not_found = REGISTRY[language].strings["not_found"]
+        assert page.locator("h1").inner_text() == not_found["title"]
+        assert f"{REGISTRY[language].root.lstrip('/')}clause/10.1/" in page.locator("article").inner_text()
+        page.locator("article a[href$='#contents']").click()
+        page.wait_for_url(published.base_url + MISSING[language].removesuffix("nope/") + "#contents")
+        assert page.locator("#contents").is_visible()
+    finally:
+        page.close()
 
 
 # -- the Nu Html Checker, once over every page of both publications --------------------------------

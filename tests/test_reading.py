@@ -29,9 +29,9 @@ from bs4 import BeautifulSoup
 
 from scripts.clauses import page_url, parse_language, plain_text
 from scripts.exports import FULL_PAGE, PARALLEL_PAGE, parallel_section_page, parts
-from scripts.languages import LANGUAGES
+from scripts.languages import LANGUAGES, REGISTRY
 from tests.pdf_text import joined, sheets
-from tests.support import ROOT, build_site, copy_project
+from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, copy_project
 
 PAGES = {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
 SECTIONS = {language: [page for page in PAGES[language] if page.section] for language in LANGUAGES}
@@ -286,6 +286,30 @@ def test_quotation_marks_inside_a_citation_are_nested_in_each_languages_conventi
     page.goto(f"{base_url}/en/#preamble-2")
     en = copied(page, "preamble-2")
     assert "(hereinafter 'the Software')" in en and en.count('"') == 2, "\"…'…'…\""
+
+
+def test_a_refused_copy_offers_the_text_selected_to_copy_by_hand(browser, base_url: str) -> None:
+    """Served under a name that is not loopback over plain http, the page has no clipboard (as on
+    a plain-http host): the citation appears selected in a field below the part instead."""
+    insecure = browser.browser_type.launch(
+        executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP agreement.test 127.0.0.1"]
+    )
+    page = insecure.new_page()
+    url = f"http://agreement.test:{urlsplit(base_url).port}/en/10-user-conduct/"
+    page.goto(url + "#10.1-2")
+    assert not page.evaluate("window.isSecureContext")
+    page.locator('[id="10.1-2"] .clause-tools__citation').click()
+    field = page.locator('[id="10.1-2"] + .clause-copy textarea')
+    field.wait_for()
+    text = field.input_value()
+    assert NAMES["en"]["10.1-2"] in text and TEXT["en"]["10.1-2"] in text and text.endswith(f"\n{url}#10.1-2")
+    assert page.locator(".clause-copy label").inner_text() == REGISTRY["en"].strings["clause_tools"]["byHand"]
+    assert field.evaluate("f => document.activeElement === f && f.selectionStart === 0 && f.selectionEnd === f.value.length")
+    assert page.locator('[id="10.1-2"] .clause-tools__citation').text_content() == "Could not copy"
+    page.keyboard.press("Escape")
+    assert page.locator(".clause-copy").count() == 0
+    assert page.evaluate("document.activeElement.classList.contains('clause-tools__citation')")
+    insecure.close()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -350,6 +350,20 @@ def test_one_escape_closes_the_dialog(page, base_url: str) -> None:
     assert not page.locator("#agreement-search").evaluate("dialog => dialog.open")
 
 
+def test_a_click_on_the_backdrop_closes_the_dialog_and_one_inside_does_not(page, base_url: str) -> None:
+    page.goto(f"{base_url}/en/")
+    page.keyboard.press("/")
+    search(page, "privacy")
+    dialog = page.locator("#agreement-search")
+    page.locator(".agreement-search__hint").click()
+    assert dialog.evaluate("dialog => dialog.open")
+    box = dialog.bounding_box()
+    assert box is not None
+    assert box["x"] > 20  # room on the left at the default 1280 px
+    page.mouse.click(box["x"] / 2, box["y"] + box["height"] / 2)
+    assert not dialog.evaluate("dialog => dialog.open")
+
+
 def test_keyboard_only_search(page, base_url: str) -> None:
     page.goto(f"{base_url}/en/")
     page.keyboard.press("/")

@@ -181,12 +181,45 @@
       announcer.textContent = done;
     } catch {
       status.textContent = announcer.textContent = config.clauseTools.failed;
+      offerToCopyByHand(button, text);
     }
     button.replaceChildren(status);
     setTimeout(() => {
       button.replaceChildren();
       button.classList.remove("is-done");
     }, 2000);
+  }
+
+  // Where the browser refuses the clipboard (a page served over plain http, a denied permission),
+  // the text appears selected in a field below the part, to be copied by hand; leaving the
+  // field (Esc, Tab, a click elsewhere) removes it.
+  /**
+   * @param {Element} button
+   * @param {string} text
+   */
+  function offerToCopyByHand(button, text) {
+    const part = /** @type {Element} */ (button.closest(".clause, .clause-item, .preamble"));
+    part.nextElementSibling?.classList.contains("clause-copy") && part.nextElementSibling.remove();
+    const box = document.createElement("div");
+    box.className = "clause-copy";
+    const label = document.createElement("label");
+    const field = document.createElement("textarea");
+    field.id = `clause-copy-${part.id}`;
+    label.htmlFor = field.id;
+    label.textContent = config.clauseTools.byHand;
+    field.readOnly = true;
+    field.rows = Math.min(8, Math.ceil(text.length / 60) + text.split("\n").length);
+    field.value = text;
+    const close = () => {
+      box.remove();
+      /** @type {HTMLElement} */ (button).focus();
+    };
+    field.addEventListener("keydown", (event) => event.key === "Escape" && close());
+    field.addEventListener("blur", () => box.remove());
+    box.append(label, field);
+    part.after(box);
+    field.focus();
+    field.select();
   }
 
   document.addEventListener("click", (event) => {

@@ -215,6 +215,12 @@
   const links = () => [...list.querySelectorAll("a")];
 
   input.addEventListener("input", run);
+  // A click on the backdrop (outside the dialog's box) closes it, as on most modal dialogs.
+  dialog.addEventListener("click", (event) => {
+    const box = dialog.getBoundingClientRect();
+    const outside = event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom;
+    if (event.target === dialog && outside) dialog.close();
+  });
   dialog.addEventListener("keydown", (event) => {
     if (event.key === "Escape") {
       event.preventDefault(); // not the search field's own Esc, which only clears it
