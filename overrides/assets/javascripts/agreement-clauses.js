@@ -210,11 +210,12 @@
     field.readOnly = true;
     field.rows = Math.min(8, Math.ceil(text.length / 60) + text.split("\n").length);
     field.value = text;
-    const close = () => {
-      box.remove();
+    // Back to the tool that was used; leaving the field removes it (below).
+    field.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
       /** @type {HTMLElement} */ (button).focus();
-    };
-    field.addEventListener("keydown", (event) => event.key === "Escape" && close());
+    });
     field.addEventListener("blur", () => box.remove());
     box.append(label, field);
     part.after(box);
