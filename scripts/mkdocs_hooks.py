@@ -293,9 +293,12 @@ def on_template_context(context: TemplateContext, template_name: str, config: Mk
     pointed it at."""
     if template_name == "404.html":
         site_path = urlsplit(config.site_url or "/").path.rstrip("/")
-        config.extra["alternate"] = [
-            {**alternate, "link": site_path + REGISTRY[alternate["lang"]].root} for alternate in config.extra["alternate"]
-        ]
+        homes = [{**alternate, "link": site_path + REGISTRY[alternate["lang"]].root} for alternate in config.extra["alternate"]]
+        # The i18n plugin gives each page its links as an attribute of config.extra, which Jinja's
+        # `config.extra.alternate` reads before the item: the second language's 404 page (built
+        # before its pages) would get the last page of the first language's build.
+        config.extra["alternate"] = homes
+        setattr(config.extra, "alternate", homes)  # noqa: B010  # an attribute, as the plugin sets it
     return context
 
 
