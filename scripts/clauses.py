@@ -156,8 +156,8 @@ def plain_text(text: str) -> str:
 
 
 def item_label(language: str, number: int) -> str:
-    """How an item number is written: （1） in Chinese, (1) in English."""
-    return f"（{number}）" if language == "zh" else f"({number})"
+    """How an item number is written in a language: （1） in Chinese, (1) in English."""
+    return REGISTRY[language].item_label.replace("{n}", str(number))
 
 
 def _form_problem(written: str, following: str, expected: str, needs_space: bool) -> str | None:
@@ -182,7 +182,7 @@ def _ascii_digits(text: str) -> str:
 
 
 def _section_number(language: str, title: str) -> int | None:
-    if language == "zh":
+    if REGISTRY[language].section_numerals == "chinese":
         match = _ZH_SECTION.fullmatch(title)
         return chinese_numeral(match.group(1)) if match else None
     match = _EN_SECTION.fullmatch(title)
@@ -207,7 +207,7 @@ def parse_markdown(markdown: str, language: str, path: Path, name: str | None = 
     if name != HOME_PAGE:
         section = _section_number(language, title)
         if section is None:
-            example = "十、用户行为" if language == "zh" else "10. User Conduct"
+            example = REGISTRY[language].section_example
             raise ParseError(
                 f"{path}:{title_line}: section title {title!r} does not start with a section number (write it like '# {example}')"
             )
@@ -247,7 +247,7 @@ def parse_markdown(markdown: str, language: str, path: Path, name: str | None = 
                     text=text[item.end() :].strip(),
                     label=label,
                     anchor=item_anchor(owner.id, value),
-                    malformed=_form_problem(label, text[item.end() :], expected, needs_space=language != "zh"),
+                    malformed=_form_problem(label, text[item.end() :], expected, needs_space=REGISTRY[language].space_after_item),
                     spacing=_spacing(text[item.end() :]),
                 )
             )

@@ -16,7 +16,7 @@ import rjsmin  # type: ignore[import-untyped]  # likewise
 
 from scripts.clauses import HOME_PAGE, Clause, Item, Page, page_url, plain_text
 from scripts.glossary import Term, mark_defined_terms
-from scripts.languages import ENGLISH, HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, ClauseTools
+from scripts.languages import ENGLISH, HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, ClauseTools, fill
 from scripts.markup import html_of, markdown_escaped, runs
 from scripts.notes import Note, note_anchor, note_html
 
@@ -48,12 +48,12 @@ def parts(page: Page) -> Iterator[Part]:
     """The citable parts of a page, in reading order."""
     names = REGISTRY[page.language].citation_names
     for index, (anchor, text) in enumerate(((p.anchor, p.text) for p in page.paragraphs if p.anchor), 1):
-        name = names["preamble"].format(n=index)
+        name = fill(names["preamble"], n=str(index))
         yield Part(anchor, name, capitalised(name), text, page)
     for clause in page.clauses:
-        yield Part(clause.anchor, names["clause"].format(clause=clause.id), clause.label, clause.text, page)
+        yield Part(clause.anchor, fill(names["clause"], clause=clause.id), clause.label, clause.text, page)
         for item in clause.items:
-            name = names["item"].format(clause=clause.id, item=item.label)
+            name = fill(names["item"], clause=clause.id, item=item.label)
             yield Part(item.anchor, name, item.label, item.text, page)
 
 
@@ -87,7 +87,7 @@ class Editorial:
         date = self.since.get(anchor)
         if date is None:
             return ""
-        title = REGISTRY[language].strings["versions"]["unchanged_since"].replace("{date}", date)
+        title = fill(REGISTRY[language].strings["versions"]["unchanged_since"], date=date)
         return f' data-unchanged-since="{html.escape(date)}" title="{html.escape(title)}"'
 
 
@@ -106,9 +106,9 @@ def parallel_section_page(section: int) -> str:
     return f"{PARALLEL_FOLDER}/{section}.md"
 
 
-def tool_label(labels: ClauseTools, key: Literal["parallel", "copyLink", "copyCitation"], name: str) -> str:
+def tool_label(labels: ClauseTools, key: Literal["parallel", "copy_link", "copy_citation"], name: str) -> str:
     """A clause tool's accessible name: what it does and the part it does it to (复制引用：第10.1条)."""
-    return labels["tool"].replace("{label}", labels[key]).replace("{name}", name)
+    return fill(labels["tool"], label=labels[key], name=name)
 
 
 def clause_tools(part: Part, parallel: str | None, page_link: str | None = None) -> str:
@@ -121,7 +121,7 @@ def clause_tools(part: Part, parallel: str | None, page_link: str | None = None)
     if parallel:
         name = html.escape(tool_label(labels, "parallel", part.name))
         tools.append(f'<a class="parallel-link" href="{parallel}#{part.anchor}" aria-label="{name}" title="{name}">⇄</a>')
-    keys: tuple[tuple[str, Literal["copyLink", "copyCitation"]], ...] = (("link", "copyLink"), ("citation", "copyCitation"))
+    keys: tuple[tuple[str, Literal["copy_link", "copy_citation"]], ...] = (("link", "copy_link"), ("citation", "copy_citation"))
     for kind, key in keys:
         name = html.escape(tool_label(labels, key, part.name))
         focus = ' tabindex="-1"' if tools else ""
@@ -227,7 +227,7 @@ def _parallel_body(
                 cells.append(
                     f'<div class="parallel-cell" lang="{HTML_LANG[lang]}">'
                     f'<a class="parallel-source" href="{target}#{part.anchor}" title="{html.escape(part.name)}">'
-                    f'<span class="parallel-lang">{REGISTRY[lang].strings["parallel"]["cell"]} </span>{html.escape(full_number(part, clause))}</a> '
+                    f'<span class="parallel-lang">{html.escape(REGISTRY[lang].strings["parallel"]["cell"])} </span>{html.escape(full_number(part, clause))}</a> '
                     f"{editorial.text_html(part.text, lang)}{own_notes}</div>"
                 )
             kind = " parallel-row--item" if "-" in zh_part.anchor and clause else ""
@@ -261,7 +261,7 @@ def parallel_section_markdown(pages: dict[str, list[Page]], language: str, edito
     text = REGISTRY[language].strings["parallel"]
     index = next(i for i, page in enumerate(own) if page.section == section)
     page = own[index]
-    title = text["section_title"].replace("{title}", page.title)
+    title = fill(text["section_title"], title=page.title)
     pages_line = " ".join(
         f'<a href="{relative_url(here, page_url(lang, page.name))}" hreflang="{HTML_LANG[lang]}" lang="{HTML_LANG[lang]}">{html.escape(REGISTRY[lang].strings["parallel"]["cell"])}</a>'
         for lang in LANGUAGES
@@ -292,6 +292,10 @@ def parallel_section_markdown(pages: dict[str, list[Page]], language: str, edito
     )
     lines.append(f'<nav class="parallel-pager" aria-label="{html.escape(text["pager"])}">{"".join(links)}</nav>')
     return "\n".join(lines) + "\n"
+
+
+def lang_attribute(lang: str | None) -> str:
+    return f' lang="{lang}"' if lang else ""
 
 
 def glossary_table(pages: dict[str, list[Page]], language: str, terms: list[Term]) -> str:
@@ -326,7 +330,7 @@ def glossary_table(pages: dict[str, list[Page]], language: str, terms: list[Term
             (None, ", ".join(places)),
         ]
         rendered = "".join(
-            f'<td data-label="{label}"{f" lang={chr(34)}{lang}{chr(34)}" if lang else ""}>{content}</td>'
+            f'<td data-label="{label}"{lang_attribute(lang)}>{content}</td>'
             for label, (lang, content) in zip(labels, cells, strict=True)
         )
         rows.append(f'<tr id="term-{term.line}">{rendered}</tr>')
@@ -354,7 +358,7 @@ def short_link_pages(pages: list[Page], site_title: str, site_url: str, favicon:
                     f'<!doctype html>\n<html lang="{HTML_LANG[language]}">\n<head>\n<meta charset="utf-8">\n'
                     f'<meta name="viewport" content="width=device-width,initial-scale=1">\n'
                     f"<title>{name} · {html.escape(site_title)}</title>\n"
-                    f'<meta name="description" content="{html.escape(text["description"].replace("{title}", site_title).replace("{name}", part.name))}">\n'
+                    f'<meta name="description" content="{html.escape(fill(text["description"], title=site_title, name=part.name))}">\n'
                     f'<meta name="robots" content="noindex">\n<link rel="canonical" href="{html.escape(canonical)}">\n'
                     f'<link rel="icon" href="{relative_url(here, "/")}{favicon}">\n'
                     f'<meta http-equiv="refresh" content="0; url={html.escape(target)}">\n</head>\n'
@@ -463,10 +467,7 @@ def clauses_document(
         "$schema": f"{base}/{SCHEMA_NAME}",
         "title": titles,
         "source": source,
-        "status": {
-            lang: REGISTRY[lang].edition.replace("{source}", source["url"]).replace("{date}", source["retrieved"])
-            for lang in LANGUAGES
-        },
+        "status": {lang: fill(REGISTRY[lang].edition, source=source["url"], date=source["retrieved"]) for lang in LANGUAGES},
         "languages": dict(HTML_LANG),
         "reference_language": REFERENCE_LANGUAGE,
         "preamble": [],

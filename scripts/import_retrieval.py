@@ -30,7 +30,7 @@ from pathlib import Path
 
 from scripts.check_clauses import check_language
 from scripts.clauses import ParseError, parse_language, parse_markdown
-from scripts.languages import REFERENCE_LANGUAGE
+from scripts.languages import ENGLISH, REFERENCE_LANGUAGE
 from scripts.source import CURRENT_SOURCE, Source, display_path, earlier_path, read_retrievals, read_source
 from scripts.versions import (
     CHANGE_KINDS,
@@ -115,7 +115,7 @@ def plan_import(root: Path, retrieved: Path) -> Plan:
     else:
         plan.writes[root / CURRENT_SOURCE] = data
         plan.writes[earlier_path(root, current.retrieved)] = current.path.read_bytes()
-        english = parse_language(root / "docs", "en")
+        english = parse_language(root / "docs", ENGLISH.code)
         plan.writes[english_snapshot_path(root, current.retrieved)] = english_snapshot(english).encode("utf-8")
         plan.summary.append(
             f"imported {display_path(retrieved)} (retrieved {new.retrieved}) as {display_path(root / CURRENT_SOURCE)}; "

@@ -14,8 +14,9 @@ says which it takes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import Literal, TypedDict
 
 
 class CitationNames(TypedDict):
@@ -54,15 +55,15 @@ class SearchStrings(TypedDict):
 class ClauseTools(TypedDict):
     """The tools beside each clause; {name} the part as cited, {label} the tool's own name."""
 
-    copyLink: str
-    copyCitation: str
+    copy_link: str
+    copy_citation: str
     copied: str
     failed: str
-    linkCopied: str
-    citationCopied: str
+    link_copied: str
+    citation_copied: str
     parallel: str
     tool: str
-    byHand: str  # above the field that holds the text when the browser refuses the clipboard
+    by_hand: str  # above the field that holds the text when the browser refuses the clipboard
 
 
 class Citation(TypedDict):
@@ -77,8 +78,9 @@ class Citation(TypedDict):
 
 
 class HomeStrings(TypedDict):
-    """The home page after the preamble. In other_views, {full} {parallel} {clauses_json} and
-    {clauses_schema} become those addresses; in other_language, {url} the other home page."""
+    """The home page after the preamble. In other_view_items, {full} {parallel} {clauses_json}
+    and {clauses_schema} become those addresses, {root} and {other_root} the two languages' roots
+    (as in /en/clause/10.1/); in other_language, {url} the other home page and {lang} its lang."""
 
     contents: str
     other_views: str
@@ -155,7 +157,7 @@ class NoteStrings(TypedDict):
 
 
 class NotFoundStrings(TypedDict):
-    """The 404 page (HTML): {home} the language's home page."""
+    """The 404 page (HTML): {home} the language's home page as served (/en/, /tim/en/)."""
 
     title: str
     text: str
@@ -184,6 +186,13 @@ class Language:
     html_lang: str  # <html lang>, hreflang, and lang= on its text inside the other's pages
     root: str  # where its pages are published: the original at the site root
     name: str  # in the language menu, in the language itself
+    # How its agreement text is written (scripts/clauses.py reads the pages by these; the search
+    # and the versions page compare Han text by character and Latin text by word).
+    script: Literal["han", "latin"]
+    section_numerals: Literal["chinese", "arabic"]  # a section heading's number: 十、… or 10. …
+    section_example: str  # a section heading as written, for error messages
+    item_label: str  # an item's number as written; {n} the number
+    space_after_item: bool  # whether an item's number is followed by a space
     site_name: str
     site_description: str
     home: str  # the home page's entry in the navigation
@@ -200,6 +209,11 @@ CHINESE = Language(
     html_lang="zh-Hans",
     root="/",
     name="中文",
+    script="han",
+    section_numerals="chinese",
+    section_example="十、用户行为",
+    item_label="（{n}）",
+    space_after_item=False,
     site_name="TIM软件许可及服务协议",
     site_description="TIM软件许可及服务协议的中文原文与英文参考译本，逐条可链接、可检索。",
     home="首页",  # not the site's name again: the navigation's title already says it
@@ -233,15 +247,15 @@ CHINESE = Language(
             "close": "关闭",
         },
         "clause_tools": {
-            "copyLink": "复制链接",
-            "copyCitation": "复制引用",
+            "copy_link": "复制链接",
+            "copy_citation": "复制引用",
             "copied": "已复制",
             "failed": "无法复制",
-            "linkCopied": "已复制{name}的链接",
-            "citationCopied": "已复制{name}的引用",
+            "link_copied": "已复制{name}的链接",
+            "citation_copied": "已复制{name}的引用",
             "parallel": "中英对照",
             "tool": "{label}：{name}",
-            "byHand": "浏览器不允许自动复制。以下文字已选中，请手动复制：",
+            "by_hand": "浏览器不允许自动复制。以下文字已选中，请手动复制：",
         },
         "citation": {
             "template": "《{title}》（{date}获取的文本）{name}：“{text}”\n{url}",
@@ -255,13 +269,13 @@ CHINESE = Language(
             "other_view_items": [
                 '<a href="{full}">全文</a>：整份协议在一页上，便于通读和打印。',
                 '<a href="{parallel}">中英对照</a>：中文原文与英文译本逐条并列。',
-                "短链接：<code>/clause/10.1/</code> 直接跳转到第10.1条（<code>/en/clause/10.1/</code> 为英文）。",
+                "短链接：<code>{root}clause/10.1/</code> 直接跳转到第10.1条（<code>{other_root}clause/10.1/</code> 为英文）。",
                 '<a href="{clauses_json}" download><code>clauses.json</code></a>：全部条款的中英文机器可读数据'
                 '（格式见 <a href="{clauses_schema}"><code>clauses.schema.json</code></a>）。',
             ],
             "provenance_heading": "本版本",
-            "other_language": '<a href="{url}" hreflang="en" lang="en">Read the English reference translation</a>'
-            ' <span lang="en">(unofficial; the Chinese original prevails)</span>',
+            "other_language": '<a href="{url}" hreflang="{lang}" lang="{lang}">Read the English reference translation</a>'
+            ' <span lang="{lang}">(unofficial; the Chinese original prevails)</span>',
         },
         "translation_notice": "",  # the original needs none
         "original_link": "",
@@ -309,8 +323,8 @@ CHINESE = Language(
         "notes": {"editor": "编者注", "translator": "译者注", "format": "{label}（不属于协议文本）：{text}"},
         "not_found": {
             "title": "找不到该页面",
-            "text": "本站没有这个地址的页面。条款的短链接形如 <code>/clause/10.1/</code>（第10.1条）或 "
-            "<code>/clause/10.1-2/</code>（第10.1条第（2）项）：请核对编号，或从"
+            "text": "本站没有这个地址的页面。条款的短链接形如 <code>{home}clause/10.1/</code>（第10.1条）或 "
+            "<code>{home}clause/10.1-2/</code>（第10.1条第（2）项）：请核对编号，或从"
             '<a href="{home}#contents">首页的目录</a>查找，也可以使用页面顶部的搜索。',
         },
     },
@@ -321,6 +335,11 @@ ENGLISH = Language(
     html_lang="en",
     root="/en/",
     name="English",
+    script="latin",
+    section_numerals="arabic",
+    section_example="10. User Conduct",
+    item_label="({n})",
+    space_after_item=True,
     site_name="TIM Software License and Service Agreement",
     site_description=(
         "The TIM Software License and Service Agreement, Chinese original and English reference translation, "
@@ -361,15 +380,15 @@ ENGLISH = Language(
             "close": "Close",
         },
         "clause_tools": {
-            "copyLink": "Copy link",
-            "copyCitation": "Copy citation",
+            "copy_link": "Copy link",
+            "copy_citation": "Copy citation",
             "copied": "Copied",
             "failed": "Could not copy",
-            "linkCopied": "Link to {name} copied",
-            "citationCopied": "Citation of {name} copied",
+            "link_copied": "Link to {name} copied",
+            "citation_copied": "Citation of {name} copied",
             "parallel": "Side by side with the Chinese",
             "tool": "{label}: {name}",
-            "byHand": "The browser did not allow copying. The text below is selected: copy it by hand.",
+            "by_hand": "The browser did not allow copying. The text below is selected: copy it by hand.",
         },
         "citation": {
             "template": (
@@ -386,12 +405,12 @@ ENGLISH = Language(
             "other_view_items": [
                 '<a href="{full}">Full text</a>: the whole agreement on one page, to read through or print.',
                 '<a href="{parallel}">Parallel text</a>: the Chinese original and the English translation side by side.',
-                "Short links: <code>/en/clause/10.1/</code> opens clause 10.1 (<code>/clause/10.1/</code> in Chinese).",
+                "Short links: <code>{root}clause/10.1/</code> opens clause 10.1 (<code>{other_root}clause/10.1/</code> in Chinese).",
                 '<a href="{clauses_json}" download><code>clauses.json</code></a>: every clause in both languages, '
                 'machine-readable (its format: <a href="{clauses_schema}"><code>clauses.schema.json</code></a>).',
             ],
             "provenance_heading": "About this edition",
-            "other_language": '<a href="{url}" hreflang="zh-Hans" lang="zh-Hans">阅读中文原文</a>'
+            "other_language": '<a href="{url}" hreflang="{lang}" lang="{lang}">阅读中文原文</a>'
             " (read the Chinese original, which prevails)",
         },
         "translation_notice": (
@@ -453,8 +472,8 @@ ENGLISH = Language(
         },
         "not_found": {
             "title": "Page not found",
-            "text": "There is no page at this address. Short links to the agreement look like <code>/en/clause/10.1/</code> "
-            "(clause 10.1) or <code>/en/clause/10.1-2/</code> (clause 10.1(2)): check the number, or find the clause "
+            "text": "There is no page at this address. Short links to the agreement look like <code>{home}clause/10.1/</code> "
+            "(clause 10.1) or <code>{home}clause/10.1-2/</code> (clause 10.1(2)): check the number, or find the clause "
             'from the <a href="{home}#contents">contents on the home page</a> or with the search at the top of the page.',
         },
     },
@@ -468,8 +487,18 @@ REFERENCE_LANGUAGE = LANGUAGES[0]
 HTML_LANG = {code: language.html_lang for code, language in REGISTRY.items()}
 
 
-def template_entry(language: Language) -> dict[str, object]:
-    """A language as the templates read it (config.extra.language / config.extra.languages)."""
+class TemplateEntry(TypedDict):
+    """A language as the templates read it (config.extra.language, config.extra.languages)."""
+
+    code: str
+    html_lang: str
+    root: str
+    name: str
+    edition: str
+    strings: Strings
+
+
+def template_entry(language: Language) -> TemplateEntry:
     return {
         "code": language.code,
         "html_lang": language.html_lang,
@@ -478,3 +507,10 @@ def template_entry(language: Language) -> dict[str, object]:
         "edition": language.edition,
         "strings": language.strings,
     }
+
+
+def fill(template: str, **values: str) -> str:
+    """A string of the registry with its {placeholders} filled in one pass: a value that itself
+    holds braces (a clause's text, an address) is never read as a placeholder; an unknown
+    placeholder is left as written (as `fill` in agreement-clauses.js does in the browser)."""
+    return re.sub(r"\{(\w+)\}", lambda match: values.get(match[1], match[0]), template)

@@ -113,13 +113,15 @@ def _use_language(config: MkDocsConfig) -> None:
     """Everything of this build's language that MkDocs, Material and our templates read, from
     the registry: the templates find it as config.extra.language (and every language, for the
     other's name and lang, as config.extra.languages)."""
-    configured = [(entry.locale, entry.name) for entry in config.plugins["i18n"].config.languages]
-    registered = [(language.code, language.name) for language in REGISTRY.values()]
+    configured = [(entry.locale, entry.name, bool(entry.default)) for entry in config.plugins["i18n"].config.languages]
+    registered = [(language.code, language.name, language.code == REFERENCE_LANGUAGE) for language in REGISTRY.values()]
     if configured != registered:
         raise PluginError(
-            f"mkdocs.yml's i18n languages (locale, name) are {configured}; scripts/languages.py has {registered}: "
-            "make them the same, the original first"
+            f"mkdocs.yml's i18n languages (locale, name, default) are {configured}; scripts/languages.py has "
+            f"{registered}: make them the same, the original first and the default"
         )
+    # Each language's build: the i18n plugin has just set theme.language to the build's locale
+    # (again on every build), which is then replaced by the HTML lang below.
     language = REGISTRY[config.theme["language"]]
     config.site_name = language.site_name
     config.site_description = language.site_description
@@ -130,6 +132,16 @@ def _use_language(config: MkDocsConfig) -> None:
         palette["toggle"]["name"] = name
     config.extra["language"] = template_entry(language)
     config.extra["languages"] = {code: template_entry(entry) for code, entry in REGISTRY.items()}
+    # Where this language's generated pages and files are, from the site root (no leading /); and
+    # its home page's absolute path, for the 404 page, which is served at any depth.
+    config.extra["paths"] = {
+        "home": urlsplit(config.site_url or "/").path.rstrip("/") + language.root,
+        "search_index": page_url(language.code, HOME_PAGE)[1:] + SEARCH_INDEX,
+        "parallel": page_url(language.code, PARALLEL_PAGE)[1:],
+        "full": page_url(language.code, FULL_PAGE)[1:],
+        "clauses_json": CLAUSES_JSON,
+        "clauses_schema": CLAUSES_SCHEMA.name,
+    }
 
 
 def on_build_error(error: Exception) -> None:
@@ -272,6 +284,21 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
         toc = list(toc[0].children)
     if not toc and "toc" not in (page.meta.get("hide") or []):
         page.meta["hide"] = [*(page.meta.get("hide") or []), "toc"]
+    return context
+
+
+def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
+    """The 404 page belongs to no page of its language: its language menu leads to each language's
+    home page (absolute, as it is served at any depth), not to whatever page the i18n plugin last
+    pointed it at."""
+    if template_name == "404.html":
+        site_path = urlsplit(config.site_url or "/").path.rstrip("/")
+        homes = [{**alternate, "link": site_path + REGISTRY[alternate["lang"]].root} for alternate in config.extra["alternate"]]
+        # The i18n plugin gives each page its links as an attribute of config.extra, which Jinja's
+        # `config.extra.alternate` reads before the item: the second language's 404 page (built
+        # before its pages) would get the last page of the first language's build.
+        config.extra["alternate"] = homes
+        setattr(config.extra, "alternate", homes)  # noqa: B010  # an attribute, as the plugin sets it
     return context
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.languages import REGISTRY
+from scripts.languages import REGISTRY, fill
 from scripts.markup import character_problems
 
 KINDS = ("editor", "translator")
@@ -83,7 +83,7 @@ def note_html(note: Note, index: int, language: str, with_id: bool = True) -> st
     labels = REGISTRY[language].strings["notes"]  # how a note introduces itself: not agreement text
     name = labels["editor"] if note.kind == "editor" else labels["translator"]
     label = f'<span class="agreement-note__label">{html.escape(name)}</span>'
-    text = labels["format"].replace("{text}", html.escape(note.text[language], quote=False)).replace("{label}", label)
+    text = fill(labels["format"], text=html.escape(note.text[language], quote=False), label=label)
     anchor = f' id="{note_anchor(note.at, index)}"' if with_id else ""
     return f'<aside class="agreement-note agreement-note--{note.kind}"{anchor} role="note"><p>{text}</p></aside>'
 

@@ -7,6 +7,7 @@ fetched by the browser on the first search. The query side is the ES module
 Schema::
 
     {"language": "zh", "other": "en",                 # the page's language and the aligned one
+     "script": "han",                                 # how the page's language is written: han | latin
      "sections": [["十、用户行为", "10. User Conduct"], …],   # [title, aligned title] per section page
      "records": [{"url": "10-user-conduct/#10.1-2",    # from the language's root, never the other's
                   "title": "第10.1条第（2）项",           # as cited, in the page's language
@@ -42,7 +43,7 @@ import snowballstemmer
 
 from scripts.clauses import HOME_PAGE, Page, page_url, plain_text
 from scripts.exports import capitalised, parts
-from scripts.languages import LANGUAGES
+from scripts.languages import LANGUAGES, REGISTRY
 
 _ENGLISH_WORD = re.compile(r"[a-z0-9]+")
 
@@ -125,6 +126,7 @@ def build_index(pages: dict[str, list[Page]], language: str) -> dict[str, object
     return {
         "language": language,
         "other": other,
+        "script": REGISTRY[language].script,
         "sections": [list(pair) for pair in sections],
         "records": index_records,
         "stems": english_stems(texts),

@@ -40,7 +40,7 @@ from scripts.clauses import (
     plain_text,
 )
 from scripts.exports import capitalised, relative_url
-from scripts.languages import HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY
+from scripts.languages import ENGLISH, HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, fill
 from scripts.source import CURRENT_SOURCE, Source, display_path, read_retrievals, read_source
 
 if TYPE_CHECKING:
@@ -503,8 +503,8 @@ _WORDS = re.compile(r"\w+|\s+|[^\w\s]")
 
 def diff_html(old: str, new: str, language: str) -> tuple[str, str]:
     """The old and the new text as HTML: what was removed marked <del> in the old, what was added
-    <ins> in the new; character by character for Chinese, word by word for English (difflib)."""
-    split = list if language == REFERENCE_LANGUAGE else _WORDS.findall
+    <ins> in the new; character by character for Han text, word by word for Latin (difflib)."""
+    split = list if REGISTRY[language].script == "han" else _WORDS.findall
     a, b = split(old), split(new)
     # (same?, old text, new text); a space alone between two changes joins them, so that a
     # changed phrase is marked as one.
@@ -536,26 +536,19 @@ def part_name(text: Text, language: str) -> str:
     """A part as cited in the chrome's language: 第10.1条第（2）项, Clause 10.1(2), 第四节标题 …"""
     names, ui = REGISTRY[language].citation_names, REGISTRY[language].strings["versions"]
     if text.kind == "clause":
-        name = names["clause"].format(clause=text.clause)
+        name = fill(names["clause"], clause=str(text.clause))
     elif text.kind == "item":
         assert text.number is not None, text.key  # texts() gives every item its number
-        name = names["item"].format(clause=text.clause, item=item_label(language, text.number))
+        name = fill(names["item"], clause=str(text.clause), item=item_label(language, text.number))
     elif text.kind == "preamble":
-        name = names["preamble"].format(n=text.number)
+        name = fill(names["preamble"], n=str(text.number))
     elif text.kind == "heading":
-        name = ui["heading"].format(n=text.number)
+        name = fill(ui["heading"], n=str(text.number))
     elif text.kind == "paragraph":
-        name = ui["paragraph"].format(section=text.page.section, n=text.number)
+        name = fill(ui["paragraph"], section=str(text.page.section), n=str(text.number))
     else:
         name = ui["title"]
     return capitalised(name)
-
-
-def _format(template: str, **values: str) -> str:
-    """A UI string with {name} placeholders replaced; other braces left alone."""
-    for name, value in values.items():
-        template = template.replace(f"{{{name}}}", value)
-    return template
 
 
 def _time(date: str) -> str:
@@ -574,7 +567,7 @@ def versions_html(history: History, pages: dict[str, list[Page]], language: str)
     # Read by key below (ui[kind] for each kind of change): the registry's typed strings as a mapping.
     ui = cast("Mapping[str, str]", REGISTRY[language].strings["versions"])
     current = {lang: texts_by_key(pages[lang]) for lang in LANGUAGES}
-    english = {**history.english, history.current.retrieved: {key: text.text for key, text in current["en"].items()}}
+    english = {**history.english, history.current.retrieved: {key: text.text for key, text in current[ENGLISH.code].items()}}
 
     def link(key: str, name: str) -> str:
         text = current[language].get(key)
@@ -603,7 +596,7 @@ def versions_html(history: History, pages: dict[str, list[Page]], language: str)
         source_link = f'<a href="{html.escape(version.source.url)}">{html.escape(version.source.url)}</a>'
         blocks.append(f'<section class="version" aria-labelledby="version-{date}">')
         blocks.append(f'<h2 id="version-{date}">{_time(date)}{current_note}</h2>')
-        blocks.append(f"<p>{_format(ui['retrieved'], source=source_link, date=_time(date))}</p>")
+        blocks.append(f"<p>{fill(ui['retrieved'], source=source_link, date=_time(date))}</p>")
         if index == 0:
             blocks.append(f"<p>{html.escape(ui['first'])}</p>")
             blocks.append("</section>")
@@ -611,7 +604,7 @@ def versions_html(history: History, pages: dict[str, list[Page]], language: str)
         previous = history.versions[index - 1]
         found = changes(previous, version)
         counts = {kind: str(sum(change.kind == kind for change in found)) for kind in CHANGE_KINDS}
-        blocks.append(f"<p>{_format(ui['summary'], date=_time(previous.retrieved), **counts)}</p>")
+        blocks.append(f"<p>{fill(ui['summary'], date=_time(previous.retrieved), **counts)}</p>")
         for kind in CHANGE_KINDS:
             of_kind = [change for change in found if change.kind == kind]
             if not of_kind:

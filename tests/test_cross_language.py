@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from scripts.clauses import page_url, parse_language, plain_text
 from scripts.exports import PARALLEL_PAGE, parallel_section_page, parts, short_link_path
-from scripts.languages import LANGUAGES
+from scripts.languages import HTML_LANG, LANGUAGES
 from tests.support import ROOT, resolve
 from tests.test_search import open_first_result
 
@@ -32,7 +32,7 @@ def watched(page):
 
 def switch_language(page, language: str) -> None:
     page.locator(".md-select").first.hover()
-    page.locator(f"a.md-select__link[hreflang='{language}']").click()
+    page.locator(f"a.md-select__link[hreflang='{HTML_LANG[language]}']").click()
     page.wait_for_load_state()
 
 

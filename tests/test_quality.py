@@ -538,6 +538,9 @@ def test_a_short_link_to_no_clause_says_what_short_links_look_like_and_leads_to_
         page.locator("article a[href$='#contents']").click()
         page.wait_for_url(published.base_url + MISSING[language].removesuffix("nope/") + "#contents")
         assert page.locator("#contents").is_visible()
+        page.goto(missing)
+        menu = page.locator("a.md-select__link").evaluate_all("links => links.map(a => [a.hreflang, a.href])")
+        assert menu == [[HTML_LANG[code], published.base_url + REGISTRY[code].root.lstrip("/")] for code in LANGUAGES]
     finally:
         page.close()
 

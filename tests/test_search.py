@@ -490,13 +490,33 @@ def test_each_record_carries_the_same_part_in_the_other_language(site: Path) -> 
         assert index == build_index(pages, language)
 
 
+def run_core(expression: str, argument: object) -> object:
+    """Evaluate `expression` (of `core`, the search core, and `value`, the argument) in Node."""
+    script = (
+        f"const value = JSON.parse(process.argv[1]); import('{CORE.as_uri()}')"
+        f".then(core => console.log(JSON.stringify({expression})))"
+    )
+    result = subprocess.run(["node", "-e", script, json.dumps(argument)], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
 @pytest.mark.slow
-def test_python_and_javascript_split_english_words_alike() -> None:
+def test_python_and_javascript_split_text_into_the_same_words(pages: dict) -> None:
+    """The tokeniser contract (scripts/search_index.py's docstring), run on both sides: every
+    part of the agreement in both languages, and characters NFKC changes."""
     sample = "Ｔｅｎｃｅｎｔ’s plug-ins (ＱＱ号码) ﬁle Straße İstanbul café 10.1（2） ½ ① non-exclusive UPDATES"
-    script = f"import('{CORE.as_uri()}').then(core => console.log(JSON.stringify([core.normalise(process.argv[1]).text, core.englishWords(process.argv[1])])))"
-    result = subprocess.run(["node", "-e", script, sample], capture_output=True, text=True, check=True)
-    assert json.loads(result.stdout) == [normalise(sample), english_words(sample)]
+    texts = [sample, *(plain_text(part.text) for language in LANGUAGES for page in pages[language] for part in parts(page))]
+    got = run_core("value.map(text => [core.normalise(text).text, core.englishWords(text)])", texts)
+    assert got == [[normalise(text), english_words(text)] for text in texts]
     assert "tencent" in english_words(sample) and "qq" in english_words(sample)
+
+
+@pytest.mark.slow
+def test_every_part_named_as_cited_is_found_by_its_number(pages: dict) -> None:
+    """Each part's name as the site cites it, in either language (scripts/languages.py's
+    citation formats), is a query for that part alone."""
+    named = {part.name: part.anchor for language in LANGUAGES for page in pages[language] for part in parts(page)}
+    assert run_core("Object.fromEntries(value.map(name => [name, core.referencedAnchor(name)]))", list(named)) == named
 
 
 @pytest.mark.slow

@@ -11,6 +11,7 @@ import * as core from "../../overrides/assets/javascripts/search-core.js";
 const DATA = {
   language: "en",
   other: "zh",
+  script: /** @type {const} */ ("latin"),
   sections: [
     ["3. Scope of License", "三、许可范围"],
     ["10. User Conduct", "十、用户行为"],
@@ -52,7 +53,7 @@ const DATA = {
     services: "servic", ins: "in", systems: "system", developed: "develop", authorized: "author", conduct: "conduct",
     dispute: "disput", controversy: "controversi", resolved: "resolv", friendly: "friend", consultation: "consult",
     fails: "fail", agree: "agre", people: "peopl", having: "have", jurisdiction: "jurisdict", miscellaneous: "miscellan",
-    grants: "grant", copy: "copi", purposes_: "purpos", party: "parti", means: "mean", cheat: "cheat", scope: "scope",
+    grants: "grant", copy: "copi", party: "parti", means: "mean", cheat: "cheat", scope: "scope",
   },
 };
 
@@ -61,6 +62,7 @@ const zh = core.prepareIndex({
   ...DATA,
   language: "zh",
   other: "en",
+  script: "han",
   sections: DATA.sections.map(([english, chinese]) => [chinese, english]),
   records: DATA.records.map((r) => ({ ...r, url: r.url, title: r.title, text: r.other, other: r.text })),
 });
@@ -194,6 +196,8 @@ describe("searching", () => {
       assert.deepEqual(anchors(core.search(zh, query)), ["10.1-2"], query);
     }
     for (const query of ["12.5", "第12.5条", "clause 12.5", "§ 12.5"]) assert.deepEqual(anchors(core.search(en, query)), ["12.5"], query);
+    assert.equal(core.referencedAnchor("序言第2段"), "preamble-2");
+    assert.equal(core.referencedAnchor("Preamble, paragraph 2"), "preamble-2");
     assert.equal(core.referencedAnchor("10.1 reverse"), null); // words after the number: a search of them all
     assert.equal(core.referencedAnchor("第10.1条第（2）项"), "10.1-2");
     assert.equal(core.search(en, "99.9").mode, "none"); // no such part: searched as text

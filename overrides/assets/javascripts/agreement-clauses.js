@@ -10,6 +10,7 @@
 /**
  * @typedef {object} AgreementConfig
  * @property {string} language the page's language code (zh, en)
+ * @property {string} lang its HTML lang (zh-Hans, en)
  * @property {string} title the site's name
  * @property {string} date the source's retrieval date
  * @property {{template: string, ellipsis: string, separator: string, inner_quotes: Record<string, string>}} citation
@@ -206,7 +207,7 @@
     const field = document.createElement("textarea");
     field.id = `clause-copy-${part.id}`;
     label.htmlFor = field.id;
-    label.textContent = config.clauseTools.byHand;
+    label.textContent = config.clauseTools.by_hand;
     field.readOnly = true;
     field.rows = Math.min(8, Math.ceil(text.length / 60) + text.split("\n").length);
     field.value = text;
@@ -231,7 +232,7 @@
     const name = /** @type {string} */ (/** @type {Element} */ (button.parentElement).getAttribute("aria-label"));
     const link = button.classList.contains("clause-tools__link");
     const values = { title: config.title, date: config.date, name, text: link ? "" : citedText(element), url: address(element) };
-    copy(button, link ? values.url : fill(config.citation.template, values), config.clauseTools[link ? "linkCopied" : "citationCopied"].replace("{name}", name));
+    copy(button, link ? values.url : fill(config.citation.template, values), fill(config.clauseTools[link ? "link_copied" : "citation_copied"], { name }));
   });
 
   // Each toolbar is one tab stop; the arrow keys, Home and End move between its tools.

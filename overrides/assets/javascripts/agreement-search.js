@@ -25,8 +25,9 @@
   const list = /** @type {HTMLElement} */ (dialog.querySelector(".agreement-search__results"));
   const share = /** @type {HTMLButtonElement} */ (dialog.querySelector(".agreement-search__share"));
   // Every page with the dialog has its config (overrides/main.html).
-  /** @type {SearchConfig} */
-  const config = JSON.parse(/** @type {HTMLElement} */ (document.getElementById("agreement-config")).textContent ?? "").search;
+  /** @type {AgreementConfig} */
+  const page = JSON.parse(/** @type {HTMLElement} */ (document.getElementById("agreement-config")).textContent ?? "");
+  const config = page.search;
   const strings = config.strings;
   const indexUrl = new URL(config.index, location.href);
   const coreUrl = new URL(config.core, location.href);
@@ -127,7 +128,7 @@
     link.href = url.pathname + url.search + url.hash;
     link.id = `agreement-search-result-${position}`;
     const title = element("span", "agreement-search__result-title", record.sectionTitle ? `${record.title} · ${record.sectionTitle}` : record.title);
-    link.append(title, excerptNode(record.text, result.ranges, document.documentElement.lang));
+    link.append(title, excerptNode(record.text, result.ranges, page.lang));
     if (result.via === "other") {
       // Found through the aligned text: say so, and show where.
       const via = element("span", "agreement-search__via", say("via"));

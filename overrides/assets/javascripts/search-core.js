@@ -32,6 +32,7 @@ export const MAX_QUERY_LENGTH = 200;
  * @typedef {object} IndexData
  * @property {string} language
  * @property {string} other
+ * @property {"han" | "latin"} script how the page's language is written
  * @property {[string, string][]} [sections] each section's title: [own, other language]
  * @property {{url: string, title: string, section?: number | null, text: string, other?: string}[]} records
  * @property {Record<string, string>} [stems] word → Snowball stem, where they differ
@@ -80,6 +81,7 @@ export const MAX_QUERY_LENGTH = 200;
  * @typedef {object} PreparedIndex
  * @property {string} language
  * @property {string} other
+ * @property {"han" | "latin"} script
  * @property {IndexRecord[]} records
  * @property {Record<Side, Vocabulary>} vocabulary
  * @property {Record<Side, number>} averageLength
@@ -298,7 +300,7 @@ export function prepareIndex(data) {
   };
   const average = (/** @type {Side} */ side) => records.reduce((sum, r) => sum + r.sides[side].text.text.length, 0) / Math.max(1, records.length);
   const averageLength = { own: average("own"), other: average("other") };
-  return { language: data.language, other: data.other, records, vocabulary, averageLength, stemOf };
+  return { language: data.language, other: data.other, script: data.script, records, vocabulary, averageLength, stemOf };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -770,7 +772,7 @@ export function search(index, query, options = {}) {
   const { terms } = parsed;
   const base = { ...parsed, results: [], corrections: [], unmatched: [], suggestions: [] };
   if (!terms.length) return { ...base, mode: "empty" };
-  const pageScript = index.language === "zh" ? "han" : "latin";
+  const pageScript = index.script;
   const plans = terms.map((term) => planTerm(term, index, pageScript, cover));
   const anchor = referencedAnchor(parsed.query);
   const named = anchor === null ? undefined : index.records.find((record) => record.url.endsWith(`#${anchor}`));
@@ -831,13 +833,18 @@ export function search(index, query, options = {}) {
 }
 
 // A query that only names a part by its number, as either language cites it (10.1, 10.1(2),
-// 10.1（2）, 10.1-2, clause 10.1(2), 第10.1条, 第10.1条第（2）项), finds that part alone, first.
+// 10.1（2）, 10.1-2, clause 10.1(2), 第10.1条, 第10.1条第（2）项; 序言第2段, preamble, paragraph 2),
+// finds that part alone, first. tests/test_search.py checks every part's name in both languages.
 const REFERENCE = /^(?:clause|cl\.?|article|art\.?|§|第)?\s*(\d{1,2})\.(\d{1,2})\s*[条款]?\s*(?:第?\s*\(\s*(\d{1,2})\s*\)\s*项?|-(\d{1,2}))?$/;
+const PREAMBLE_REFERENCE = /^(?:序言\s*第?\s*(\d{1,2})\s*段|preamble\s*,?\s*(?:paragraph|para\.?|¶)?\s*(\d{1,2}))$/;
 
-/** The anchor of the part a query names by number (10.1, 10.1-2), or null.
+/** The anchor of the part a query names by number (10.1, 10.1-2, preamble-2), or null.
  * @param {string} query */
 export function referencedAnchor(query) {
-  const match = REFERENCE.exec(normalise(query.trim()).text);
+  const text = normalise(query.trim()).text;
+  const preamble = PREAMBLE_REFERENCE.exec(text);
+  if (preamble) return `preamble-${Number(preamble[1] ?? preamble[2])}`;
+  const match = REFERENCE.exec(text);
   if (!match) return null;
   const [, section, clause, item, itemAfterDash] = match;
   const number = item ?? itemAfterDash;
