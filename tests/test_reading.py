@@ -303,7 +303,7 @@ def test_a_refused_copy_offers_the_text_selected_to_copy_by_hand(browser, base_u
     field.wait_for()
     text = field.input_value()
     assert NAMES["en"]["10.1-2"] in text and TEXT["en"]["10.1-2"] in text and text.endswith(f"\n{url}#10.1-2")
-    assert page.locator(".clause-copy label").inner_text() == REGISTRY["en"].strings["clause_tools"]["byHand"]
+    assert page.locator(".clause-copy label").inner_text() == REGISTRY["en"].strings["clause_tools"]["by_hand"]
     assert field.evaluate("f => document.activeElement === f && f.selectionStart === 0 && f.selectionEnd === f.value.length")
     assert page.locator('[id="10.1-2"] .clause-tools__citation').text_content() == "Could not copy"
     page.keyboard.press("Escape")
