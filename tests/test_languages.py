@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from scripts.clauses import HOME_PAGE, page_url
 from scripts.languages import LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, Language
-from tests.support import build_site, copy_project
+from tests.support import ROOT, build_site, copy_project
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -51,6 +51,13 @@ def test_every_language_has_every_string_with_the_same_placeholders() -> None:
             if text and set(PLACEHOLDER.findall(text)) != set(PLACEHOLDER.findall(translated[path])):
                 problems.append(f"{code} {path}: {translated[path]!r} against {REFERENCE_LANGUAGE} {text!r}")
     assert problems == []
+
+
+def test_the_search_hint_states_the_search_cores_query_limit() -> None:
+    core = (ROOT / "overrides" / "assets" / "javascripts" / "search-core.js").read_text(encoding="utf-8")
+    limit = re.search(r"export const MAX_QUERY_LENGTH = (\d+);", core)
+    assert limit is not None
+    assert [limit[1] in REGISTRY[code].strings["search"]["hint"] for code in LANGUAGES] == [True] * len(LANGUAGES)
 
 
 def test_the_original_is_at_the_site_root_and_each_translation_under_its_code() -> None:
@@ -94,6 +101,6 @@ def test_i18n_languages_that_differ_from_the_registry_stop_the_build(tmp_path: P
     build = build_site(project, tmp_path / "site")
     assert build.returncode != 0
     assert (
-        "mkdocs.yml's i18n languages (locale, name) are [('zh', '中文'), ('en', 'Englisch')]; "
-        "scripts/languages.py has [('zh', '中文'), ('en', 'English')]"
-    ) in build.stderr, build.stderr
+        "mkdocs.yml's i18n languages (locale, name, default) are [('zh', '中文', True), ('en', 'Englisch', False)]; "
+        "scripts/languages.py has [('zh', '中文', True), ('en', 'English', False)]"
+    ) in " ".join(build.stderr.split()), build.stderr  # MkDocs wraps long messages at the terminal's width
