@@ -38,7 +38,7 @@ class Part:
     """One citable part of the agreement, in one language: a preamble paragraph, clause or item."""
 
     anchor: str
-    name: str  # as cited: 第10.1条第（2）项, clause 10.1(2)
+    name: str  # as cited: 第10.1款第（2）项, clause 10.1(2)
     label: str  # its number as written (10.1, （2）), or its name for a preamble paragraph
     text: str  # Markdown after the number
     page: Page
@@ -107,7 +107,7 @@ def parallel_section_page(section: int) -> str:
 
 
 def tool_label(labels: ClauseTools, key: Literal["parallel", "copy_link", "copy_citation"], name: str) -> str:
-    """A clause tool's accessible name: what it does and the part it does it to (复制引用：第10.1条)."""
+    """A clause tool's accessible name: what it does and the part it does it to (复制引用：第10.1款)."""
     return fill(labels["tool"], label=labels[key], name=name)
 
 
@@ -327,7 +327,7 @@ def glossary_table(pages: dict[str, list[Page]], language: str, terms: list[Term
             (HTML_LANG[ENGLISH.code], html.escape(term.english)),
             (None, html.escape(text["kinds"][term.kind])),
             (HTML_LANG[ENGLISH.code], html.escape(term.note)),
-            (None, ", ".join(places)),
+            (None, text["separator"].join(places)),
         ]
         rendered = "".join(
             f'<td data-label="{label}"{lang_attribute(lang)}>{content}</td>'
@@ -362,7 +362,7 @@ def short_link_pages(pages: list[Page], site_title: str, site_url: str, favicon:
                     f'<meta name="robots" content="noindex">\n<link rel="canonical" href="{html.escape(canonical)}">\n'
                     f'<link rel="icon" href="{relative_url(here, "/")}{favicon}">\n'
                     f'<meta http-equiv="refresh" content="0; url={html.escape(target)}">\n</head>\n'
-                    f'<body>\n<main>\n<h1>{name}</h1>\n<p>{html.escape(text["going"])} <a href="{html.escape(target)}">{name}</a></p>\n'
+                    f'<body>\n<main>\n<h1>{html.escape(capitalised(part.name))}</h1>\n<p>{html.escape(text["going"])} <a href="{html.escape(target)}">{name}</a></p>\n'
                     f"</main>\n</body>\n</html>\n"
                 ),
             )

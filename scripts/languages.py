@@ -36,6 +36,7 @@ class SearchStrings(TypedDict):
     results: str
     some: str
     none: str
+    missing: str  # a cited number that no part has; {number} as typed
     unmatched: str
     nearest: str
     corrected: str
@@ -139,6 +140,7 @@ class GlossaryStrings(TypedDict):
     columns: tuple[str, str, str, str, str]
     kinds: dict[str, str]  # a term's kind (translation/glossary.md) → its name here
     title: str  # a term found in the agreement's title
+    separator: str  # between the places a term occurs
 
 
 class ShortLinkStrings(TypedDict):
@@ -157,10 +159,13 @@ class NoteStrings(TypedDict):
 
 
 class NotFoundStrings(TypedDict):
-    """The 404 page (HTML): {home} the language's home page as served (/en/, /tim/en/)."""
+    """The 404 page (HTML): {home} the language's home page as served (/en/, /tim/en/). other: a
+    line in the other language (marked so) for a reader who reached this one by mistake; {home}
+    there the other language's home page."""
 
     title: str
     text: str
+    other: str
 
 
 class Strings(TypedDict):
@@ -218,7 +223,9 @@ CHINESE = Language(
     site_description="TIM软件许可及服务协议的中文原文与英文参考译本，逐条可链接、可检索。",
     home="首页",  # not the site's name again: the navigation's title already says it
     scheme_toggles=("切换到深色模式", "切换到浅色模式"),
-    citation_names={"clause": "第{clause}条", "item": "第{clause}条第{item}项", "preamble": "序言第{n}段"},
+    # 条 is the agreement's numbered section (一、…), 款 its clause (3.1), 项 the item: 10.2 calls
+    # 10.1 前款 (translation/notes.yml, at 3.3).
+    citation_names={"clause": "第{clause}款", "item": "第{clause}款第{item}项", "preamble": "序言第{n}段"},
     edition=(
         "本站中文文本逐字取自 {source}，获取日期 {date}；腾讯此后可能已修改该协议，请以来源页面核对。"
         "英文为本站制作的非官方参考译本，与腾讯无关联，亦未经腾讯认可；两种文本如有不一致，以中文原文为准。"
@@ -226,11 +233,12 @@ CHINESE = Language(
     strings={
         "search": {
             "title": "搜索协议条款",
-            "placeholder": "输入词语或问题，例如：反向工程",
+            "placeholder": "词语、问题或编号，如：反向工程",
             "hint": '可输入问题、有错别字的词或英文；用引号 "…" 只搜索完整短语。最多 200 个字符。',
             "results": "找到 {n} 条",
             "some": "没有条款包含全部词语；以下 {n} 条包含其中大部分。",
             "none": "没有找到条款。",
+            "missing": "本协议没有“{number}”。",
             "unmatched": "未找到：{words}",
             "nearest": "相近的词：",
             "corrected": "显示的是“{words}”的结果。",
@@ -269,7 +277,7 @@ CHINESE = Language(
             "other_view_items": [
                 '<a href="{full}">全文</a>：整份协议在一页上，便于通读和打印。',
                 '<a href="{parallel}">中英对照</a>：中文原文与英文译本逐条并列。',
-                "短链接：<code>{root}clause/10.1/</code> 直接跳转到第10.1条（<code>{other_root}clause/10.1/</code> 为英文）。",
+                "短链接：<code>{root}clause/10.1/</code> 直接跳转到第10.1款（<code>{other_root}clause/10.1/</code> 为英文）。",
                 '<a href="{clauses_json}" download><code>clauses.json</code></a>：全部条款的中英文机器可读数据'
                 '（格式见 <a href="{clauses_schema}"><code>clauses.schema.json</code></a>）。',
             ],
@@ -298,8 +306,8 @@ CHINESE = Language(
             "english_before": "英文原译",
             "english_after": "英文现译",
             "title": "协议标题",
-            "heading": "第{n}节标题",
-            "paragraph": "第{section}节无编号段落{n}",
+            "heading": "第{n}条标题",
+            "paragraph": "第{section}条无编号段落{n}",
             "unchanged_since": "中文文本自 {date} 的版本起未变",
         },
         "parallel": {
@@ -317,15 +325,17 @@ CHINESE = Language(
         "glossary": {
             "columns": ("中文", "英文", "类别", "用法说明（英文）", "出现于"),
             "kinds": {"defined term": "定义术语", "title": "文件名称", "name": "名称", "term": "术语"},
-            "title": "标题",
+            "title": "协议标题",
+            "separator": "、",
         },
         "short_link": {"description": "{title}{name}的短链接。", "going": "正在前往"},
         "notes": {"editor": "编者注", "translator": "译者注", "format": "{label}（不属于协议文本）：{text}"},
         "not_found": {
             "title": "找不到该页面",
-            "text": "本站没有这个地址的页面。条款的短链接形如 <code>{home}clause/10.1/</code>（第10.1条）或 "
-            "<code>{home}clause/10.1-2/</code>（第10.1条第（2）项）：请核对编号，或从"
+            "text": "本站没有这个地址的页面。条款的短链接形如 <code>{home}clause/10.1/</code>（第10.1款）或 "
+            "<code>{home}clause/10.1-2/</code>（第10.1款第（2）项）：请核对编号，或从"
             '<a href="{home}#contents">首页的目录</a>查找，也可以使用页面顶部的搜索。',
+            "other": 'Page not found. <a href="{home}">Read the English reference translation</a>.',
         },
     },
 )
@@ -356,14 +366,15 @@ ENGLISH = Language(
     strings={
         "search": {
             "title": "Search the agreement",
-            "placeholder": "Type words or a question, e.g. reverse engineering",
+            "placeholder": "Words, a question or a number: 10.1(2)",
             "hint": (
                 'Questions, misspelt words and Chinese work too; put a phrase in quotes "…" to match it exactly. '
                 "Up to 200 characters."
             ),
             "results": "{n} found",
-            "some": "No clause contains every word; {n} contain most of them.",
+            "some": "No clause contains every word. Closest matches: {n}.",
             "none": "Nothing found.",
+            "missing": "The agreement has no “{number}”.",
             "unmatched": "Not found: {words}",
             "nearest": "Nearest words:",
             "corrected": "Showing results for {words}.",
@@ -459,7 +470,8 @@ ENGLISH = Language(
         "glossary": {
             "columns": ("Chinese", "English", "Kind", "Note on usage", "Occurs in"),
             "kinds": {"defined term": "defined term", "title": "title", "name": "name", "term": "term"},
-            "title": "title",
+            "title": "Title of the agreement",
+            "separator": "; ",
         },
         "short_link": {
             "description": "Short link to {name} of the {title}.",
@@ -475,6 +487,7 @@ ENGLISH = Language(
             "text": "There is no page at this address. Short links to the agreement look like <code>{home}clause/10.1/</code> "
             "(clause 10.1) or <code>{home}clause/10.1-2/</code> (clause 10.1(2)): check the number, or find the clause "
             'from the <a href="{home}#contents">contents on the home page</a> or with the search at the top of the page.',
+            "other": '找不到该页面。<a href="{home}">阅读中文原文</a>。',
         },
     },
 )

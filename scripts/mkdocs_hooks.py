@@ -133,9 +133,9 @@ def _use_language(config: MkDocsConfig) -> None:
     config.extra["language"] = template_entry(language)
     config.extra["languages"] = {code: template_entry(entry) for code, entry in REGISTRY.items()}
     # Where this language's generated pages and files are, from the site root (no leading /); and
-    # its home page's absolute path, for the 404 page, which is served at any depth.
+    # the site's own absolute path ("" or "/tim"), for the 404 page, which is served at any depth.
     config.extra["paths"] = {
-        "home": urlsplit(config.site_url or "/").path.rstrip("/") + language.root,
+        "site": urlsplit(config.site_url or "/").path.rstrip("/"),
         "search_index": page_url(language.code, HOME_PAGE)[1:] + SEARCH_INDEX,
         "parallel": page_url(language.code, PARALLEL_PAGE)[1:],
         "full": page_url(language.code, FULL_PAGE)[1:],

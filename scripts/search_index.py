@@ -10,7 +10,7 @@ Schema::
      "script": "han",                                 # how the page's language is written: han | latin
      "sections": [["十、用户行为", "10. User Conduct"], …],   # [title, aligned title] per section page
      "records": [{"url": "10-user-conduct/#10.1-2",    # from the language's root, never the other's
-                  "title": "第10.1条第（2）项",           # as cited, in the page's language
+                  "title": "第10.1款第（2）项",           # as cited, in the page's language
                   "section": 9,                         # index into sections; null on the home page
                   "text": "…",                          # plain text, page's language
                   "other": "…"}, …],                    # the same part's plain text in the other language

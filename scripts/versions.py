@@ -533,7 +533,7 @@ def diff_html(old: str, new: str, language: str) -> tuple[str, str]:
 
 
 def part_name(text: Text, language: str) -> str:
-    """A part as cited in the chrome's language: 第10.1条第（2）项, Clause 10.1(2), 第四节标题 …"""
+    """A part as cited in the chrome's language: 第10.1款第（2）项, Clause 10.1(2), 第四条标题 …"""
     names, ui = REGISTRY[language].citation_names, REGISTRY[language].strings["versions"]
     if text.kind == "clause":
         name = fill(names["clause"], clause=str(text.clause))

@@ -714,3 +714,10 @@ def test_an_over_long_url_gets_the_sites_own_page(published: Published) -> None:
     status, content_type, body = fetch(published.base_url + "?q=" + "x" * 70_000)
     assert status == 414 and content_type.startswith("text/html")
     assert body == (published.site_dir / "404.html").read_bytes()
+
+
+def test_the_servers_include_is_not_served(published: Published) -> None:
+    """The build writes nginx-site.conf beside the pages for nginx; it is not a page of the site."""
+    assert (published.site_dir / "nginx-site.conf").is_file()
+    status, _content_type, body = fetch(published.base_url + "nginx-site.conf")
+    assert status == 404 and body == (published.site_dir / "404.html").read_bytes()

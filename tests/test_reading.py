@@ -51,7 +51,7 @@ PARALLEL_STATUS = {
     "zh": "中英对照（两种文本如有不一致，以中文原文为准）",
     "en": "Chinese and English side by side (the Chinese original prevails)",
 }
-NAMES = {"zh": {"10.1": "第10.1条", "10.1-2": "第10.1条第（2）项", "2.3-3": "第2.3条第（3）项"},
+NAMES = {"zh": {"10.1": "第10.1款", "10.1-2": "第10.1款第（2）项", "2.3-3": "第2.3款第（3）项"},
          "en": {"10.1": "clause 10.1", "10.1-2": "clause 10.1(2)", "2.3-3": "clause 2.3(3)"}}  # fmt: skip
 TOOLS = {"zh": ("中英对照", "复制链接", "复制引用"), "en": ("Side by side with the Chinese", "Copy link", "Copy citation")}
 TOOL_NAME = {"zh": "{label}：{name}", "en": "{label}: {name}"}

@@ -344,16 +344,16 @@ def test_the_versions_page_shows_both_versions_and_each_change(page, imported_ur
     )
     listed = {kind: page.locator(f".version-{kind} > li > p").all_inner_texts() for kind in ("changed", "added", "removed")}
     assert listed == {
-        "changed": ["第4.3条 · 四、软件更新"],
-        "added": ["第10.3条 · 十、用户行为"],
-        "removed": ["第9.3条 · 九、第三方"],
+        "changed": ["第4.3款 · 四、软件更新"],
+        "added": ["第10.3款 · 十、用户行为"],
+        "removed": ["第9.3款 · 九、第三方"],
     }
     changed = page.locator(".version-changed")
     assert changed.locator("del").all_inner_texts() == ["不经向您特别", "而"]
     assert changed.locator("ins").all_inner_texts() == ["在提前", "您后"]
     assert changed.locator("del").first.evaluate("e => getComputedStyle(e).textDecorationLine") == "line-through"
     assert page.locator(".version-removed dd").inner_text().startswith("如因本软件使用的第三方软件或技术引发的任何纠纷")
-    page.locator(".version-changed a", has_text="第4.3条").click()
+    page.locator(".version-changed a", has_text="第4.3款").click()
     page.wait_for_url(f"{imported_url}/04-software-updates/#4.3")
     assert page.locator('[id="4.3"]').evaluate("element => element.matches(':target')")
 

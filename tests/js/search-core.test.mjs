@@ -196,11 +196,23 @@ describe("searching", () => {
       assert.deepEqual(anchors(core.search(zh, query)), ["10.1-2"], query);
     }
     for (const query of ["12.5", "第12.5条", "clause 12.5", "§ 12.5"]) assert.deepEqual(anchors(core.search(en, query)), ["12.5"], query);
-    assert.equal(core.referencedAnchor("序言第2段"), "preamble-2");
-    assert.equal(core.referencedAnchor("Preamble, paragraph 2"), "preamble-2");
-    assert.equal(core.referencedAnchor("10.1 reverse"), null); // words after the number: a search of them all
-    assert.equal(core.referencedAnchor("第10.1条第（2）项"), "10.1-2");
-    assert.equal(core.search(en, "99.9").mode, "none"); // no such part: searched as text
+    const cited = {
+      "序言第2段": { anchor: "preamble-2" }, "序言第二段": { anchor: "preamble-2" }, "Preamble, paragraph 2": { anchor: "preamble-2" },
+      "the second paragraph of the preamble": { anchor: "preamble-2" }, "第10.1条第2项": { anchor: "10.1-2" },
+      "第10.1款第（2）项": { anchor: "10.1-2" }, "item (2) of clause 10.1": { anchor: "10.1-2" }, "Section 10.1(2)": { anchor: "10.1-2" },
+      "第十条": { section: 10 }, "第十二条": { section: 12 }, "第10条": { section: 10 }, "Section 10": { section: 10 },
+      "10.1 reverse": null, // words after the number: a search of them all
+    };
+    for (const [query, reference] of Object.entries(cited)) assert.deepEqual(core.referenceIn(query), reference, query);
+    assert.deepEqual(anchors(core.search(en, "Section 12")), ["12.5"]); // a section: its clauses
+    assert.deepEqual(anchors(core.search(zh, "第三条")), ["3.1", "3.2"]);
+    const missing = core.search(en, "clause 99.9"); // no such part: said, and nothing else shown
+    assert.equal(missing.mode, "none");
+    assert.equal(missing.missing, "clause 99.9");
+    assert.deepEqual(anchors(missing), []);
+    const missingItem = core.search(en, "3.1(8)"); // no such item: its clause instead
+    assert.equal(missingItem.missing, "3.1(8)");
+    assert.deepEqual(anchors(missingItem), ["3.1"]);
   });
 
   it("finds a misspelt word and says what it searched instead", () => {

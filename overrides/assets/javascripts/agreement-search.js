@@ -147,7 +147,8 @@
     const line = (...children) => lines.push(element("p", null, ...children));
     if (found.mode === "all") line(say("results", { n: found.results.length }));
     if (found.mode === "some") line(say("some", { n: found.results.length }));
-    if (found.mode === "none") line(say("none"));
+    if (found.missing !== null) line(say("missing", { number: found.missing }));
+    else if (found.mode === "none") line(say("none"));
     if (found.unmatched.length) line(say("unmatched", { words: found.unmatched.join(" ") }));
     for (const { from, to } of found.corrections) {
       line(say("corrected", { words: to.join(" ") }), " ", button(say("exact", { word: from }), () => replaceWord(from, `"${from}"`)));

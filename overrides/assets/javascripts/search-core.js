@@ -770,15 +770,16 @@ export function search(index, query, options = {}) {
   const ranking = { ...RANKING, ...options.ranking };
   const parsed = parseQuery(query);
   const { terms } = parsed;
-  const base = { ...parsed, results: [], corrections: [], unmatched: [], suggestions: [] };
+  // missing: a number cited that no part of the agreement has (see referenceIn).
+  const base = { ...parsed, results: [], corrections: [], unmatched: [], suggestions: [], missing: /** @type {string | null} */ (null) };
   if (!terms.length) return { ...base, mode: "empty" };
   const pageScript = index.script;
   const plans = terms.map((term) => planTerm(term, index, pageScript, cover));
-  const anchor = referencedAnchor(parsed.query);
-  const named = anchor === null ? undefined : index.records.find((record) => record.url.endsWith(`#${anchor}`));
-  if (named) {
-    const result = describe({ record: named, score: 1, matched: plans.length, throughOther: false, found: [] }, plans);
-    return { ...base, mode: "all", results: [result] };
+  const reference = referenceIn(parsed.query);
+  if (reference) {
+    const { records: cited, missing } = citedRecords(index, reference);
+    const results = cited.map((record) => describe({ record, score: 1, matched: plans.length, throughOther: false, found: [] }, plans));
+    return { ...base, mode: results.length ? "all" : "none", results, missing: missing ? parsed.query.trim() : null };
   }
   const records = index.records;
   const matches = records.map((record) =>
@@ -832,23 +833,91 @@ export function search(index, query, options = {}) {
   return { ...base, mode, results, corrections, unmatched, suggestions };
 }
 
-// A query that only names a part by its number, as either language cites it (10.1, 10.1(2),
-// 10.1（2）, 10.1-2, clause 10.1(2), 第10.1条, 第10.1条第（2）项; 序言第2段, preamble, paragraph 2),
-// finds that part alone, first. tests/test_search.py checks every part's name in both languages.
-const REFERENCE = /^(?:clause|cl\.?|article|art\.?|§|第)?\s*(\d{1,2})\.(\d{1,2})\s*[条款]?\s*(?:第?\s*\(\s*(\d{1,2})\s*\)\s*项?|-(\d{1,2}))?$/;
-const PREAMBLE_REFERENCE = /^(?:序言\s*第?\s*(\d{1,2})\s*段|preamble\s*,?\s*(?:paragraph|para\.?|¶)?\s*(\d{1,2}))$/;
+// ---------------------------------------------------------------------------------------------
+// A query that only cites a part by its number, as either language writes it, finds that part
+// alone: 10.1(2), 10.1（2）, 10.1-2, clause 10.1(2), item (2) of clause 10.1, 第10.1款第（2）项,
+// 第10.1条第2项; 序言第2段, 序言第二段, preamble, paragraph 2, the second paragraph of the
+// preamble; a section: 第十条, 第10条, Section 10. tests/test_search.py sends every part's name
+// as the site cites it, in both languages, through referenceIn.
 
-/** The anchor of the part a query names by number (10.1, 10.1-2, preamble-2), or null.
- * @param {string} query */
-export function referencedAnchor(query) {
-  const text = normalise(query.trim()).text;
-  const preamble = PREAMBLE_REFERENCE.exec(text);
-  if (preamble) return `preamble-${Number(preamble[1] ?? preamble[2])}`;
-  const match = REFERENCE.exec(text);
-  if (!match) return null;
-  const [, section, clause, item, itemAfterDash] = match;
-  const number = item ?? itemAfterDash;
-  return `${Number(section)}.${Number(clause)}${number ? `-${Number(number)}` : ""}`;
+const CHINESE_DIGITS = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
+const NUMBER = String.raw`(\d{1,2}|[一二三四五六七八九十]{1,3}|${ORDINALS.join("|")})`;
+
+/** 10, 十, 十二, 二十一, second → the number; null if it is none of them.
+ * @param {string} text */
+function numberIn(text) {
+  if (/^\d+$/.test(text)) return Number(text);
+  const ordinal = ORDINALS.indexOf(text);
+  if (ordinal >= 0) return ordinal + 1;
+  const [tens, units] = text.includes("十") ? text.split("十") : ["", text];
+  const digit = (/** @type {string} */ d) => /** @type {Record<string, number>} */ (CHINESE_DIGITS)[d];
+  const value = (text.includes("十") ? (tens ? digit(tens) : 1) * 10 : 0) + (units ? digit(units) : 0);
+  return Number.isNaN(value) || value === 0 ? null : value;
+}
+
+const PART = String.raw`(\d{1,2})\.(\d{1,2})`;
+const REFERENCES = [
+  // clause 10.1, 10.1(2), 第10.1款第（2）项, 第10.1条第2项, 10.1-2, § 10.1
+  new RegExp(String.raw`^(?:clause|cl\.?|article|art\.?|section|§|第)?\s*${PART}\s*[条款]?\s*(?:第?\s*\(?\s*(\d{1,2})\s*\)?\s*项|\(\s*(\d{1,2})\s*\)|-(\d{1,2}))?$`),
+  // item (2) of clause 10.1
+  new RegExp(String.raw`^item\s*\(?\s*(\d{1,2})\s*\)?\s*of\s*(?:clause\s*)?${PART}$`),
+];
+const PREAMBLES = [
+  new RegExp(String.raw`^序言\s*第?\s*${NUMBER}\s*段$`),
+  new RegExp(String.raw`^preamble\s*,?\s*(?:paragraph|para\.?|¶)?\s*${NUMBER}$`),
+  new RegExp(String.raw`^(?:the\s*)?${NUMBER}\s*paragraph\s*of\s*the\s*preamble$`),
+  new RegExp(String.raw`^paragraph\s*${NUMBER}\s*of\s*the\s*preamble$`),
+];
+const SECTIONS = [new RegExp(String.raw`^第\s*${NUMBER}\s*[条节章]$`), new RegExp(String.raw`^section\s*${NUMBER}$`)];
+
+/**
+ * What a query cites by number: a part (its anchor: 10.1, 10.1-2, preamble-2), a section (its
+ * number), or nothing (null).
+ * @param {string} query
+ * @returns {{anchor: string} | {section: number} | null}
+ */
+export function referenceIn(query) {
+  const text = normalise(query.trim()).text.replace(/\s+/g, " ");
+  for (const pattern of PREAMBLES) {
+    const match = pattern.exec(text);
+    const n = match && numberIn(match[1]);
+    if (n) return { anchor: `preamble-${n}` };
+  }
+  for (const pattern of SECTIONS) {
+    const match = pattern.exec(text);
+    const n = match && numberIn(match[1]);
+    if (n) return { section: n };
+  }
+  const part = REFERENCES[0].exec(text);
+  if (part) {
+    const [, section, clause, ...items] = part;
+    const item = items.find(Boolean);
+    return { anchor: `${Number(section)}.${Number(clause)}${item ? `-${Number(item)}` : ""}` };
+  }
+  const itemOf = REFERENCES[1].exec(text);
+  if (itemOf) return { anchor: `${Number(itemOf[2])}.${Number(itemOf[3])}-${Number(itemOf[1])}` };
+  return null;
+}
+
+/**
+ * The records a cited number stands for: the part, or a section's clauses. A part that does not
+ * exist is `missing` (an item of an existing clause: that clause is shown instead).
+ * @param {PreparedIndex} index
+ * @param {{anchor: string} | {section: number}} reference
+ * @returns {{records: IndexRecord[], missing: boolean}}
+ */
+function citedRecords(index, reference) {
+  const anchorOf = (/** @type {IndexRecord} */ record) => record.url.slice(record.url.indexOf("#") + 1);
+  if ("section" in reference) {
+    const clause = new RegExp(`^${reference.section}\\.\\d+$`);
+    const records = index.records.filter((record) => clause.test(anchorOf(record)));
+    return { records, missing: !records.length };
+  }
+  const part = index.records.find((record) => anchorOf(record) === reference.anchor);
+  if (part) return { records: [part], missing: false };
+  const clause = index.records.find((record) => anchorOf(record) === reference.anchor.split("-")[0]);
+  return { records: clause && reference.anchor.includes(".") ? [clause] : [], missing: true };
 }
 
 /** idf of every scored unit on each side: a word, phrase or Chinese piece, by the records
