@@ -14,6 +14,7 @@ The home page (index.md) has the agreement's title and its preamble paragraphs.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -278,6 +279,7 @@ def parse_language(docs_dir: Path, language: str) -> list[Page]:
     return [parse_page(path, language) for path in paths]
 
 
+@functools.cache  # asked thousands of times a build, for a few dozen pages
 def page_url(language: str, name: str) -> str:
     """The site path of a page, under its language's root: /10-user-conduct/, /en/10-user-conduct/."""
     prefix = REGISTRY[language].root

@@ -19,34 +19,31 @@ SERVER_INCLUDE = "nginx-site.conf"  # written at the site's root by the build
 _SCRIPT_TYPES = {"", "text/javascript", "module", "application/javascript"}
 
 
-class _InlineScripts(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self._inside = False
+# A script element's text runs to the first "</script" (the HTML tokenizer's script data state),
+# so the pages' scripts are found without parsing the rest of each page; only the start tag's
+# attributes go through the HTML parser.
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script[\s/>]", re.IGNORECASE | re.DOTALL)
+
+
+class _StartTag(HTMLParser):
+    def __init__(self, tag: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attributes: dict[str, str | None] = {}
+        self.feed(tag)
+        self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "script":
-            attributes = dict(attrs)
-            self._inside = "src" not in attributes and (attributes.get("type") or "").lower() in _SCRIPT_TYPES
-            if self._inside:
-                self.scripts.append("")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self._inside = False
-
-    def handle_data(self, data: str) -> None:
-        if self._inside:
-            self.scripts[-1] += data
+        self.attributes = dict(attrs)
 
 
 def inline_scripts(page: str) -> list[str]:
     """The text of every script a page runs from its own markup (not data blocks such as JSON)."""
-    parser = _InlineScripts()
-    parser.feed(page)
-    parser.close()
-    return parser.scripts
+    scripts = []
+    for attributes_text, text in _SCRIPT.findall(page):
+        attributes = _StartTag(f"<script{attributes_text}>").attributes
+        if "src" not in attributes and (attributes.get("type") or "").lower() in _SCRIPT_TYPES:
+            scripts.append(text)
+    return scripts
 
 
 def script_hash(script: str) -> str:

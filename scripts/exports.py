@@ -4,6 +4,7 @@ Plain Python, no MkDocs import; the hooks write what these return."""
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -57,6 +58,7 @@ def parts(page: Page) -> Iterator[Part]:
             yield Part(item.anchor, name, item.label, item.text, page)
 
 
+@functools.cache  # likewise: every link of every generated page
 def relative_url(source: str, target: str) -> str:
     """The link from one site path to another, both folders ending in '/'."""
     relative = posixpath.relpath(target, source)
@@ -306,19 +308,28 @@ def glossary_table(pages: dict[str, list[Page]], language: str, terms: list[Term
     reference = {page.name: page for page in pages[REFERENCE_LANGUAGE]}
     own = pages[language]
     head = "".join(f'<th scope="col">{html.escape(column)}</th>' for column in text["columns"])
+    # Each page's Chinese read once: (its title, [(Chinese part text, this language's part)], the
+    # text of its paragraphs without an anchor, such as the closing 腾讯公司).
+    searched = [
+        (
+            page,
+            reference[page.name].title,
+            [(plain_text(zh.text), part) for zh, part in zip(parts(reference[page.name]), parts(page), strict=False)],
+            " ".join(plain_text(p.text) for p in reference[page.name].paragraphs if not p.anchor),
+        )
+        for page in own
+    ]
     rows = []
     for term in terms:
         places = []
-        for page in own:
+        for page, zh_title, zh_parts, unanchored in searched:
             target = relative_url(here, page_url(language, page.name))
-            zh_page = reference[page.name]
-            if term.chinese in zh_page.title:
+            if term.chinese in zh_title:
                 places.append(f'<a href="{target}">{html.escape(text["title"] if page.name == HOME_PAGE else page.title)}</a>')
-            for zh_part, part in zip(parts(zh_page), parts(page), strict=False):
-                if term.chinese in plain_text(zh_part.text):
+            for zh_text, part in zh_parts:
+                if term.chinese in zh_text:
                     places.append(f'<a href="{target}#{part.anchor}">{html.escape(capitalised(part.name))}</a>')
-            unanchored = [p for p in zh_page.paragraphs if not p.anchor and term.chinese in plain_text(p.text)]
-            if unanchored:  # closing text such as 腾讯公司: the page it stands on
+            if term.chinese in unanchored:  # the page it stands on
                 places.append(f'<a href="{target}">{html.escape(page.title)}</a>')
         # data-label: each cell names its column where a phone shows a row as a card (agreement.css).
         labels = [html.escape(column) for column in text["columns"]]

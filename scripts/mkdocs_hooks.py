@@ -195,8 +195,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Stop the build when the two languages' clause structures differ."""
+    """Read both languages, the notes, the glossary and the history, and stop the build when the
+    check finds a problem. Once per build of the site: in the original's build, which the i18n
+    plugin runs first; the other languages' builds use what it read."""
     _built_languages.clear()
+    if config.extra["language"]["code"] != REFERENCE_LANGUAGE:
+        return
     try:
         _pages.update({language: parse_language(Path(config.docs_dir), language) for language in LANGUAGES})
     except ParseError as error:
@@ -325,7 +329,8 @@ def _write(path: Path, text: str) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write this build's search index, short links and 404 page, and clauses.json."""
+    """Write this build's search index, short links and 404 page; after the last language's
+    build, the files about the whole site: the server's include and clauses.json."""
     site = Path(config.site_dir)
     for language in _built_languages:
         _not_found_pages[language] = (site / "404.html").read_text(encoding="utf-8")
@@ -337,7 +342,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         _write(_language_root(site, language) / SEARCH_INDEX, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
         for path, html in short_link_pages(pages, REGISTRY[language].site_name, config.site_url or "/", config.theme["favicon"]):
             _write(site / path.lstrip("/") / "index.html", html)
-    # The server's CSP hashes, from every page written so far: the last language's build sees all.
+    if LANGUAGES[-1] not in _built_languages:
+        return  # the i18n plugin builds the languages in the registry's order (checked in on_config)
+    # The server's CSP hashes, from every page of both languages.
     hashes = script_hashes(path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html")))
     site_path = urlsplit(config.site_url or "/").path.rstrip("/")
     not_found = {

@@ -34,6 +34,7 @@ no word list, no dictionary and no child process.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -68,11 +69,14 @@ def english_words(text: str) -> list[str]:
     return _ENGLISH_WORD.findall(normalise(text))
 
 
+# Each language's index stems the words of both languages: each word once per build.
+_stem = functools.cache(snowballstemmer.stemmer("english").stemWord)
+
+
 def english_stems(texts: Iterable[str]) -> dict[str, str]:
     """word → Snowball stem, for every English word whose stem differs from it."""
-    stemmer = snowballstemmer.stemmer("english")
     words = {word for text in texts for word in english_words(text)}
-    return {word: stem for word in sorted(words) if (stem := stemmer.stemWord(word)) != word}
+    return {word: stem for word in sorted(words) if (stem := _stem(word)) != word}
 
 
 def records(pages: Iterable[Page]) -> list[dict[str, str]]:

@@ -30,7 +30,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.csp import script_hashes
+from scripts.csp import inline_scripts, script_hashes
 from scripts.languages import HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY
 from tests.nginx import nginx, published_site
 from tests.support import ROOT, build_site, is_materials_toggle_autocomplete
@@ -721,3 +721,12 @@ def test_the_servers_include_is_not_served(published: Published) -> None:
     assert (published.site_dir / "nginx-site.conf").is_file()
     status, _content_type, body = fetch(published.base_url + "nginx-site.conf")
     assert status == 404 and body == (published.site_dir / "404.html").read_bytes()
+
+
+def test_the_policy_hashes_exactly_the_scripts_a_page_runs() -> None:
+    page = (
+        '<script>a()</script><SCRIPT type="text/javascript">\nb(1 < 2)\n</SCRIPT >'
+        '<script src="x.js"></script><script type="application/json" id="c">{"d": 1}</script>'
+        "<script type=module>e()</script><script defer src=f.js></script><p>script</p><script>g('</scr' + 'ipt>')</script/>"
+    )
+    assert inline_scripts(page) == ["a()", "\nb(1 < 2)\n", "e()", "g('</scr' + 'ipt>')"]
