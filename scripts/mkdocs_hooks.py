@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -177,8 +178,19 @@ class _SharedBytecodeCache(BytecodeCache):
 _TEMPLATE_CACHE = _SharedBytecodeCache()
 
 
+def json_for_script(value: object) -> Markup:
+    """Jinja's `tojson` for the page's config, as UTF-8: `tojson` escapes every Chinese character
+    as \\uXXXX (six bytes for three, on every page). Safe inside <script> as `tojson` is: no
+    literal <, >, & or '."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    for character in "<>&'":
+        text = text.replace(character, f"\\u{ord(character):04x}")
+    return Markup(text)
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.bytecode_cache = _TEMPLATE_CACHE
+    env.filters["json_for_script"] = json_for_script
     return env
 
 
