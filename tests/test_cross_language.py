@@ -32,8 +32,9 @@ def watched(page):
 
 def switch_language(page, language: str) -> None:
     page.locator(".md-select").first.hover()
-    page.locator(f"a.md-select__link[hreflang='{HTML_LANG[language]}']").click()
-    page.wait_for_load_state()
+    # Until the new page has loaded: wait_for_load_state alone may see the old one, still loaded.
+    with page.expect_navigation(wait_until="load"):
+        page.locator(f"a.md-select__link[hreflang='{HTML_LANG[language]}']").click()
 
 
 def is_target(page, anchor: str) -> bool:

@@ -598,10 +598,9 @@ def test_drawer_is_closed_after_back_navigation(published_root: Published, brows
         page.goto(published_root.base_url)
         page.locator('label.md-header__button[for="__drawer"]').click()
         assert page.evaluate("document.getElementById('__drawer').checked")
-        page.locator("nav.md-nav--primary a.md-nav__link", has_text="十、").first.click()
-        page.wait_for_load_state("load")
-        page.go_back()
-        page.wait_for_load_state("load")
+        with page.expect_navigation(wait_until="load"):
+            page.locator("nav.md-nav--primary a.md-nav__link", has_text="十、").first.click()
+        page.go_back(wait_until="load")
         assert page.evaluate("document.getElementById('__drawer').checked") is False, "the drawer reopened"
     finally:
         page.close()
