@@ -215,6 +215,12 @@ describe("searching", () => {
     assert.deepEqual(anchors(missingItem), ["3.1"]);
   });
 
+  it("finds a word the text has only inflected", () => {
+    assert.deepEqual(anchors(core.search(en, "engineer")), ["10.1-2"]); // engineering
+    assert.ok(["updates", "updated", "updating"].every((form) => core.inflectedForms("update").includes(form)));
+    assert.equal(core.search(en, "terminate").mode, "none"); // not terminal: no form of it is in the text
+  });
+
   it("finds a misspelt word and says what it searched instead", () => {
     const found = core.search(en, "revese");
     assert.deepEqual(anchors(found), ["10.1-2"]);

@@ -430,6 +430,16 @@ export function inflectionBases(word) {
   return bases;
 }
 
+/** The regular inflected forms of a word: engineer → engineers, engineered, engineering;
+ * update → updates, updated, updating. A word the text has only inflected is found by them.
+ * @param {string} word
+ * @returns {string[]} */
+export function inflectedForms(word) {
+  if (word.length < 3) return [];
+  const stem = word.endsWith("e") ? word.slice(0, -1) : word;
+  return [...new Set([word + "s", word + "es", stem + "ed", stem + "ing", word + "ings"])];
+}
+
 /**
  * What an English query word matches in one vocabulary: {stems: Set, how, shown}. `how` is
  * "exact" (a word of the text), "stem", "inflection", "prefix" (3–4 letters, being typed),
@@ -457,6 +467,10 @@ function resolveWordUncached(word, vocabulary) {
     const baseEntry = words.get(base);
     if (baseEntry) inflected.add(baseEntry.stem);
     else if (stems.has(base)) inflected.add(base);
+  }
+  for (const form of inflectedForms(word)) {
+    const formEntry = words.get(form);
+    if (formEntry) inflected.add(formEntry.stem);
   }
   if (inflected.size) return { stems: inflected, how: "inflection" };
   if (/^[a-z]/.test(word) && word.length >= 3 && word.length <= 4) {
