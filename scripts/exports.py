@@ -138,12 +138,14 @@ def _part_blocks(page: Page, editorial: Editorial, here: str, page_link: str | N
     its row in its section's parallel page, copy buttons), since when its Chinese text is
     unchanged, and the notes on it below."""
     parallel = relative_url(here, page_url(page.language, parallel_section_page(page.section))) if page.section else None
+    # The preamble has no section of its own: its paragraphs' rows are in the whole parallel view.
+    preamble_parallel = relative_url(here, page_url(page.language, PARALLEL_PAGE))
     by_anchor = {part.anchor: part for part in parts(page)}
     blocks: list[tuple[int, str]] = []
     for paragraph in page.paragraphs:
         text = editorial.text_html(paragraph.text, page.language)
         if paragraph.anchor:
-            tools = clause_tools(by_anchor[paragraph.anchor], None, page_link)
+            tools = clause_tools(by_anchor[paragraph.anchor], preamble_parallel, page_link)
             since = editorial.since_attributes(paragraph.anchor, page.language)
             blocks.append((paragraph.line, f'<p class="preamble" id="{paragraph.anchor}"{since}>{text}{tools}</p>'))
             blocks += [(paragraph.line, note) for note in editorial.notes_html(paragraph.anchor, page.language)]

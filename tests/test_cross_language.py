@@ -105,15 +105,20 @@ def test_parallel_view_cells_link_to_the_clause_in_each_language(page, base_url:
 
 
 def test_every_clause_links_to_its_row_on_its_sections_parallel_page(site: Path) -> None:
+    """And each preamble paragraph to its row in the whole parallel view (the preamble has no
+    section page of its own)."""
     for language in LANGUAGES:
         for agreement_page in PAGES[language]:
             url = page_url(language, agreement_page.name)
             document = BeautifulSoup((site / url.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
-            for element in document.select(".clause, .clause-item"):
+            elements = document.select(".clause, .clause-item, .preamble")
+            assert len(elements) == len(list(parts(agreement_page)))
+            for element in elements:
                 href = element.select_one("a.parallel-link")["href"]
                 assert urlsplit(href).fragment == element["id"]
                 target = resolve(url, href)
-                assert target == page_url(language, parallel_section_page(agreement_page.section)), href
+                expected = parallel_section_page(agreement_page.section) if agreement_page.section else PARALLEL_PAGE
+                assert target == page_url(language, expected), href
                 parallel = BeautifulSoup((site / target.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
                 assert parallel.select_one(f'.parallel-row[id="{element["id"]}"]'), href
 
