@@ -334,6 +334,8 @@ def test_the_field_stays_put_as_results_change(page, base_url: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(f"{base_url}/")
     page.keyboard.press("/")
+    # Shown only once its stylesheet is there (before, it is open but transparent).
+    page.wait_for_function("getComputedStyle(document.getElementById('agreement-search')).opacity === '1'")
     positions = []
     for query in ("", "量子纠缠", "的", "反向工程"):
         page.fill(INPUT, query)
@@ -342,6 +344,25 @@ def test_the_field_stays_put_as_results_change(page, base_url: str) -> None:
         positions.append(page.locator(INPUT).bounding_box()["y"])
     assert len(set(positions)) == 1, positions
     assert positions[0] < 150  # near the top, not centred
+
+
+def test_the_dialog_is_shown_only_once_its_styles_are_there(page, base_url: str) -> None:
+    """It opens at once (what is typed goes into the field) but stays transparent until search.css
+    has arrived, so it never shows in the browser's default place first."""
+    held = []
+    page.route("**/assets/search.css", lambda route: held.append(route))
+    page.goto(f"{base_url}/en/")
+    page.keyboard.press("/")
+    page.keyboard.type("guard")
+    for _ in range(250):  # until the stylesheet's request reaches the route (Playwright's events)
+        if held:
+            break
+        page.wait_for_timeout(20)
+    assert len(held) == 1  # the stylesheet, held back
+    assert page.locator("#agreement-search").evaluate("d => d.open && getComputedStyle(d).opacity === '0'")
+    held[0].continue_()
+    page.wait_for_function("getComputedStyle(document.getElementById('agreement-search')).opacity === '1'")
+    assert page.input_value(INPUT) == "guard"
 
 
 def test_arrow_keys_move_through_the_results_and_enter_opens_one(page, base_url: str) -> None:

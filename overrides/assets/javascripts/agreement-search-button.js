@@ -35,7 +35,9 @@
         script.remove();
         reject();
       };
-      document.head.append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: search.css }), script);
+      const styled = () => dialog.classList.add("is-styled"); // shown once its styles are there, or failed
+      const stylesheet = Object.assign(document.createElement("link"), { rel: "stylesheet", href: search.css, onload: styled, onerror: styled });
+      document.head.append(stylesheet, script);
     });
     return loading;
   }
