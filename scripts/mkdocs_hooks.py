@@ -308,7 +308,7 @@ def on_template_context(context: TemplateContext, template_name: str, config: Mk
     home page (absolute, as it is served at any depth), not to whatever page the i18n plugin last
     pointed it at."""
     if template_name == "404.html":
-        site_path = urlsplit(config.site_url or "/").path.rstrip("/")
+        site_path = config.extra["paths"]["site"]
         homes = [{**alternate, "link": site_path + REGISTRY[alternate["lang"]].root} for alternate in config.extra["alternate"]]
         # The i18n plugin gives each page its links as an attribute of config.extra, which Jinja's
         # `config.extra.alternate` reads before the item: the second language's 404 page (built
@@ -358,7 +358,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # the i18n plugin builds the languages in the registry's order (checked in on_config)
     # The server's CSP hashes, from every page of both languages.
     hashes = script_hashes(path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html")))
-    site_path = urlsplit(config.site_url or "/").path.rstrip("/")
+    site_path = config.extra["paths"]["site"]
     not_found = {
         f"{site_path}{page_url(language, HOME_PAGE)}": f"{site_path}{page_url(language, HOME_PAGE)}404.html"
         for language in LANGUAGES

@@ -871,12 +871,10 @@ function numberIn(text) {
 }
 
 const PART = String.raw`(\d{1,2})\.(\d{1,2})`;
-const REFERENCES = [
-  // clause 10.1, 10.1(2), 第10.1款第（2）项, 第10.1条第2项, 10.1-2, § 10.1
-  new RegExp(String.raw`^(?:clause|cl\.?|article|art\.?|section|§|第)?\s*${PART}\s*[条款]?\s*(?:第?\s*\(?\s*(\d{1,2})\s*\)?\s*项|\(\s*(\d{1,2})\s*\)|-(\d{1,2}))?$`),
-  // item (2) of clause 10.1
-  new RegExp(String.raw`^item\s*\(?\s*(\d{1,2})\s*\)?\s*of\s*(?:clause\s*)?${PART}$`),
-];
+// clause 10.1, 10.1(2), 第10.1款第（2）项, 第10.1条第2项, 10.1-2, § 10.1
+const PART_REFERENCE = new RegExp(String.raw`^(?:clause|cl\.?|article|art\.?|section|§|第)?\s*${PART}\s*[条款]?\s*(?:第?\s*\(?\s*(\d{1,2})\s*\)?\s*项|\(\s*(\d{1,2})\s*\)|-(\d{1,2}))?$`);
+// item (2) of clause 10.1
+const ITEM_OF_CLAUSE = new RegExp(String.raw`^item\s*\(?\s*(\d{1,2})\s*\)?\s*of\s*(?:clause\s*)?${PART}$`);
 const PREAMBLES = [
   new RegExp(String.raw`^序言\s*第?\s*${NUMBER}\s*段$`),
   new RegExp(String.raw`^preamble\s*,?\s*(?:paragraph|para\.?|¶)?\s*${NUMBER}$`),
@@ -903,13 +901,13 @@ export function referenceIn(query) {
     const n = match && numberIn(match[1]);
     if (n) return { section: n };
   }
-  const part = REFERENCES[0].exec(text);
+  const part = PART_REFERENCE.exec(text);
   if (part) {
     const [, section, clause, ...items] = part;
     const item = items.find(Boolean);
     return { anchor: `${Number(section)}.${Number(clause)}${item ? `-${Number(item)}` : ""}` };
   }
-  const itemOf = REFERENCES[1].exec(text);
+  const itemOf = ITEM_OF_CLAUSE.exec(text);
   if (itemOf) return { anchor: `${Number(itemOf[2])}.${Number(itemOf[3])}-${Number(itemOf[1])}` };
   return null;
 }
