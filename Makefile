@@ -20,11 +20,13 @@ $(VENV)/dev-installed: requirements-dev.txt $(VENV)/installed
 
 # Debian packages the tests and benchmarks need, installed only when missing (as root, with one
 # `apt-get update`): Chromium drives the browser tests (Playwright cannot download a browser
-# here), nginx serves the site as published, a Java runtime runs the Nu Html Checker, and Node.js
-# with npm installs the checkers in package.json. Not root: it says what to install.
+# here) and Noto CJK gives it the Chinese glyphs (without a CJK font the pages lay out and print
+# differently), nginx serves the site as published, a Java runtime runs the Nu Html Checker, and
+# Node.js with npm installs the checkers in package.json. Not root: it says what to install.
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	dpkg-query -W -f='$${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'ok installed' || missing="$$missing fonts-noto-cjk"; \
 	PATH="$$PATH:/usr/sbin:/sbin" command -v nginx >/dev/null || missing="$$missing nginx"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \

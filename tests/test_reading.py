@@ -30,7 +30,7 @@ from bs4 import BeautifulSoup
 from scripts.clauses import page_url, parse_language, plain_text
 from scripts.exports import FULL_PAGE, PARALLEL_PAGE, parallel_section_page, parts
 from scripts.languages import HTML_LANG, LANGUAGES, REGISTRY
-from tests.pdf_text import joined, sheets
+from tests.printed_sheets import joined, sheets
 from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, copy_project
 
 PAGES = {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
