@@ -354,12 +354,39 @@ def notes_file(docs_dir: Path) -> Path:
     return docs_dir.parent / NOTES_FILE
 
 
+def unpaired_pages(docs_dir: Path) -> list[Problem]:
+    """Pages about the agreement (in the language folders' subfolders: the parallel view, the
+    full text, the glossary, the versions page …) that one language has and another lacks. Every
+    page exists in every language: the i18n plugin's fallback, which would publish the original
+    under the translation's address, is off (mkdocs.yml). The agreement's own pages, at the top
+    of each folder, are compared by check_pages."""
+    nested = {
+        language: {path.relative_to(docs_dir / language).as_posix() for path in (docs_dir / language).glob("*/**/*.md")}
+        for language in LANGUAGES
+    }
+    problems = []
+    for language in LANGUAGES:
+        for name in sorted(set().union(*nested.values()) - nested[language]):
+            having = next(other for other in LANGUAGES if name in nested[other])
+            problems.append(
+                Problem(
+                    language,
+                    display_path(docs_dir / language / name),
+                    1,
+                    "page",
+                    f"page missing; {having} has {display_path(docs_dir / having / name)}: every page exists in every language",
+                )
+            )
+    return problems
+
+
 def check_docs(docs_dir: Path) -> list[Problem]:
     """Parse both languages under docs_dir, and the notes beside it, and check them. Raises ParseError."""
     pages = {language: parse_language(docs_dir, language) for language in LANGUAGES}
     path = notes_file(docs_dir)
     notes, found = read_notes(path, LANGUAGES)
-    return sorted(check_pages(pages) + check_notes(notes, found, path, pages[REFERENCE_LANGUAGE]), key=_order)
+    problems = check_pages(pages) + unpaired_pages(docs_dir) + check_notes(notes, found, path, pages[REFERENCE_LANGUAGE])
+    return sorted(problems, key=_order)
 
 
 def check_project_pages(root: Path, pages_by_language: dict[str, list[Page]]) -> list[Problem]:
@@ -375,9 +402,8 @@ def check_project(docs_dir: Path) -> list[Problem]:
     pages = {language: parse_language(docs_dir, language) for language in LANGUAGES}
     path = notes_file(docs_dir)
     notes, found = read_notes(path, LANGUAGES)
-    return sorted(
-        check_project_pages(docs_dir.parent, pages) + check_notes(notes, found, path, pages[REFERENCE_LANGUAGE]), key=_order
-    )
+    problems = check_project_pages(docs_dir.parent, pages) + unpaired_pages(docs_dir)
+    return sorted(problems + check_notes(notes, found, path, pages[REFERENCE_LANGUAGE]), key=_order)
 
 
 def report(problems: Sequence[Problem]) -> str:

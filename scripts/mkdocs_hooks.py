@@ -30,7 +30,7 @@ from mkdocs.utils.templates import TemplateContext
 # MkDocs puts only this file's folder on sys.path; the model is imported as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.check_clauses import Problem, check_notes, check_project_pages, markup_problems, notes_file, report
+from scripts.check_clauses import Problem, check_notes, check_project_pages, markup_problems, notes_file, report, unpaired_pages
 from scripts.clauses import HOME_PAGE, ParseError, page_url, parse_language, parse_markdown
 from scripts.clauses import Page as AgreementPage
 from scripts.csp import SERVER_INCLUDE, script_hashes, server_include
@@ -219,7 +219,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(f"cannot check clauses: {error}") from error
     path = notes_file(Path(config.docs_dir))
     notes, found = read_notes(path, LANGUAGES)
-    if problems := _check_project(config) + check_notes(notes, found, path, _pages[REFERENCE_LANGUAGE]):
+    problems = _check_project(config) + unpaired_pages(Path(config.docs_dir))
+    if problems := problems + check_notes(notes, found, path, _pages[REFERENCE_LANGUAGE]):
         raise PluginError(report(problems))
     try:
         terms = read_glossary(Path(config.docs_dir).parent / GLOSSARY_FILE)

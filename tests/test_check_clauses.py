@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scripts.check_clauses import check_pages, main
+from scripts.check_clauses import check_pages, main, unpaired_pages
 from scripts.clauses import Clause, Page, parse_language, parse_markdown
 from scripts.languages import LANGUAGES
 from tests.nginx import free_port
@@ -141,6 +141,40 @@ def test_any_damage_to_clauses_or_items_is_caught(language: str, mutation: str, 
 
 def test_the_real_pages_pass_the_same_check() -> None:
     assert check_pages(real_pages()) == []
+
+
+NESTED_PAGES = ["glossary/index.md", "versions/index.md", "full/index.md", "parallel/index.md", "parallel/3.md"]
+
+
+@pytest.mark.parametrize("name", NESTED_PAGES)
+@pytest.mark.parametrize(("missing", "having"), [("en", "zh"), ("zh", "en")])
+def test_a_page_in_one_language_only_is_reported_with_both_paths(tmp_path: Path, name: str, missing: str, having: str) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / missing / name).unlink()
+    assert [str(problem) for problem in unpaired_pages(docs)] == [
+        f"{missing} {(docs / missing / name).as_posix()}:1: page: page missing; {having} has "
+        f"{(docs / having / name).as_posix()}: every page exists in every language"
+    ]
+
+
+def test_the_real_pages_exist_in_both_languages() -> None:
+    assert unpaired_pages(ROOT / "docs") == []
+
+
+@pytest.mark.slow
+def test_build_without_a_translated_page_stops_naming_both_paths(tmp_path: Path) -> None:
+    """Without the i18n plugin's fallback the original is never published under the translation's
+    address; the check says which page to write."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "en" / "glossary" / "index.md").unlink()
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert (
+        "en docs/en/glossary/index.md:1: page: page missing; zh has docs/zh/glossary/index.md: every page exists in every language"
+        in result.stderr
+    )
+    assert not (tmp_path / "site").exists()
 
 
 @pytest.mark.slow
