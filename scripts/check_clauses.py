@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from scripts.clauses import Clause, Page, Paragraph, ParseError, links, numbers, parse_language
+from scripts.addresses import PARALLEL_PAGE, parallel_section_page
+from scripts.clauses import Clause, Page, Paragraph, ParseError, display_path, links, numbers
 from scripts.languages import LANGUAGES, REFERENCE_LANGUAGE
-from scripts.notes import NOTES_FILE, Note, NoteProblem, read_notes
+from scripts.notes import Note, NoteProblem
+from scripts.project import DOCS, Project, read_project
 from scripts.translation_lock import revision_findings
 
 
@@ -44,12 +45,6 @@ class _Numbered:
     label: str
     page: Page
     line: int
-
-
-def display_path(path: Path) -> str:
-    """A path relative to the working directory when it lies under it, for short messages."""
-    relative = os.path.relpath(path)
-    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
 def _at(page: Page, line: int) -> str:
@@ -350,16 +345,13 @@ def check_notes(
     return problems
 
 
-def notes_file(docs_dir: Path) -> Path:
-    return docs_dir.parent / NOTES_FILE
-
-
 def unpaired_pages(docs_dir: Path) -> list[Problem]:
     """Pages about the agreement (in the language folders' subfolders: the parallel view, the
     full text, the glossary, the versions page …) that one language has and another lacks. Every
     page exists in every language: the i18n plugin's fallback, which would publish the original
     under the translation's address, is off (mkdocs.yml). The agreement's own pages, at the top
-    of each folder, are compared by check_pages."""
+    of each folder, are compared by check_pages; each section's parallel page, by
+    missing_parallel_pages."""
     nested = {
         language: {path.relative_to(docs_dir / language).as_posix() for path in (docs_dir / language).glob("*/**/*.md")}
         for language in LANGUAGES
@@ -380,30 +372,40 @@ def unpaired_pages(docs_dir: Path) -> list[Problem]:
     return problems
 
 
-def check_docs(docs_dir: Path) -> list[Problem]:
-    """Parse both languages under docs_dir, and the notes beside it, and check them. Raises ParseError."""
-    pages = {language: parse_language(docs_dir, language) for language in LANGUAGES}
-    path = notes_file(docs_dir)
-    notes, found = read_notes(path, LANGUAGES)
-    problems = check_pages(pages) + unpaired_pages(docs_dir) + check_notes(notes, found, path, pages[REFERENCE_LANGUAGE])
+def missing_parallel_pages(docs_dir: Path, pages_by_language: dict[str, list[Page]]) -> list[Problem]:
+    """Where the site has a parallel view, every section has its short parallel page
+    (docs/<language>/parallel/10.md), where its clauses' ⇄ lead: a section added by an import
+    needs one in every language."""
+    problems = []
+    for language, pages in pages_by_language.items():
+        if not (docs_dir / language / PARALLEL_PAGE).exists():
+            continue
+        for page in pages:
+            wanted = docs_dir / language / parallel_section_page(page.section) if page.section else None
+            if wanted and not wanted.exists():
+                example = display_path(docs_dir / language / parallel_section_page(1))
+                problems.append(
+                    _problem(
+                        page,
+                        page.title_line,
+                        f"section {page.section}",
+                        f"{display_path(wanted)} is missing: every section needs its parallel page; create it as a "
+                        f"copy of {example} (front matter only, the rows are generated)",
+                    )
+                )
+    return problems
+
+
+def check_project(project: Project) -> list[Problem]:
+    """Every problem of a project: each language's structure and the two against each other, every
+    page in both languages, the notes, and where the project keeps retrievals, the Chinese against
+    the current source and each English part against the Chinese it was translated from
+    (translation/translated-from.txt). Raises ParseError when the lock file cannot be read."""
+    problems = check_pages(project.pages) + unpaired_pages(project.docs) + missing_parallel_pages(project.docs, project.pages)
+    problems += check_notes(project.notes, project.note_problems, project.notes_file, project.pages[REFERENCE_LANGUAGE])
+    if project.history:
+        problems += [Problem(*finding) for finding in revision_findings(project.root, project.pages, project.history)]
     return sorted(problems, key=_order)
-
-
-def check_project_pages(root: Path, pages_by_language: dict[str, list[Page]]) -> list[Problem]:
-    """check_pages and, in a project (root holds source/; the check's fixtures do not): the Chinese
-    pages against what `make import` writes from the current source, and each English part against
-    the Chinese it was translated from (translation/translated-from.txt). Raises ParseError."""
-    problems = check_pages(pages_by_language) + [Problem(*finding) for finding in revision_findings(root, pages_by_language)]
-    return sorted(problems, key=_order)
-
-
-def check_project(docs_dir: Path) -> list[Problem]:
-    """check_docs with the source and translation checks of the project that holds docs_dir."""
-    pages = {language: parse_language(docs_dir, language) for language in LANGUAGES}
-    path = notes_file(docs_dir)
-    notes, found = read_notes(path, LANGUAGES)
-    problems = check_project_pages(docs_dir.parent, pages) + unpaired_pages(docs_dir)
-    return sorted(problems + check_notes(notes, found, path, pages[REFERENCE_LANGUAGE]), key=_order)
 
 
 def report(problems: Sequence[Problem]) -> str:
@@ -416,11 +418,11 @@ def report(problems: Sequence[Problem]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.check_clauses", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--docs-dir", type=Path, default=Path("docs"), help="folder holding zh/ and en/ (default: docs)")
+    parser.add_argument("--docs-dir", type=Path, default=Path(DOCS), help="folder holding zh/ and en/ (default: docs)")
     parser.add_argument("--json", action="store_true", help="print the problems as JSON")
     args = parser.parse_args(argv)
     try:
-        problems = check_project(args.docs_dir)
+        problems = check_project(read_project(args.docs_dir.parent))
     except ParseError as error:
         if args.json:
             print(json.dumps({"error": str(error)}, ensure_ascii=False))

@@ -14,13 +14,14 @@ The home page (index.md) has the agreement's title and its preamble paragraphs.
 
 from __future__ import annotations
 
-import functools
+import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.languages import REGISTRY
+from scripts.languages import REGISTRY, fill
 from scripts.markup import Link, MarkupProblem, markup_problems, plain, runs
 
 HOME_PAGE = "index.md"
@@ -38,6 +39,12 @@ _DIGITS = re.compile(r"[0-9]+")
 
 class ParseError(Exception):
     """A page that cannot be read or has no recognisable structure."""
+
+
+def display_path(path: Path) -> str:
+    """A path relative to the working directory when it lies under it, for short messages."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
 @dataclass(frozen=True)
@@ -279,11 +286,30 @@ def parse_language(docs_dir: Path, language: str) -> list[Page]:
     return [parse_page(path, language) for path in paths]
 
 
-@functools.cache  # asked thousands of times a build, for a few dozen pages
-def page_url(language: str, name: str) -> str:
-    """The site path of a page, under its language's root: /10-user-conduct/, /en/10-user-conduct/."""
-    prefix = REGISTRY[language].root
-    path = Path(name)
-    if path.name == HOME_PAGE:
-        return prefix + "".join(f"{part}/" for part in path.parent.parts)
-    return f"{prefix}{path.with_suffix('')}/"
+def capitalised(text: str) -> str:
+    """A citation name at the start of a title: clause 10.1 → Clause 10.1 (Chinese unchanged)."""
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One citable part of the agreement, in one language: a preamble paragraph, clause or item."""
+
+    anchor: str
+    name: str  # as cited: 第10.1款第（2）项, clause 10.1(2)
+    label: str  # its number as written (10.1, （2）), or its name for a preamble paragraph
+    text: str  # Markdown after the number
+    page: Page
+
+
+def parts(page: Page) -> Iterator[Part]:
+    """The citable parts of a page, in reading order."""
+    names = REGISTRY[page.language].citation_names
+    for index, (anchor, text) in enumerate(((p.anchor, p.text) for p in page.paragraphs if p.anchor), 1):
+        name = fill(names["preamble"], n=str(index))
+        yield Part(anchor, name, capitalised(name), text, page)
+    for clause in page.clauses:
+        yield Part(clause.anchor, fill(names["clause"], clause=clause.id), clause.label, clause.text, page)
+        for item in clause.items:
+            name = fill(names["item"], clause=clause.id, item=item.label)
+            yield Part(item.anchor, name, item.label, item.text, page)

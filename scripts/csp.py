@@ -4,7 +4,7 @@ Material puts a few small inline scripts in every page (its scope and palette st
 restore); a policy of `script-src 'self'` blocks them unless it names their SHA-256 hashes. The
 build hashes every inline script it finds, so a Material upgrade that changes one cannot
 silently break the policy: the server reads the hashes from the file the build writes
-(`nginx-site.conf`, included in nginx's http block; see deploy/). Plain Python, no MkDocs import.
+(`site-config/nginx-site.conf`, included in nginx's http block; see deploy/). Plain Python, no MkDocs import.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from html.parser import HTMLParser
 
-SERVER_INCLUDE = "nginx-site.conf"  # written at the site's root by the build
+SERVER_INCLUDE = "nginx-site.conf"  # written by the build to site-config/, beside site/ (scripts/staged_site.py)
 _SCRIPT_TYPES = {"", "text/javascript", "module", "application/javascript"}
 
 

@@ -2,12 +2,11 @@
 
 Read by the translation test (the English follows it), by the glossary pages (every row, each
 term linked to the parts where it occurs) and by the page renderer (a defined term in the
-English shows its Chinese original). Plain Python, no MkDocs import.
+English shows its Chinese original, scripts/pages.py). Plain Python, no MkDocs import.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,21 +53,3 @@ def read_glossary(path: Path) -> list[Term]:
             )
         terms.append(Term(row[0], row[1], row[2], row[3], number))
     return terms
-
-
-def mark_defined_terms(text_html: str, terms: list[Term]) -> str:
-    """Escaped English text with each defined term wrapped in <abbr title="Chinese original">.
-
-    Only text outside tags is touched, so link addresses and attributes stay as they are."""
-    defined = [term for term in terms if term.kind == "defined term"]
-    if not defined:
-        return text_html
-    pattern = re.compile("|".join(f"(?:{term.pattern.pattern})" for term in defined))
-    by_match = {term.english.lower(): term for term in defined}
-
-    def wrap(match: re.Match[str]) -> str:
-        found = match.group(0)
-        term = by_match.get(found.lower()) or by_match[found.lower().removesuffix("s")]
-        return f'<abbr class="defined-term" title="{html.escape(term.chinese)}">{found}</abbr>'
-
-    return re.sub(r"(<[^>]*>)|([^<]+)", lambda piece: piece.group(1) or pattern.sub(wrap, piece.group(2)), text_html)

@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.check_clauses import check_language
-from scripts.clauses import ParseError, parse_language, parse_markdown
+from scripts.clauses import ParseError, display_path, parse_language, parse_markdown
 from scripts.languages import ENGLISH, REFERENCE_LANGUAGE
-from scripts.source import CURRENT_SOURCE, Source, display_path, earlier_path, read_retrievals, read_source
+from scripts.source import CURRENT_SOURCE, Source, earlier_path, read_retrievals, read_source
 from scripts.versions import (
     CHANGE_KINDS,
     Draft,

@@ -8,8 +8,9 @@ the templates read and pass on to the browser scripts in one JSON object (`#agre
 Typed, so that a string missing in one language is a type error (make lint), not a blank on
 the page. Plain Python with no MkDocs import, like the clause model.
 
-Placeholders in braces ({name}, {date}, …) are filled by whoever shows the string; each group
-says which it takes.
+Placeholders in braces ({name}, {date}, …) are filled by `fill`, in Python and in the templates
+(its twin in the browser: `fill` in agreement-clauses.js); each group says which it takes. A
+string that holds markup is `Markup` (markupsafe's, as Jinja uses it); every other string is text.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Literal, TypedDict
+
+from markupsafe import Markup, escape
 
 
 class CitationNames(TypedDict):
@@ -85,9 +88,9 @@ class HomeStrings(TypedDict):
 
     contents: str
     other_views: str
-    other_view_items: list[str]
+    other_view_items: list[Markup]
     provenance_heading: str
-    other_language: str
+    other_language: Markup
 
 
 class PrintStrings(TypedDict):
@@ -164,8 +167,8 @@ class NotFoundStrings(TypedDict):
     there the other language's home page."""
 
     title: str
-    text: str
-    other: str
+    text: Markup
+    other: Markup
 
 
 class Strings(TypedDict):
@@ -275,15 +278,21 @@ CHINESE = Language(
             "contents": "目录",
             "other_views": "其他形式",
             "other_view_items": [
-                '<a href="{full}">全文</a>：整份协议在一页上，便于通读和打印。',
-                '<a href="{parallel}">中英对照</a>：中文原文与英文译本逐条并列。',
-                "短链接：<code>{root}clause/10.1/</code> 直接跳转到第10.1款（<code>{other_root}clause/10.1/</code> 为英文）。",
-                '<a href="{clauses_json}" download><code>clauses.json</code></a>：全部条款的中英文机器可读数据'
-                '（格式见 <a href="{clauses_schema}"><code>clauses.schema.json</code></a>）。',
+                Markup('<a href="{full}">全文</a>：整份协议在一页上，便于通读和打印。'),
+                Markup('<a href="{parallel}">中英对照</a>：中文原文与英文译本逐条并列。'),
+                Markup(
+                    "短链接：<code>{root}clause/10.1/</code> 直接跳转到第10.1款（<code>{other_root}clause/10.1/</code> 为英文）。"
+                ),
+                Markup(
+                    '<a href="{clauses_json}" download><code>clauses.json</code></a>：全部条款的中英文机器可读数据'
+                    '（格式见 <a href="{clauses_schema}"><code>clauses.schema.json</code></a>）。'
+                ),
             ],
             "provenance_heading": "本版本",
-            "other_language": '<a href="{url}" hreflang="{lang}" lang="{lang}">Read the English reference translation</a>'
-            ' <span lang="{lang}">(unofficial; the Chinese original prevails)</span>',
+            "other_language": Markup(
+                '<a href="{url}" hreflang="{lang}" lang="{lang}">Read the English reference translation</a>'
+                ' <span lang="{lang}">(unofficial; the Chinese original prevails)</span>'
+            ),
         },
         "translation_notice": "",  # the original needs none
         "original_link": "",
@@ -332,10 +341,12 @@ CHINESE = Language(
         "notes": {"editor": "编者注", "translator": "译者注", "format": "{label}（不属于协议文本）：{text}"},
         "not_found": {
             "title": "找不到该页面",
-            "text": "本站没有这个地址的页面。条款的短链接形如 <code>{home}clause/10.1/</code>（第10.1款）或 "
-            "<code>{home}clause/10.1-2/</code>（第10.1款第（2）项）：请核对编号，或从"
-            '<a href="{home}#contents">首页的目录</a>查找，也可以使用页面顶部的搜索。',
-            "other": 'Page not found. <a href="{home}">Read the English reference translation</a>.',
+            "text": Markup(
+                "本站没有这个地址的页面。条款的短链接形如 <code>{home}clause/10.1/</code>（第10.1款）或 "
+                "<code>{home}clause/10.1-2/</code>（第10.1款第（2）项）：请核对编号，或从"
+                '<a href="{home}#contents">首页的目录</a>查找，也可以使用页面顶部的搜索。'
+            ),
+            "other": Markup('Page not found. <a href="{home}">Read the English reference translation</a>.'),
         },
     },
 )
@@ -414,15 +425,20 @@ ENGLISH = Language(
             "contents": "Contents",
             "other_views": "Other ways to read it",
             "other_view_items": [
-                '<a href="{full}">Full text</a>: the whole agreement on one page, to read through or print.',
-                '<a href="{parallel}">Parallel text</a>: the Chinese original and the English translation side by side.',
-                "Short links: <code>{root}clause/10.1/</code> opens clause 10.1 (<code>{other_root}clause/10.1/</code> in Chinese).",
-                '<a href="{clauses_json}" download><code>clauses.json</code></a>: every clause in both languages, '
-                'machine-readable (its format: <a href="{clauses_schema}"><code>clauses.schema.json</code></a>).',
+                Markup('<a href="{full}">Full text</a>: the whole agreement on one page, to read through or print.'),
+                Markup('<a href="{parallel}">Parallel text</a>: the Chinese original and the English translation side by side.'),
+                Markup(
+                    "Short links: <code>{root}clause/10.1/</code> opens clause 10.1 (<code>{other_root}clause/10.1/</code> in Chinese)."
+                ),
+                Markup(
+                    '<a href="{clauses_json}" download><code>clauses.json</code></a>: every clause in both languages, '
+                    'machine-readable (its format: <a href="{clauses_schema}"><code>clauses.schema.json</code></a>).'
+                ),
             ],
             "provenance_heading": "About this edition",
-            "other_language": '<a href="{url}" hreflang="{lang}" lang="{lang}">阅读中文原文</a>'
-            " (read the Chinese original, which prevails)",
+            "other_language": Markup(
+                '<a href="{url}" hreflang="{lang}" lang="{lang}">阅读中文原文</a> (read the Chinese original, which prevails)'
+            ),
         },
         "translation_notice": (
             "This is a reference translation. The Chinese original prevails in case of any difference. "
@@ -484,10 +500,12 @@ ENGLISH = Language(
         },
         "not_found": {
             "title": "Page not found",
-            "text": "There is no page at this address. Short links to the agreement look like <code>{home}clause/10.1/</code> "
-            "(clause 10.1) or <code>{home}clause/10.1-2/</code> (clause 10.1(2)): check the number, or find the clause "
-            'from the <a href="{home}#contents">contents on the home page</a> or with the search at the top of the page.',
-            "other": '找不到该页面。<a href="{home}">阅读中文原文</a>。',
+            "text": Markup(
+                "There is no page at this address. Short links to the agreement look like <code>{home}clause/10.1/</code> "
+                "(clause 10.1) or <code>{home}clause/10.1-2/</code> (clause 10.1(2)): check the number, or find the clause "
+                'from the <a href="{home}#contents">contents on the home page</a> or with the search at the top of the page.'
+            ),
+            "other": Markup('找不到该页面。<a href="{home}">阅读中文原文</a>。'),
         },
     },
 )
@@ -522,8 +540,18 @@ def template_entry(language: Language) -> TemplateEntry:
     }
 
 
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
 def fill(template: str, **values: str) -> str:
     """A string of the registry with its {placeholders} filled in one pass: a value that itself
     holds braces (a clause's text, an address) is never read as a placeholder; an unknown
-    placeholder is left as written (as `fill` in agreement-clauses.js does in the browser)."""
-    return re.sub(r"\{(\w+)\}", lambda match: values.get(match[1], match[0]), template)
+    placeholder is left as written (as `fill` in agreement-clauses.js does in the browser).
+
+    Markup in, markup out: when the string or a value is Markup, the result is Markup, with
+    every part that was text escaped. So a template can fill a text string with a link, or a
+    markup string with text, and neither is read the wrong way."""
+    if isinstance(template, Markup) or any(isinstance(value, Markup) for value in values.values()):
+        escaped = {key: escape(value) for key, value in values.items()}
+        return Markup(_PLACEHOLDER.sub(lambda match: escaped.get(match[1], match[0]), escape(template)))
+    return _PLACEHOLDER.sub(lambda match: values.get(match[1], match[0]), template)

@@ -9,7 +9,8 @@ MarkupProblem with its line. The pages are read with markdown-it (CommonMark), s
 counts as markup is decided by a full Markdown parser, not by patterns.
 
 The build never hands agreement text to a Markdown renderer: it publishes the runs parsed here
-(`runs`), escaped (`html_of`), so what is published is exactly what this module understood.
+(`runs`), escaped by the templates (scripts/rendering.py), so what is published is exactly what
+this module understood.
 """
 
 from __future__ import annotations
@@ -154,16 +155,6 @@ def runs(text: str) -> tuple[Run, ...]:
 def plain(parsed: tuple[Run, ...]) -> str:
     """The text as a reader sees it: link text kept."""
     return "".join(run if isinstance(run, str) else run.text for run in parsed)
-
-
-def html_of(parsed: tuple[Run, ...]) -> str:
-    """The runs as HTML, every character of text escaped."""
-    return "".join(
-        html.escape(run, quote=False)
-        if isinstance(run, str)
-        else f'<a href="{html.escape(run.href)}">{html.escape(run.text, quote=False)}</a>'
-        for run in parsed
-    )
 
 
 def markdown_escaped(text: str) -> str:

@@ -1,9 +1,19 @@
-"""MkDocs hooks: check the clauses, give each its anchor, and write what is generated from them.
+"""MkDocs hooks: read and check the project once per build of the site, give each language's build
+its entry of the registry, publish every agreement page from the model, and write the files
+generated from it.
 
-Thin by design: clause knowledge lives in scripts/clauses.py (the model), the check in
-scripts/check_clauses.py, generated pages and files in scripts/exports.py and
-scripts/search_index.py. The i18n plugin runs one build per language; each build writes
-its own language's files.
+Thin by design: the model is scripts/clauses.py, the project as read scripts/project.py, the
+check scripts/check_clauses.py, the generated pages scripts/pages.py (templates in
+scripts/templates/), clauses.json scripts/clauses_json.py, the search index scripts/search_index.py.
+
+The lifecycle. The i18n plugin builds the site one language after the other: the original first,
+as MkDocs' own build, then each translation in mkdocs.yml's order, each a full MkDocs build with
+all of its events, started from the plugin's on_post_build (MkDocs has no event for "every
+language built"; the plugin's author discusses these nested builds in
+ultrabug/mkdocs-static-i18n#208). So a build of the site starts with the original's on_config and
+is complete after the last language's on_post_build. Everything the hooks keep is in one object,
+`_command` (a Command, made in on_startup), which holds the site build under way (a SiteBuild,
+made in the original's on_pre_build and read by every language's build).
 """
 
 from __future__ import annotations
@@ -12,6 +22,7 @@ import json
 import logging
 import os
 import sys
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -30,90 +41,127 @@ from mkdocs.utils.templates import TemplateContext
 # MkDocs puts only this file's folder on sys.path; the model is imported as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.check_clauses import Problem, check_notes, check_project_pages, markup_problems, notes_file, report, unpaired_pages
-from scripts.clauses import HOME_PAGE, ParseError, page_url, parse_language, parse_markdown
-from scripts.clauses import Page as AgreementPage
-from scripts.csp import SERVER_INCLUDE, script_hashes, server_include
-from scripts.exports import (
+from scripts.addresses import (
+    CLAUSES_JSON,
+    CLAUSES_SCHEMA,
     FULL_PAGE,
     GLOSSARY_PAGE,
-    MINIFIED_ASSETS,
     PARALLEL_FOLDER,
     PARALLEL_PAGE,
+    SEARCH_INDEX,
+    VERSIONS_PAGE,
+    language_root,
+    page_url,
+)
+from scripts.assets import MINIFIED_ASSETS, minified
+from scripts.check_clauses import check_project, markup_problems, report
+from scripts.clauses import HOME_PAGE, ParseError, parse_markdown
+from scripts.clauses_json import clauses_document
+from scripts.csp import SERVER_INCLUDE, script_hashes, server_include
+from scripts.languages import LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, Language, fill, template_entry
+from scripts.pages import (
     Editorial,
     agreement_markdown,
-    clauses_document,
     full_markdown,
     glossary_table,
-    minified_css,
-    minified_js,
     parallel_rows,
     parallel_section_markdown,
-    parallel_section_page,
     short_link_pages,
+    versions_html,
 )
-from scripts.glossary import GLOSSARY_FILE, GlossaryError, read_glossary
-from scripts.languages import LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, template_entry
-from scripts.notes import notes_by_part, read_notes
+from scripts.project import Project, read_project
 from scripts.search_index import build_index
-from scripts.source import read_source
+from scripts.source import CURRENT_SOURCE, Source, read_source
 from scripts.staged_site import StagedSite
-from scripts.versions import VERSIONS_PAGE, History, add_versions, read_history, versions_html
 
-SOURCE_FILE = Path(__file__).resolve().parent.parent / "source" / "tim-agreement.zh.txt"
-SEARCH_INDEX = "search/agreement.json"  # under each language's root: /search/…, /en/search/…
-CLAUSES_JSON = "clauses.json"  # at the site root, both languages
-CLAUSES_SCHEMA = Path(__file__).resolve().parent / "schemas" / "clauses.schema.json"  # published beside it
-
-# Both languages as parsed at the start of this build, and the language this build renders.
-_pages: dict[str, list[AgreementPage]] = {}
-_built_languages: set[str] = set()
-_editorial = Editorial({}, [], {})  # notes on parts, glossary terms, unchanged-since dates: read with the pages
-# Each language's 404 page: every build writes its own to the site root, over the last one.
-_not_found_pages: dict[str, str] = {}
-# Every retrieval under source/, read at the start of each build (scripts/versions.py).
-_history: list[History] = []
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_FILE = Path(__file__).resolve().parent / "schemas" / CLAUSES_SCHEMA  # published beside clauses.json
 
 
-# `mkdocs build` writes into a staging folder and the site is replaced only if it succeeds.
-_command: dict[str, object] = {"name": None, "staged": None, "failed": False}
+@dataclass
+class SiteBuild:
+    """One build of the whole site, every language: the project as read and checked by the
+    original's build, and what the languages' builds leave for the ones after them."""
+
+    project: Project
+    source: Source
+    editorial: Editorial
+    built: list[str] = field(default_factory=list)  # languages whose build has finished, in order
+    not_found_pages: dict[str, str] = field(default_factory=dict)  # each language's 404 page
+
+
+@dataclass
+class Command:
+    """One `mkdocs build` or `mkdocs serve`, from on_startup to on_shutdown. `mkdocs build` builds
+    into a staging folder and publishes it only when every language was built without an error
+    (scripts/staged_site.py); serve rebuilds the site in place, each time as a new SiteBuild."""
+
+    name: str
+    staged: StagedSite | None = None
+    site: SiteBuild | None = None
+    complete: bool = False  # the last language's build finished
+    failed: bool = False  # a build raised an error (MkDocs' on_build_error)
+    dated: bool = False  # SOURCE_DATE_EPOCH set by the site build under way, and removed after it
+
+
+_command = Command("build")
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _command.update(name=command if not dirty else f"{command} --dirty", staged=None, failed=False)
+    global _command
+    _command = Command(command if not dirty else f"{command} --dirty")
+
+
+def _site() -> SiteBuild:
+    if _command.site is None:
+        raise PluginError("the original's build did not run before this language's (mkdocs.yml: the original first)")
+    return _command.site
 
 
 @event_priority(-110)  # after the i18n plugin's (-100), which sets theme.language to the build's locale
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Build into a staging folder; count strict warnings even under -q; give this language's
-    build its entry of the registry (scripts/languages.py); show the source's provenance (URL,
-    retrieval date) from its own front matter."""
-    if _command["name"] == "build" and _command["staged"] is None:  # the outer build, not i18n's
-        staged = StagedSite(Path(config.site_dir))
-        config.site_dir = str(staged.begin())
-        _command["staged"] = staged
-    if config.strict:
-        # MkDocs counts strict-mode warnings through its logger, which -q silences (so a strict
-        # build with warnings would exit 0): let warnings through; in strict mode they are errors.
-        logger = logging.getLogger("mkdocs")
-        logger.setLevel(min(logger.getEffectiveLevel(), logging.WARNING))
+    """Each language's build: its entry of the registry (scripts/languages.py), and the source's
+    provenance from its own front matter. The original's build starts a build of the site: into a
+    staging folder for `mkdocs build`, dated by the source (SOURCE_DATE_EPOCH, which MkDocs stamps
+    page dates and sitemap.xml.gz with, so that two builds are byte-identical)."""
+    language = _language(config)
+    if language.code == REFERENCE_LANGUAGE:
+        if _command.name == "build" and _command.staged is None:
+            _command.staged = StagedSite(Path(config.site_dir))
+            config.site_dir = str(_command.staged.begin())
+        if config.strict:
+            # MkDocs counts strict-mode warnings through its logger, which -q silences (so a strict
+            # build with warnings would exit 0): let warnings through; in strict mode they are errors.
+            logger = logging.getLogger("mkdocs")
+            logger.setLevel(min(logger.getEffectiveLevel(), logging.WARNING))
     try:
-        source = read_source(SOURCE_FILE)
+        source = read_source(ROOT / CURRENT_SOURCE)
     except ParseError as error:
         raise PluginError(f"cannot read the source: {error}") from error
+    if language.code == REFERENCE_LANGUAGE:
+        _date_the_build(source)
     config.extra["source"] = source.provenance
-    # Date the build by the text, not the clock, so that two builds are byte-identical
-    # (MkDocs stamps page dates and sitemap.xml.gz with it).
-    retrieved = datetime.fromisoformat(source.retrieved).replace(tzinfo=UTC)
-    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(retrieved.timestamp())))
-    _use_language(config)
+    _use_language(config, language)
     return config
 
 
-def _use_language(config: MkDocsConfig) -> None:
-    """Everything of this build's language that MkDocs, Material and our templates read, from
-    the registry: the templates find it as config.extra.language (and every language, for the
-    other's name and lang, as config.extra.languages)."""
+def _date_the_build(source: Source) -> None:
+    """Date the build by the text, not the clock, unless the environment gives its own date."""
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        retrieved = datetime.fromisoformat(source.retrieved).replace(tzinfo=UTC)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(retrieved.timestamp()))
+        _command.dated = True
+
+
+def _undate_the_build() -> None:
+    if _command.dated:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+        _command.dated = False
+
+
+def _language(config: MkDocsConfig) -> Language:
+    """This build's language: the i18n plugin sets theme.language to the build's locale (again in
+    every build), after checking that mkdocs.yml's languages are the registry's."""
     configured = [(entry.locale, entry.name, bool(entry.default)) for entry in config.plugins["i18n"].config.languages]
     registered = [(language.code, language.name, language.code == REFERENCE_LANGUAGE) for language in REGISTRY.values()]
     if configured != registered:
@@ -121,9 +169,13 @@ def _use_language(config: MkDocsConfig) -> None:
             f"mkdocs.yml's i18n languages (locale, name, default) are {configured}; scripts/languages.py has "
             f"{registered}: make them the same, the original first and the default"
         )
-    # Each language's build: the i18n plugin has just set theme.language to the build's locale
-    # (again on every build), which is then replaced by the HTML lang below.
-    language = REGISTRY[config.theme["language"]]
+    return REGISTRY[config.theme["language"]]
+
+
+def _use_language(config: MkDocsConfig, language: Language) -> None:
+    """Everything of this build's language that MkDocs, Material and our templates read, from
+    the registry: the templates find it as config.extra.language (and every language, for the
+    other's name and lang, as config.extra.languages)."""
     config.site_name = language.site_name
     config.site_description = language.site_description
     # Material's own strings: theme.language selects them, and its `language` names <html lang>
@@ -137,27 +189,45 @@ def _use_language(config: MkDocsConfig) -> None:
     # the site's own absolute path ("" or "/tim"), for the 404 page, which is served at any depth.
     config.extra["paths"] = {
         "site": urlsplit(config.site_url or "/").path.rstrip("/"),
-        "search_index": page_url(language.code, HOME_PAGE)[1:] + SEARCH_INDEX,
+        "search_index": language_root(language.code) + SEARCH_INDEX,
         "parallel": page_url(language.code, PARALLEL_PAGE)[1:],
         "full": page_url(language.code, FULL_PAGE)[1:],
         "clauses_json": CLAUSES_JSON,
-        "clauses_schema": CLAUSES_SCHEMA.name,
+        "clauses_schema": CLAUSES_SCHEMA,
     }
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    """The original's build reads the project and stops the build when the check finds a problem;
+    the other languages' builds use what it read."""
+    if config.extra["language"]["code"] != REFERENCE_LANGUAGE:
+        return
+    try:
+        project = read_project(ROOT)
+        problems = check_project(project)
+    except ParseError as error:
+        raise PluginError(f"cannot check clauses: {error}") from error
+    if problems:
+        raise PluginError(report(problems))
+    assert project.history is not None, "the project keeps its retrievals under source/"
+    editorial = Editorial(project.notes_by_part, project.terms, project.history.since)
+    _command.site = SiteBuild(project, project.history.current.source, editorial)
+    _command.complete = False
+
+
 def on_build_error(error: Exception) -> None:
-    _command["failed"] = True
+    _command.failed = True
+    _undate_the_build()
 
 
 def on_shutdown() -> None:
-    """Put the staged site in place if the build succeeded; otherwise keep the previous one."""
-    staged = _command["staged"]
-    if isinstance(staged, StagedSite):
-        if _command["failed"]:
-            staged.discard()
+    """Put the staged site in place if every language was built; otherwise keep the previous one."""
+    if _command.staged is not None:
+        if _command.complete and not _command.failed:
+            _command.staged.publish()
         else:
-            staged.publish()
-    _command["staged"] = None
+            _command.staged.discard()
+    _undate_the_build()
 
 
 class _SharedBytecodeCache(BytecodeCache):
@@ -190,44 +260,19 @@ def json_for_script(value: object) -> Markup:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.bytecode_cache = _TEMPLATE_CACHE
-    env.filters["json_for_script"] = json_for_script
+    env.filters.update(json_for_script=json_for_script, fill=fill)
     return env
 
 
 @event_priority(-110)  # after the i18n plugin's (-100), which reads every file's source path
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Our stylesheet and clause script, published minified (scripts/exports.py): each replaced by
-    a generated file, the theme's own left as it is (the i18n plugin builds again from it)."""
+    """Our stylesheet and scripts, published minified (scripts/assets.py): each replaced by a
+    generated file, the theme's own left as it is (the i18n plugin builds again from it)."""
     for path in MINIFIED_ASSETS:
         if asset := files.get_file_from_path(path):
-            minify = minified_css if path.endswith(".css") else minified_js
             files.remove(asset)
-            files.append(File.generated(config, path, content=minify(asset.content_string)))
+            files.append(File.generated(config, path, content=minified(path, asset.content_string)))
     return files
-
-
-def on_pre_build(config: MkDocsConfig) -> None:
-    """Read both languages, the notes, the glossary and the history, and stop the build when the
-    check finds a problem. Once per build of the site: in the original's build, which the i18n
-    plugin runs first; the other languages' builds use what it read."""
-    _built_languages.clear()
-    if config.extra["language"]["code"] != REFERENCE_LANGUAGE:
-        return
-    try:
-        _pages.update({language: parse_language(Path(config.docs_dir), language) for language in LANGUAGES})
-    except ParseError as error:
-        raise PluginError(f"cannot check clauses: {error}") from error
-    path = notes_file(Path(config.docs_dir))
-    notes, found = read_notes(path, LANGUAGES)
-    problems = _check_project(config) + unpaired_pages(Path(config.docs_dir))
-    if problems := problems + check_notes(notes, found, path, _pages[REFERENCE_LANGUAGE]):
-        raise PluginError(report(problems))
-    try:
-        terms = read_glossary(Path(config.docs_dir).parent / GLOSSARY_FILE)
-    except (OSError, GlossaryError) as error:
-        raise PluginError(f"cannot read the glossary: {error}") from error
-    global _editorial
-    _editorial = Editorial(notes_by_part(notes), terms, _history[0].since)
 
 
 def page_language(page: Page) -> str:
@@ -239,47 +284,30 @@ def page_language(page: Page) -> str:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Agreement pages are published from the model, never from the author's Markdown: every
-    clause, item and preamble paragraph with its id and links (scripts/exports.py)."""
+    clause, item and preamble paragraph with its id and links (scripts/pages.py)."""
+    site = _site()
+    pages, editorial = site.project.pages, site.editorial
     language = page_language(page)
-    _built_languages.add(language)
-    if page.file.src_uri == f"{language}/{PARALLEL_PAGE}":
-        _check_parallel_section_pages(language, Path(config.docs_dir))
-        return f"{markdown}\n\n{parallel_rows(_pages, language, _editorial)}"
-    if section := _parallel_section(page, language):
-        return parallel_section_markdown(_pages, language, _editorial, section)
-    if page.file.src_uri == f"{language}/{FULL_PAGE}":
-        return full_markdown(_pages[language], _editorial)
-    if page.file.src_uri == f"{language}/{GLOSSARY_PAGE}":
-        return f"{markdown}\n\n{glossary_table(_pages, language, _editorial.terms)}"
-    if page.file.src_uri == f"{language}/{VERSIONS_PAGE}":
-        return f"{markdown}\n\n{versions_html(_history[0], _pages, language)}"
+    name = page.file.src_uri.removeprefix(f"{language}/")
+    folder, _, file_name = name.rpartition("/")
+    if name == PARALLEL_PAGE:
+        return f"{markdown}\n\n{parallel_rows(pages, language, editorial)}"
+    if folder == PARALLEL_FOLDER and file_name.removesuffix(".md").isdigit():
+        return parallel_section_markdown(pages, language, editorial, int(file_name.removesuffix(".md")))
+    if name == FULL_PAGE:
+        return full_markdown(pages[language], editorial)
+    if name == GLOSSARY_PAGE:
+        return f"{markdown}\n\n{glossary_table(pages, language, editorial.terms)}"
+    if name == VERSIONS_PAGE:
+        assert site.project.history is not None, "on_pre_build read it"
+        return f"{markdown}\n\n{versions_html(site.project.history, pages, language)}"
     try:
-        model = parse_markdown(markdown, language, Path(page.file.src_uri), Path(page.file.src_uri).name)
+        model = parse_markdown(markdown, language, Path(page.file.src_uri), file_name)
     except ParseError as error:
         raise PluginError(str(error)) from error
     if problems := markup_problems([model]):  # the text changed since the check (mkdocs serve)
         raise PluginError(report(problems))
-    return agreement_markdown(model, _editorial)
-
-
-def _parallel_section(page: Page, language: str) -> int | None:
-    """The section whose short parallel page this is (docs/<language>/parallel/10.md), if it is one."""
-    folder, _, name = page.file.src_uri.removeprefix(f"{language}/").rpartition("/")
-    number = name.removesuffix(".md")
-    return int(number) if folder == PARALLEL_FOLDER and number.isdigit() else None
-
-
-def _check_parallel_section_pages(language: str, docs: Path) -> None:
-    """Every section has its short parallel page, where its clauses' ⇄ lead: stop the build with
-    the file to create when one is missing (a section added by an import, say). In the folder, not
-    among MkDocs' files: the i18n plugin would stand the Chinese file in for a missing English one."""
-    for agreement_page in _pages[language]:
-        if agreement_page.section and not (docs / language / parallel_section_page(agreement_page.section)).is_file():
-            example = parallel_section_page(1)
-            raise PluginError(
-                f"docs/{language}/{parallel_section_page(agreement_page.section)} is missing: every section needs its parallel "
-                f"page; create it as a copy of docs/{language}/{example} (front matter only, the rows are generated)"
-            )
+    return agreement_markdown(model, editorial)
 
 
 @event_priority(-110)  # after the i18n plugin's (-100), which builds each language's navigation
@@ -304,69 +332,45 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
     return context
 
 
-def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
-    """The 404 page belongs to no page of its language: its language menu leads to each language's
-    home page (absolute, as it is served at any depth), not to whatever page the i18n plugin last
-    pointed it at."""
-    if template_name == "404.html":
-        site_path = config.extra["paths"]["site"]
-        homes = [{**alternate, "link": site_path + REGISTRY[alternate["lang"]].root} for alternate in config.extra["alternate"]]
-        # The i18n plugin gives each page its links as an attribute of config.extra, which Jinja's
-        # `config.extra.alternate` reads before the item: the second language's 404 page (built
-        # before its pages) would get the last page of the first language's build.
-        config.extra["alternate"] = homes
-        setattr(config.extra, "alternate", homes)  # noqa: B010  # an attribute, as the plugin sets it
-    return context
-
-
-def _check_project(config: MkDocsConfig) -> list[Problem]:
-    """Read every retrieval (for the versions page, the dates on each clause and clauses.json) and
-    check the parsed pages: their structure, the Chinese against the source, the English against
-    the Chinese it translates (scripts/check_clauses.py)."""
-    root = Path(config.docs_dir).parent
-    try:
-        _history[:] = [read_history(root)]
-        return check_project_pages(root, _pages)
-    except ParseError as error:
-        raise PluginError(f"cannot check clauses: {error}") from error
-
-
-def _language_root(site: Path, language: str) -> Path:
-    """The folder of a language's pages in the built site: the site itself, or site/en."""
-    return site / page_url(language, HOME_PAGE).lstrip("/")
-
-
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write this build's search index, short links and 404 page; after the last language's
-    build, the files about the whole site: the server's include and clauses.json."""
-    site = Path(config.site_dir)
-    for language in _built_languages:
-        _not_found_pages[language] = (site / "404.html").read_text(encoding="utf-8")
-    for language, html in _not_found_pages.items():
-        _write(_language_root(site, language) / "404.html", html)
-    for language in _built_languages:
-        pages = _pages[language]
-        index = build_index(_pages, language)
-        _write(_language_root(site, language) / SEARCH_INDEX, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
-        for path, html in short_link_pages(pages, REGISTRY[language].site_name, config.site_url or "/", config.theme["favicon"]):
-            _write(site / path.lstrip("/") / "index.html", html)
-    if LANGUAGES[-1] not in _built_languages:
-        return  # the i18n plugin builds the languages in the registry's order (checked in on_config)
-    # The server's CSP hashes, from every page of both languages.
-    hashes = script_hashes(path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html")))
-    site_path = config.extra["paths"]["site"]
-    not_found = {
-        f"{site_path}{page_url(language, HOME_PAGE)}": f"{site_path}{page_url(language, HOME_PAGE)}404.html"
-        for language in LANGUAGES
-    }
-    _write(site / SERVER_INCLUDE, server_include(hashes, not_found))
-    titles = {language: _pages[language][0].title for language in LANGUAGES}
-    document = clauses_document(_pages, titles, config.extra["source"], config.site_url or "/", _editorial)
-    add_versions(document, _history[0])
-    _write(site / CLAUSES_JSON, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
-    _write(site / CLAUSES_SCHEMA.name, CLAUSES_SCHEMA.read_text(encoding="utf-8"))
+    """This language's search index, short links and 404 page; after the last language's build,
+    the files about the whole site: clauses.json and its schema, and the server's include."""
+    site, language = _site(), config.extra["language"]["code"]
+    out = Path(config.site_dir)
+    pages = site.project.pages
+    site.built.append(language)
+    # Every language's build writes its 404 page to the site's root, over the one before.
+    site.not_found_pages[language] = (out / "404.html").read_text(encoding="utf-8")
+    for code, html in site.not_found_pages.items():
+        _write(out / language_root(code) / "404.html", html)
+    _write(
+        out / language_root(language) / SEARCH_INDEX,
+        json.dumps(build_index(pages, language), ensure_ascii=False, separators=(",", ":")),
+    )
+    for path, html in short_link_pages(
+        pages[language], REGISTRY[language].site_name, config.site_url or "/", config.theme["favicon"]
+    ):
+        _write(out / path.lstrip("/") / "index.html", html)
+    if site.built != list(LANGUAGES):
+        return
+    assert site.project.history is not None, "on_pre_build read it"
+    document = clauses_document(
+        pages, site.source.provenance, config.site_url or "/", site.project.notes_by_part, site.project.history
+    )
+    _write(out / CLAUSES_JSON, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    _write(out / CLAUSES_SCHEMA, SCHEMA_FILE.read_text(encoding="utf-8"))
+    if _command.staged is not None:  # `mkdocs build`: the server's include, beside the site (deploy/)
+        # The server's CSP hashes, from every page of both languages.
+        hashes = script_hashes(path.read_text(encoding="utf-8") for path in sorted(out.rglob("*.html")))
+        site_path = config.extra["paths"]["site"]
+        homes = [f"{site_path}{page_url(code, HOME_PAGE)}" for code in LANGUAGES]
+        _write(
+            _command.staged.server_config / SERVER_INCLUDE, server_include(hashes, {home: f"{home}404.html" for home in homes})
+        )
+    _command.complete = True
+    _undate_the_build()

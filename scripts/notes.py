@@ -7,13 +7,11 @@ note is on a rendering choice. Each note names the part it belongs to by its anc
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from scripts.languages import REGISTRY, fill
 from scripts.markup import character_problems
 
 KINDS = ("editor", "translator")
@@ -76,16 +74,6 @@ def read_notes(path: Path, languages: tuple[str, ...]) -> tuple[list[Note], list
         if not found:
             notes.append(Note(at, str(values["kind"]), {language: str(values[language]).strip() for language in languages}, line))
     return notes, problems
-
-
-def note_html(note: Note, index: int, language: str, with_id: bool = True) -> str:
-    """A note as an aside beside its part: labelled, with its own id, in the given language."""
-    labels = REGISTRY[language].strings["notes"]  # how a note introduces itself: not agreement text
-    name = labels["editor"] if note.kind == "editor" else labels["translator"]
-    label = f'<span class="agreement-note__label">{html.escape(name)}</span>'
-    text = fill(labels["format"], text=html.escape(note.text[language], quote=False), label=label)
-    anchor = f' id="{note_anchor(note.at, index)}"' if with_id else ""
-    return f'<aside class="agreement-note agreement-note--{note.kind}"{anchor} role="note"><p>{text}</p></aside>'
 
 
 def notes_by_part(notes: list[Note]) -> dict[str, list[Note]]:

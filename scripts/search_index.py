@@ -42,8 +42,8 @@ from typing import TypedDict
 
 import snowballstemmer
 
-from scripts.clauses import HOME_PAGE, Page, page_url, plain_text
-from scripts.exports import capitalised, parts
+from scripts.addresses import page_url
+from scripts.clauses import HOME_PAGE, Page, capitalised, parts, plain_text
 from scripts.languages import LANGUAGES, REGISTRY
 
 _ENGLISH_WORD = re.compile(r"[a-z0-9]+")

@@ -12,13 +12,12 @@ clipped_at), then the agreement's text. Plain Python, no MkDocs import.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from scripts.clauses import ParseError
+from scripts.clauses import ParseError, display_path
 
 CURRENT_SOURCE = Path("source") / "tim-agreement.zh.txt"
 EARLIER_SOURCES = Path("source") / "earlier"
@@ -45,13 +44,6 @@ class Source:
     @property
     def provenance(self) -> dict[str, str]:
         return {"title": self.title, "url": self.url, "retrieved": self.retrieved}
-
-
-def display_path(path: Path) -> str:
-    """A path relative to the working directory when it lies under it, for short messages
-    (as scripts/check_clauses.py shows pages)."""
-    relative = os.path.relpath(path)
-    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
 def parse_source(text: str, path: Path) -> Source:

@@ -23,10 +23,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from scripts.clauses import Page, ParseError, parse_language
+from scripts.clauses import Page, ParseError, display_path, parse_language
 from scripts.languages import LANGUAGES, REFERENCE_LANGUAGE
-from scripts.source import display_path
-from scripts.versions import Finding, History, Text, read_history, source_findings, texts_by_key
+from scripts.versions import Finding, History, Text, source_findings, texts_by_key
 
 LOCK_FILE = Path("translation") / "translated-from.txt"
 HEADER = """\
@@ -112,14 +111,11 @@ def stale_findings(lock: dict[str, str], pages_by_language: dict[str, list[Page]
     return findings
 
 
-def revision_findings(root: Path, pages_by_language: dict[str, list[Page]]) -> list[Finding]:
-    """What the parity check adds in a project (a folder with source/, unlike the check's
-    fixtures): the Chinese pages against the current source, and the English against the lock.
-    Raises ParseError when the source, a retrieval or the lock file cannot be read."""
-    if not (root / "source").is_dir():
-        return []
-    findings = source_findings(root, pages_by_language[REFERENCE_LANGUAGE])
-    history = read_history(root)
+def revision_findings(root: Path, pages_by_language: dict[str, list[Page]], history: History) -> list[Finding]:
+    """What the parity check adds in a project with retrievals (unlike the check's fixtures): the
+    Chinese pages against the current source, and the English against the lock. Raises
+    ParseError when the lock file cannot be read."""
+    findings = source_findings(root, history.current.source, pages_by_language[REFERENCE_LANGUAGE])
     return findings + stale_findings(read_lock(root / LOCK_FILE), pages_by_language, history)
 
 

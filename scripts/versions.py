@@ -1,6 +1,6 @@
 """Versions of the agreement: each retrieval split into the Chinese pages the import writes, what
-changed from one version to the next, since when each part's Chinese text is unchanged, and the
-versions page. Plain Python, no MkDocs import.
+changed from one version to the next, and since when each part's Chinese text is unchanged. The
+versions page is rendered from these by scripts/pages.py. Plain Python, no MkDocs import.
 
 A retrieval's body is one paragraph per line with one blank line between paragraphs: first the
 title ("# TIM软件许可及服务协议"), then the preamble, then each section's heading ("一、协议范围")
@@ -20,33 +20,18 @@ Every part has a key, its identity across versions (the model's anchor where it 
 from __future__ import annotations
 
 import difflib
-import html
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import NamedTuple
 
-from scripts.clauses import (
-    CHINESE_NUMERALS,
-    HOME_PAGE,
-    Page,
-    ParseError,
-    item_label,
-    page_url,
-    parse_markdown,
-    plain_text,
-)
-from scripts.exports import capitalised, relative_url
-from scripts.languages import ENGLISH, HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, fill
-from scripts.source import CURRENT_SOURCE, Source, display_path, read_retrievals, read_source
+from scripts.clauses import CHINESE_NUMERALS, HOME_PAGE, Page, ParseError, display_path, parse_markdown
+from scripts.languages import REFERENCE_LANGUAGE
+from scripts.source import Source, read_retrievals
 
-if TYPE_CHECKING:
-    from scripts.exports import ClausesDocument
-
-VERSIONS_PAGE = "versions/index.md"  # title and introduction written by hand in each language; the list generated
 ENGLISH_SNAPSHOTS = Path("translation") / "earlier"  # <date>.en.json: the English when that version was current
 ENGLISH_SNAPSHOT_SUFFIX = ".en.json"
 _SECTION_HEADING = re.compile(r"[一二三四五六七八九十]+、")
@@ -416,12 +401,10 @@ def _line_labels(page: Page) -> dict[int, str]:
     return {text.line: text.label for text in texts(page)}
 
 
-def source_findings(root: Path, zh_pages: Sequence[Page]) -> list[Finding]:
+def source_findings(root: Path, source: Source, zh_pages: Sequence[Page]) -> list[Finding]:
     """Every difference between the Chinese pages and what the import writes from the current
     source: each at its file:line, naming the clause, the source's line and both texts."""
-    source_path = root / CURRENT_SOURCE
-    source = read_source(source_path)
-    where = display_path(source_path)
+    where = display_path(source.path)
     zh_folder = root / "docs" / REFERENCE_LANGUAGE
     names = page_names(zh_folder)
     named, unnamed = expected_pages(source, names)
@@ -493,169 +476,3 @@ def _page_findings(page: Page, draft: Draft, source: Source) -> Iterator[Finding
                     else f"blank line missing (as in {origin})"
                 )
             yield Finding(REFERENCE_LANGUAGE, file, line, label, message + "; docs/zh is generated from the source (make import)")
-
-
-# --- The versions page, the per-clause dates and clauses.json -------------------------------
-
-
-_WORDS = re.compile(r"\w+|\s+|[^\w\s]")
-
-
-def diff_html(old: str, new: str, language: str) -> tuple[str, str]:
-    """The old and the new text as HTML: what was removed marked <del> in the old, what was added
-    <ins> in the new; character by character for Han text, word by word for Latin (difflib)."""
-    split = list if REGISTRY[language].script == "han" else _WORDS.findall
-    a, b = split(old), split(new)
-    # (same?, old text, new text); a space alone between two changes joins them, so that a
-    # changed phrase is marked as one.
-    segments: list[tuple[bool, str, str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        segment = (tag == "equal", "".join(a[i1:i2]), "".join(b[j1:j2]))
-        if segments and not segment[0] and not segments[-1][0]:
-            segments[-1] = (False, segments[-1][1] + segment[1], segments[-1][2] + segment[2])
-        elif len(segments) >= 2 and not segment[0] and segments[-1][0] and segments[-1][1].isspace() and not segments[-2][0]:
-            space = segments.pop()[1]
-            segments[-1] = (False, segments[-1][1] + space + segment[1], segments[-1][2] + space + segment[2])
-        else:
-            segments.append(segment)
-    before, after = [], []
-    for same, removed, added in segments:
-        removed, added = html.escape(removed), html.escape(added)
-        if same:
-            before.append(removed)
-            after.append(added)
-            continue
-        if removed:
-            before.append(f"<del>{removed}</del>")
-        if added:
-            after.append(f"<ins>{added}</ins>")
-    return "".join(before), "".join(after)
-
-
-def part_name(text: Text, language: str) -> str:
-    """A part as cited in the chrome's language: 第10.1款第（2）项, Clause 10.1(2), 第四条标题 …"""
-    names, ui = REGISTRY[language].citation_names, REGISTRY[language].strings["versions"]
-    if text.kind == "clause":
-        name = fill(names["clause"], clause=str(text.clause))
-    elif text.kind == "item":
-        assert text.number is not None, text.key  # texts() gives every item its number
-        name = fill(names["item"], clause=str(text.clause), item=item_label(language, text.number))
-    elif text.kind == "preamble":
-        name = fill(names["preamble"], n=str(text.number))
-    elif text.kind == "heading":
-        name = fill(ui["heading"], n=str(text.number))
-    elif text.kind == "paragraph":
-        name = fill(ui["paragraph"], section=str(text.page.section), n=str(text.number))
-    else:
-        name = ui["title"]
-    return capitalised(name)
-
-
-def _time(date: str) -> str:
-    return f'<time datetime="{date}">{date}</time>'
-
-
-def versions_html(history: History, pages: dict[str, list[Page]], language: str) -> str:
-    """The versions page's body for one language's chrome: every retrieval, newest first, with
-    its source and, after the first, each part changed (a character-level diff of the Chinese and,
-    on the English page, a word-level diff of the English where it is known), added or removed,
-    linked to the part on its page.
-
-    The English of a version is the translation as it stood when the next version was imported
-    (translation/earlier/<date>.en.json), and of the newest version the English pages."""
-    here = page_url(language, VERSIONS_PAGE)
-    # Read by key below (ui[kind] for each kind of change): the registry's typed strings as a mapping.
-    ui = cast("Mapping[str, str]", REGISTRY[language].strings["versions"])
-    current = {lang: texts_by_key(pages[lang]) for lang in LANGUAGES}
-    english = {**history.english, history.current.retrieved: {key: text.text for key, text in current[ENGLISH.code].items()}}
-
-    def link(key: str, name: str) -> str:
-        text = current[language].get(key)
-        if text is None or key not in history.current.texts:
-            return html.escape(name)
-        target = relative_url(here, page_url(language, text.page.name))
-        anchor = f"#{key}" if text.kind in ("clause", "item", "preamble") else ""
-        return f'<a href="{target}{anchor}">{html.escape(name)}</a>'
-
-    def where(text: Text) -> str:
-        """The section a part belongs to, as the chrome's language titles it now."""
-        section_key = "title" if text.page.section is None else f"section-{text.page.section}"
-        heading = current[language].get(section_key)
-        return f" · {link(section_key, heading.text)}" if heading and text.kind not in ("title", "heading") else ""
-
-    def row(label: str, body: str, lang: str) -> str:
-        return f'<dt>{html.escape(label)}</dt><dd lang="{HTML_LANG[lang]}">{body}</dd>'
-
-    blocks = ['<div class="versions">']
-    for index in range(len(history.versions) - 1, -1, -1):
-        version = history.versions[index]
-        date = version.retrieved
-        current_note = (
-            f' <span class="version-current">{html.escape(ui["current"])}</span>' if index == len(history.versions) - 1 else ""
-        )
-        source_link = f'<a href="{html.escape(version.source.url)}">{html.escape(version.source.url)}</a>'
-        blocks.append(f'<section class="version" aria-labelledby="version-{date}">')
-        blocks.append(f'<h2 id="version-{date}">{_time(date)}{current_note}</h2>')
-        blocks.append(f"<p>{fill(ui['retrieved'], source=source_link, date=_time(date))}</p>")
-        if index == 0:
-            blocks.append(f"<p>{html.escape(ui['first'])}</p>")
-            blocks.append("</section>")
-            continue
-        previous = history.versions[index - 1]
-        found = changes(previous, version)
-        counts = {kind: str(sum(change.kind == kind for change in found)) for kind in CHANGE_KINDS}
-        blocks.append(f"<p>{fill(ui['summary'], date=_time(previous.retrieved), **counts)}</p>")
-        for kind in CHANGE_KINDS:
-            of_kind = [change for change in found if change.kind == kind]
-            if not of_kind:
-                continue
-            blocks.append(f'<h3 id="version-{date}-{kind}">{html.escape(ui[kind])}</h3>')
-            blocks.append(f'<ul class="version-changes version-{kind}">')
-            for change in of_kind:
-                text = change.new or change.old
-                assert text is not None, change.key  # a change has an old text, a new one or both
-                item = [f"<li><p>{link(change.key, part_name(text, language))}{where(text)}</p>", '<dl class="version-diff">']
-                old_zh, new_zh = (plain_text(t.text) if t else "" for t in (change.old, change.new))
-                before, after = (
-                    diff_html(old_zh, new_zh, REFERENCE_LANGUAGE)
-                    if kind == "changed"
-                    else (html.escape(old_zh), html.escape(new_zh))
-                )
-                if change.old:
-                    item.append(row(ui["before"], before, REFERENCE_LANGUAGE))
-                if change.new:
-                    item.append(row(ui["after"], after, REFERENCE_LANGUAGE))
-                if language != REFERENCE_LANGUAGE:
-                    old_en, new_en = english.get(previous.retrieved, {}).get(change.key), english.get(date, {}).get(change.key)
-                    if old_en is not None and new_en is not None and kind == "changed" and old_en != new_en:
-                        en_before, en_after = diff_html(plain_text(old_en), plain_text(new_en), language)
-                        item += [row(ui["english_before"], en_before, language), row(ui["english_after"], en_after, language)]
-                    elif kind == "added" and new_en is not None:
-                        item.append(row(ui["english_after"], html.escape(plain_text(new_en)), language))
-                    elif kind == "removed" and old_en is not None:
-                        item.append(row(ui["english_before"], html.escape(plain_text(old_en)), language))
-                item.append("</dl></li>")
-                blocks.append("".join(item))
-            blocks.append("</ul>")
-        blocks.append("</section>")
-    blocks.append("</div>")
-    return "\n".join(blocks) + "\n"
-
-
-def add_versions(document: ClausesDocument, history: History) -> ClausesDocument:
-    """clauses.json with the version (the current retrieval's date), every retrieval, and for each
-    part and title the date since which its Chinese text is unchanged."""
-    since = history.since
-    document["version"] = history.current.retrieved
-    document["versions"] = [{"retrieved": v.retrieved, "url": v.source.url} for v in history.versions]
-    document["title_unchanged_since"] = since["title"]
-    for part in document["preamble"]:
-        assert part["anchor"] is not None, "a preamble paragraph without an anchor"  # never: scripts/clauses.py gives each one
-        part["unchanged_since"] = since[part["anchor"]]
-    for section in document["sections"]:
-        section["title_unchanged_since"] = since[f"section-{section['number']}"]
-        for clause in section["clauses"]:
-            clause["unchanged_since"] = since[clause["anchor"]]
-            for item in clause["items"]:
-                item["unchanged_since"] = since[item["anchor"]]
-    return document

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from scripts.csp import SERVER_INCLUDE
+from scripts.staged_site import server_config_dir
 from tests.support import ROOT, build_site
 
 DEPLOY = ROOT / "deploy"  # the server configuration that ships: events.conf (main), http.conf, site.conf (server)
@@ -48,7 +49,8 @@ def build_at(site_url: str, site_dir: Path) -> subprocess.CompletedProcess[str]:
 
 def config_text(docroot: Path, site_dir: Path, workdir: Path, port: int) -> str:
     """nginx.conf for one test run: the shipped deploy/events.conf and deploy/site.conf, the file
-    the build wrote beside the pages (nginx-site.conf), and this run's port, folders and logs."""
+    the build wrote beside the site (site-config/nginx-site.conf), and this run's port, folders
+    and logs."""
     temp = "\n".join(
         f"    {name}_temp_path {workdir / (name + '_temp')};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
@@ -66,7 +68,7 @@ http {{
     access_log {workdir / "access.log"};
 {temp}
     sendfile on;
-    include {site_dir / SERVER_INCLUDE};
+    include {server_config_dir(site_dir) / SERVER_INCLUDE};
     include {DEPLOY / "http.conf"};
 
     server {{
@@ -100,9 +102,8 @@ class Nginx:
 
     def start(self, timeout: float = 10.0) -> None:
         self.workdir.mkdir(parents=True, exist_ok=True)
-        self.config.write_text(
-            config_text(self.docroot, self.docroot / self.prefix.strip("/"), self.workdir, self.port), encoding="utf-8"
-        )
+        site_dir = (self.docroot / self.prefix.strip("/")).resolve()  # under a sub-path, a link to the built site
+        self.config.write_text(config_text(self.docroot, site_dir, self.workdir, self.port), encoding="utf-8")
         binary = nginx_binary()
         # -e: the error log before the configuration is read (otherwise the system's log path).
         command = [binary, "-p", str(self.workdir), "-e", str(self.workdir / "error.log"), "-c", str(self.config)]
@@ -148,13 +149,18 @@ def nginx(docroot: Path, workdir: Path, port: int, prefix: str = "/") -> Iterato
 def published_site(
     workdir: Path, prefix: str = "/", port: int | None = None
 ) -> tuple[Path, Path, int, subprocess.CompletedProcess[str]]:
-    """Build the project for http://127.0.0.1:PORT{prefix} into a docroot under `workdir`.
+    """Build the project for http://127.0.0.1:PORT{prefix} under `workdir`, as deploy/ has it: the
+    site in site/ (under a sub-path, docroot/tim is a link to it) and the server's include in
+    site-config/ beside it, outside the web root.
 
-    Returns (docroot, site_dir, port, build result); the site's files are in `site_dir`, which is
-    `docroot` joined with `prefix`.
+    Returns (docroot, site_dir, port, build result).
     """
     port = port or free_port()
-    docroot = workdir / "docroot"
-    site_dir = docroot / prefix.strip("/") if prefix.strip("/") else docroot
+    site_dir = workdir / "site"
     result = build_at(f"http://127.0.0.1:{port}{prefix}", site_dir)
+    if not prefix.strip("/"):
+        return site_dir, site_dir, port, result
+    docroot = workdir / "docroot"
+    docroot.mkdir(parents=True, exist_ok=True)
+    (docroot / prefix.strip("/")).symlink_to(site_dir, target_is_directory=True)
     return docroot, site_dir, port, result

@@ -6,8 +6,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.clauses import page_url, parse_language
-from scripts.exports import PARALLEL_PAGE
+from scripts.addresses import PARALLEL_PAGE, page_url
+from scripts.clauses import parse_language
 from scripts.languages import LANGUAGES
 from tests.support import ROOT
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from scripts.clauses import HOME_PAGE, page_url
+from scripts.addresses import page_url
+from scripts.clauses import HOME_PAGE
 from scripts.languages import LANGUAGES
 from tests.support import ROOT
 

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.clauses import page_url, parse_language, plain_text
-from scripts.exports import PARALLEL_PAGE, parallel_section_page, parts, short_link_path
+from scripts.addresses import PARALLEL_PAGE, page_url, parallel_section_page, short_link_path
+from scripts.clauses import parse_language, parts, plain_text
 from scripts.languages import HTML_LANG, LANGUAGES
 from tests.support import ROOT, resolve
 from tests.test_search import open_first_result

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.clauses import Page, page_url, parse_language, plain_text
-from scripts.exports import GLOSSARY_PAGE, PARALLEL_PAGE
+from scripts.addresses import GLOSSARY_PAGE, PARALLEL_PAGE, page_url
+from scripts.clauses import Page, parse_language, plain_text
 from scripts.glossary import GLOSSARY_FILE, Term, read_glossary
 from scripts.languages import LANGUAGES
 from scripts.notes import NOTES_FILE, Note, NoteProblem, note_anchor, read_notes

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.clauses import HOME_PAGE, page_url
+from scripts.addresses import page_url
+from scripts.clauses import HOME_PAGE
 from scripts.languages import LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, Language
 from tests.support import ROOT, build_site, copy_project
 

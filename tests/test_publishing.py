@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.check_clauses import check_docs
+from scripts.check_clauses import check_project
+from scripts.project import read_project
 from tests.support import build_site, copy_project, serve
 
 CLOSING = ("12-miscellaneous.md", "Tencent")  # the closing line: no digits, so no number check sees it
@@ -133,7 +134,7 @@ def test_every_hostile_input_is_reported_at_once_by_the_check(tmp_path: Path, mo
     for _name, where, change, _clause, _message in inline:
         edit_line(project, "en", where, change)
     monkeypatch.chdir(project)
-    messages = [problem.message for problem in check_docs(Path("docs"))]
+    messages = [problem.message for problem in check_project(read_project(project))]
     expected = [message for *_, message in inline]
     missing = [text for text in expected if not any(text in found for found in messages)]
     assert not missing, f"not reported: {missing}\nreported: {messages}"

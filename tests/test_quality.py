@@ -30,8 +30,9 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.csp import inline_scripts, script_hashes
+from scripts.csp import SERVER_INCLUDE, inline_scripts, script_hashes
 from scripts.languages import HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY
+from scripts.staged_site import server_config_dir
 from tests.nginx import nginx, published_site
 from tests.support import ROOT, build_site, is_materials_toggle_autocomplete
 
@@ -715,10 +716,12 @@ def test_an_over_long_url_gets_the_sites_own_page(published: Published) -> None:
     assert body == (published.site_dir / "404.html").read_bytes()
 
 
-def test_the_servers_include_is_not_served(published: Published) -> None:
-    """The build writes nginx-site.conf beside the pages for nginx; it is not a page of the site."""
-    assert (published.site_dir / "nginx-site.conf").is_file()
-    status, _content_type, body = fetch(published.base_url + "nginx-site.conf")
+def test_the_servers_include_is_beside_the_site_not_in_it(published: Published) -> None:
+    """The build writes nginx-site.conf for nginx into site-config/, beside the site: nothing in the
+    web root that is not for readers."""
+    assert (server_config_dir(published.site_dir) / SERVER_INCLUDE).is_file()
+    assert not list(published.site_dir.rglob("*.conf"))
+    status, _content_type, body = fetch(published.base_url + SERVER_INCLUDE)
     assert status == 404 and body == (published.site_dir / "404.html").read_bytes()
 
 

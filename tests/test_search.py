@@ -12,8 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from scripts.clauses import parse_language, plain_text
-from scripts.exports import parts
+from scripts.clauses import parse_language, parts, plain_text
 from scripts.languages import LANGUAGES
 from scripts.search_index import build_index, english_words, normalise
 from tests.search_queries import CHINESE_QUERIES, ENGLISH_QUERIES, TABLES

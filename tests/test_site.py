@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from scripts.addresses import page_url
 from scripts.clauses import Page as AgreementPage
-from scripts.clauses import page_url
 from scripts.languages import HTML_LANG, LANGUAGES
 from scripts.source import Source
 from tests.nginx import free_port

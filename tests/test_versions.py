@@ -18,15 +18,16 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from scripts.addresses import VERSIONS_PAGE, page_url
 from scripts.check_clauses import check_project
-from scripts.clauses import ParseError, page_url, parse_language
+from scripts.clauses import ParseError, parse_language
 from scripts.languages import LANGUAGES
+from scripts.pages import diff
+from scripts.project import read_project
 from scripts.source import CURRENT_SOURCE, Source, parse_source, read_retrievals, read_source
 from scripts.translation_lock import LOCK_FILE, chinese_hash, read_lock
 from scripts.versions import (
-    VERSIONS_PAGE,
     changes,
-    diff_html,
     expected_pages,
     page_names,
     read_version,
@@ -85,7 +86,7 @@ def test_the_chinese_pages_are_exactly_what_the_import_writes_from_the_source() 
 
 def test_the_real_project_has_one_retrieval_and_passes_every_check() -> None:
     assert [source.retrieved for source in read_retrievals(ROOT)] == [FIRST_DATE]
-    assert check_project(ROOT / "docs") == []
+    assert check_project(read_project(ROOT)) == []
     chinese = texts_by_key(parse_language(ROOT / "docs", "zh"))
     assert read_lock(ROOT / LOCK_FILE) == {key: chinese_hash(text.text) for key, text in chinese.items()}
 
@@ -166,14 +167,13 @@ def test_unchanged_since_goes_back_to_each_parts_last_change() -> None:
 
 
 def test_diff_marks_exactly_what_changed() -> None:
-    before, after = diff_html("腾讯有权不经向您特别通知而对软件进行更新", "腾讯有权在提前通知您后对软件进行更新", "zh")
-    assert before == "腾讯有权<del>不经向您特别</del>通知<del>而</del>对软件进行更新"
-    assert after == "腾讯有权<ins>在提前</ins>通知<ins>您后</ins>对软件进行更新"
-    before, after = diff_html("update it without giving you notice, or", "update it after notifying you, or <b>", "en")
-    assert (
-        before == "update it <del>without giving</del> you<del> notice</del>, or"
-    )  # words, and the space between two changed words
-    assert after == "update it <ins>after notifying</ins> you, or<ins> &lt;b&gt;</ins>"  # escaped
+    before, after = diff("腾讯有权不经向您特别通知而对软件进行更新", "腾讯有权在提前通知您后对软件进行更新", "zh")
+    assert before == [(True, "腾讯有权"), (False, "不经向您特别"), (True, "通知"), (False, "而"), (True, "对软件进行更新")]
+    assert after == [(True, "腾讯有权"), (False, "在提前"), (True, "通知"), (False, "您后"), (True, "对软件进行更新")]
+    before, after = diff("update it without giving you notice, or", "update it after notifying you, or <b>", "en")
+    # words, and the space between two changed words
+    assert before == [(True, "update it "), (False, "without giving"), (True, " you"), (False, " notice"), (True, ", or")]
+    assert after == [(True, "update it "), (False, "after notifying"), (True, " you, or"), (False, " <b>")]
 
 
 FRONT_MATTER = (
@@ -469,7 +469,7 @@ def test_an_older_retrieval_is_kept_and_the_pages_stay(tmp_path: Path) -> None:
     after = tree(project)
     assert {path for path in after if before.get(path) != after[path]} == {"source/earlier/2021-06-01.zh.txt"}
     assert [source.retrieved for source in read_retrievals(project)] == ["2021-06-01", FIRST_DATE]
-    assert check_project(project / "docs") == []
+    assert check_project(read_project(project)) == []
 
 
 # --- The Chinese against the source, the English against the Chinese -------------------------

@@ -38,12 +38,8 @@
   const config = JSON.parse(document.getElementById("agreement-config")?.textContent ?? "null");
   if (!config) return;
 
-  // One pass over a template: a "{url}" or "$&" inside the clause text stays as written.
-  /**
-   * @param {string} template
-   * @param {Record<string, string>} values
-   */
-  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (placeholder, key) => values[key] ?? placeholder);
+  // The shared placeholder filler (agreement-search-button.js, the page's first script).
+  const fill = /** @type {AgreementWindow} */ (/** @type {unknown} */ (window)).agreement.fill;
 
   const CITABLE = ".agreement-text .clause, .agreement-text .clause-item, .agreement-text .preamble, .parallel-row";
   const ITEM = /^(\d+\.\d+)-\d+$/; // 10.1-2: item (2) of clause 10.1

@@ -10,10 +10,23 @@
 // and agreement-search.js opens the dialog and searches. A click or shortcut opens the dialog at
 // once, so that what the reader types while the rest loads goes into the field.
 //
+// It is also the first script of every page, so it defines what the others share: `fill`, the one
+// placeholder filler of the browser scripts (window.agreement.fill; its twin in Python is `fill` in
+// scripts/languages.py).
+//
 // No inline script or style: the Content-Security-Policy allows scripts and styles from the site
 // only. Types: JSDoc, checked by TypeScript (make lint).
+/** @typedef {(template: string, values?: Record<string, string | number>) => string} Fill */
+/** @typedef {Window & {agreement: {fill: Fill}}} AgreementWindow */
 (() => {
   "use strict";
+
+  // One pass over a template: a value holding "{url}" or "$&" stays as written, and so does a
+  // placeholder with no value.
+  /** @type {Fill} */
+  const fill = (template, values = {}) =>
+    template.replace(/\{(\w+)\}/g, (placeholder, key) => (key in values ? String(values[key]) : placeholder));
+  /** @type {AgreementWindow} */ (/** @type {unknown} */ (window)).agreement = { fill };
 
   // Typed as present for the functions below; a page without the dialog stops here.
   const dialog = /** @type {HTMLDialogElement} */ (document.getElementById("agreement-search"));

@@ -33,8 +33,10 @@
   const coreUrl = new URL(config.core, location.href);
   const languageRoot = new URL("../", indexUrl);
   const otherSearch = new URL(config.otherSearch, location.href);
+  // The shared placeholder filler (agreement-search-button.js, which loads this script).
+  const fill = /** @type {AgreementWindow} */ (/** @type {unknown} */ (window)).agreement.fill;
   /** @type {(key: string, values?: Record<string, string | number>) => string} */
-  const say = (key, values = {}) => strings[key].replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
+  const say = (key, values = {}) => fill(strings[key], values);
 
   /** @type {Promise<Core> | null} */
   let core = null;

@@ -1,0 +1,552 @@
+"""Pages and fragments generated from the clause model: each agreement page as published (every
+part with its id, number link, tools and notes), the whole text on one page, the parallel view
+(whole and per section), the glossary table, the versions page and the short links.
+
+This module prepares the data; the HTML is in the templates of scripts/templates/ (rendered by
+scripts/rendering.py, autoescaped). Plain Python, no MkDocs import; the hooks write what these
+functions return.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import cast
+
+from scripts.addresses import (
+    GLOSSARY_PAGE,
+    PARALLEL_PAGE,
+    VERSIONS_PAGE,
+    page_url,
+    parallel_section_page,
+    relative_url,
+    short_link_path,
+)
+from scripts.clauses import HOME_PAGE, Clause, Item, Page, Part, capitalised, item_label, parts, plain_text
+from scripts.glossary import Term
+from scripts.languages import ENGLISH, HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, fill
+from scripts.markup import Link, runs
+from scripts.notes import Note, note_anchor
+from scripts.rendering import render
+from scripts.versions import CHANGE_KINDS, History, Text, changes, texts_by_key
+
+# --- Text and notes, as the templates read them ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of a paragraph's text: plain, a link, or (in the translation) a defined term."""
+
+    text: str
+    href: str | None = None  # a link's address
+    address: bool = False  # a link whose text is its own address: print writes it once
+    chinese: str | None = None  # a defined term's Chinese original
+
+
+@dataclass(frozen=True)
+class NoteView:
+    """A note as shown under its part, in one language: its kind, how it introduces itself (in the
+    language of the text it stands under), its text, and its id if it has one."""
+
+    kind: str
+    label: str  # 编者注, Translator's note
+    format: str  # {label} (not part of the agreement): {text}
+    text: str
+    id: str | None
+
+
+@dataclass(frozen=True)
+class Editorial:
+    """What the site shows beside the agreement text: notes on parts, the glossary's terms (a
+    defined term in the English shows its Chinese original), and since which retrieval each part's
+    Chinese text is unchanged (anchor → date, scripts/versions.py)."""
+
+    notes: dict[str, list[Note]]
+    terms: list[Term]
+    since: dict[str, str]
+
+    def segments(self, text: str, language: str) -> list[Segment]:
+        """A paragraph's text as the model reads it (plain text and links); in a translation, each
+        defined term marked with its Chinese original."""
+        found: list[Segment] = []
+        pattern = None if language == REFERENCE_LANGUAGE else _defined_terms(tuple(self.terms))
+        for run in runs(text):
+            if isinstance(run, Link):
+                found.append(Segment(run.text, href=run.href, address=run.href == run.text))
+            elif pattern is None:
+                found.append(Segment(run))
+            else:
+                found += _with_terms(run, pattern, self.terms)
+        return found
+
+    def note_views(self, anchor: str, language: str, with_id: bool = True) -> list[NoteView]:
+        labels = REGISTRY[language].strings["notes"]
+        return [
+            NoteView(
+                note.kind,
+                labels["editor"] if note.kind == "editor" else labels["translator"],
+                labels["format"],
+                note.text[language],
+                note_anchor(note.at, index) if with_id else None,
+            )
+            for index, note in enumerate(self.notes.get(anchor, []), 1)
+        ]
+
+
+def _defined_terms(terms: tuple[Term, ...]) -> re.Pattern[str] | None:
+    defined = [term.pattern.pattern for term in terms if term.kind == "defined term"]
+    return re.compile("|".join(f"(?:{pattern})" for pattern in defined)) if defined else None
+
+
+def _with_terms(text: str, pattern: re.Pattern[str] | None, terms: list[Term]) -> list[Segment]:
+    if pattern is None:
+        return [Segment(text)]
+    by_english = {term.english.lower(): term for term in terms if term.kind == "defined term"}
+    found, start = [], 0
+    for match in pattern.finditer(text):
+        term = by_english.get(match[0].lower()) or by_english[match[0].lower().removesuffix("s")]
+        if match.start() > start:
+            found.append(Segment(text[start : match.start()]))
+        found.append(Segment(match[0], chinese=term.chinese))
+        start = match.end()
+    if start < len(text):
+        found.append(Segment(text[start:]))
+    return found
+
+
+def _strings(language: str) -> object:
+    return REGISTRY[language].strings
+
+
+# --- The agreement pages and the full text ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of a page as published: a citable part (preamble paragraph, clause, item)
+    with its tools, or unnumbered text such as the closing 腾讯公司; and the notes under it."""
+
+    kind: str  # preamble, clause, clause-item, or paragraph (unnumbered)
+    segments: list[Segment]
+    part: Part | None = None
+    number: bool = False  # whether its number is shown as a link to itself (clauses, items)
+    spacing: str = ""  # between the number and the text, as written
+    parallel: str | None = None  # the page of its row in the parallel view
+    page_link: str | None = None  # its own page, when shown elsewhere (the full text)
+    since: str | None = None  # since when its Chinese text is unchanged
+    notes: list[NoteView] = field(default_factory=list)
+
+
+def blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = None) -> list[Block]:
+    """Every paragraph of a page, in reading order, as a block built from the model."""
+    language = page.language
+    parallel = relative_url(here, page_url(language, parallel_section_page(page.section))) if page.section else None
+    # The preamble has no section of its own: its paragraphs' rows are in the whole parallel view.
+    preamble_parallel = relative_url(here, page_url(language, PARALLEL_PAGE))
+    by_anchor = {part.anchor: part for part in parts(page)}
+    found: list[tuple[int, Block]] = []
+    for paragraph in page.paragraphs:
+        segments = editorial.segments(paragraph.text, language)
+        if paragraph.anchor:
+            block = Block(
+                "preamble",
+                segments,
+                by_anchor[paragraph.anchor],
+                parallel=preamble_parallel,
+                page_link=page_link,
+                since=editorial.since.get(paragraph.anchor),
+                notes=editorial.note_views(paragraph.anchor, language),
+            )
+        else:
+            block = Block("paragraph", segments)
+        found.append((paragraph.line, block))
+    for clause in page.clauses:
+        numbered_parts: list[tuple[str, Clause | Item]] = [("clause", clause), *(("clause-item", item) for item in clause.items)]
+        for kind, numbered in numbered_parts:
+            block = Block(
+                kind,
+                editorial.segments(numbered.text, language),
+                by_anchor[numbered.anchor],
+                number=True,
+                spacing=numbered.spacing,
+                parallel=parallel,
+                page_link=page_link,
+                since=editorial.since.get(numbered.anchor),
+                notes=editorial.note_views(numbered.anchor, language),
+            )
+            found.append((numbered.line, block))
+    return [block for _, block in sorted(found, key=lambda pair: pair[0])]
+
+
+def agreement_markdown(page: Page, editorial: Editorial) -> str:
+    """A page as handed to MkDocs: its title as Markdown, then every paragraph as HTML built from
+    the model; no text the author wrote is read as markup."""
+    here = page_url(page.language, page.name)
+    return render("agreement_page.md", title=page.title, blocks=blocks(page, editorial, here), strings=_strings(page.language))
+
+
+def full_markdown(pages: list[Page], editorial: Editorial) -> str:
+    """The whole agreement in one language on one page (/full/, /en/full/): the title and preamble,
+    then every section under its heading (id section-N, in the page's table of contents), each
+    part with the same id as on its own page. Copied links name the part's own page, the address
+    to cite (the full text is not indexed: it repeats the section pages)."""
+    home, *sections = pages
+    here = page_url(home.language, "full/index.md")
+    return render(
+        "full_page.md",
+        title=home.title,
+        home=blocks(home, editorial, here, relative_url(here, page_url(home.language, home.name))),
+        sections=[
+            (page.section, page.title, blocks(page, editorial, here, relative_url(here, page_url(page.language, page.name))))
+            for page in sections
+        ],
+        strings=_strings(home.language),
+    )
+
+
+# --- The parallel view -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One language's half of a parallel row."""
+
+    lang: str  # HTML lang
+    href: str  # the part on its own page
+    name: str  # the part as cited
+    number: str  # its full number: 10.1（2）, 10.1(2); a preamble paragraph's name
+    short_name: str  # the language's name on the cell
+    segments: list[Segment]
+    notes: list[NoteView]
+
+
+@dataclass(frozen=True)
+class Row:
+    anchor: str
+    item: bool
+    cells: list[Cell]
+
+
+@dataclass(frozen=True)
+class ParallelSection:
+    section: int | None
+    titles: list[tuple[str, str]]  # (HTML lang, title) per language
+    rows: list[Row]
+
+
+def full_number(part: Part, clause: str | None) -> str:
+    """A part's number as it stands alone: 10.1, 10.1（2）, 10.1(2); a preamble paragraph's name."""
+    if part.anchor.startswith("preamble-"):
+        return part.label
+    return f"{clause}{part.label}" if clause and clause != part.anchor else part.label
+
+
+def _parallel_sections(
+    pages: dict[str, list[Page]], editorial: Editorial, here: str, sections: set[int | None]
+) -> list[ParallelSection]:
+    """The rows of the given sections (None: the preamble), each section's title in both languages."""
+    reference, translation = (pages[lang] for lang in LANGUAGES)
+    shown = []
+    for zh_page, en_page in zip(reference, translation, strict=False):
+        if zh_page.section not in sections:
+            continue
+        rows = []
+        for zh_part, en_part in zip(parts(zh_page), parts(en_page), strict=False):
+            clause = zh_part.anchor.split("-")[0] if "." in zh_part.anchor else None
+            cells = []
+            for part in (zh_part, en_part):
+                lang = part.page.language
+                cells.append(
+                    Cell(
+                        HTML_LANG[lang],
+                        f"{relative_url(here, page_url(lang, part.page.name))}#{part.anchor}",
+                        part.name,
+                        full_number(part, clause),
+                        REGISTRY[lang].strings["parallel"]["cell"],
+                        editorial.segments(part.text, lang),
+                        # The section pages carry the notes' ids; here they are only shown.
+                        editorial.note_views(part.anchor, lang, with_id=False),
+                    )
+                )
+            rows.append(Row(zh_part.anchor, "-" in zh_part.anchor and clause is not None, cells))
+        titles = [(HTML_LANG[page.language], page.title) for page in (zh_page, en_page)]
+        shown.append(ParallelSection(zh_page.section, titles, rows))
+    return shown
+
+
+def _columns() -> list[tuple[str, str]]:
+    return [(HTML_LANG[lang], REGISTRY[lang].strings["parallel"]["column"]) for lang in LANGUAGES]
+
+
+def parallel_rows(pages: dict[str, list[Page]], language: str, editorial: Editorial) -> str:
+    """The parallel view's body for one language's interface (/parallel/, /en/parallel/): a list
+    to jump to each section, then a row per part, Chinese | English, under each section's heading.
+
+    Each row carries the part's anchor, so /parallel/#10.1 lands on clause 10.1; each side's
+    number links to the part on its own language's page."""
+    here = page_url(language, PARALLEL_PAGE)
+    own = pages[language]
+    return render(
+        "parallel.html",
+        jump=[(page.section, page.title) for page in own if page.section],
+        columns=_columns(),
+        sections=_parallel_sections(pages, editorial, here, {page.section for page in own}),
+        headings=True,
+        strings=_strings(language),
+    )
+
+
+def parallel_section_markdown(pages: dict[str, list[Page]], language: str, editorial: Editorial, section: int) -> str:
+    """One section's short parallel page (/parallel/10/, /en/parallel/10/), where each clause's
+    ⇄ leads: its title, the line saying which text prevails, the rows, and the way to the other
+    sections and to the whole parallel view."""
+    here = page_url(language, parallel_section_page(section))
+    own = [page for page in pages[language] if page.section]
+    index = next(i for i, page in enumerate(own) if page.section == section)
+    page = own[index]
+
+    def neighbour(other: Page | None) -> tuple[str, str] | None:
+        if other is None or other.section is None:
+            return None
+        return relative_url(here, page_url(language, parallel_section_page(other.section))), other.title
+
+    return render(
+        "parallel_section.md",
+        title=fill(REGISTRY[language].strings["parallel"]["section_title"], title=page.title),
+        section=section,
+        pages=[
+            (relative_url(here, page_url(lang, page.name)), HTML_LANG[lang], REGISTRY[lang].strings["parallel"]["cell"])
+            for lang in LANGUAGES
+        ],
+        columns=_columns(),
+        sections=_parallel_sections(pages, editorial, here, {section}),
+        headings=False,
+        previous=neighbour(own[index - 1] if index else None),
+        next=neighbour(own[index + 1] if index + 1 < len(own) else None),
+        all=relative_url(here, page_url(language, PARALLEL_PAGE)),
+        strings=_strings(language),
+    )
+
+
+# --- The glossary ----------------------------------------------------------------------------
+
+
+def glossary_table(pages: dict[str, list[Page]], language: str, terms: list[Term]) -> str:
+    """The glossary page's body: every term pair with its note, and links to the parts of this
+    language's pages where the Chinese term occurs (aligned parts share their anchors)."""
+    text = REGISTRY[language].strings["glossary"]
+    here = page_url(language, GLOSSARY_PAGE)
+    reference = {page.name: page for page in pages[REFERENCE_LANGUAGE]}
+    # Each page's Chinese read once: (its title, [(Chinese part text, this language's part)], the
+    # text of its paragraphs without an anchor, such as the closing 腾讯公司).
+    searched = [
+        (
+            page,
+            reference[page.name].title,
+            [(plain_text(zh.text), part) for zh, part in zip(parts(reference[page.name]), parts(page), strict=False)],
+            " ".join(plain_text(p.text) for p in reference[page.name].paragraphs if not p.anchor),
+        )
+        for page in pages[language]
+    ]
+    rows = []
+    for term in terms:
+        places: list[tuple[str, str]] = []  # (href, name)
+        for page, zh_title, zh_parts, unanchored in searched:
+            target = relative_url(here, page_url(language, page.name))
+            if term.chinese in zh_title:
+                places.append((target, text["title"] if page.name == HOME_PAGE else page.title))
+            places += [
+                (f"{target}#{part.anchor}", capitalised(part.name)) for zh_text, part in zh_parts if term.chinese in zh_text
+            ]
+            if term.chinese in unanchored:  # the page it stands on
+                places.append((target, page.title))
+        rows.append((term, places))
+    return render(
+        "glossary.html",
+        rows=rows,
+        reference_lang=HTML_LANG[REFERENCE_LANGUAGE],
+        english_lang=HTML_LANG[ENGLISH.code],
+        strings=_strings(language),
+    )
+
+
+# --- Short links -----------------------------------------------------------------------------
+
+
+def short_link_pages(pages: list[Page], site_title: str, site_url: str, favicon: str) -> Iterator[tuple[str, str]]:
+    """(site path, HTML) of a redirect page for every part: static, so any host serves it."""
+    for page in pages:
+        language = page.language
+        for part in parts(page):
+            here = short_link_path(language, part.anchor)
+            yield (
+                here,
+                render(
+                    "short_link.html",
+                    lang=HTML_LANG[language],
+                    part=part,
+                    heading=capitalised(part.name),
+                    site_title=site_title,
+                    target=f"{relative_url(here, page_url(language, page.name))}#{part.anchor}",
+                    canonical=site_url.rstrip("/") + page_url(language, page.name),
+                    icon=f"{relative_url(here, '/')}{favicon}",
+                    strings=_strings(language),
+                ),
+            )
+
+
+# --- The versions page -----------------------------------------------------------------------
+
+
+_WORDS = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+Pieces = list[tuple[bool, str]]  # (the same in both texts?, text): a text with what differs marked
+
+
+def diff(old: str, new: str, language: str) -> tuple[Pieces, Pieces]:
+    """The old and the new text as pieces, what differs marked: character by character for Han
+    text, word by word for Latin (difflib)."""
+    split = list if REGISTRY[language].script == "han" else _WORDS.findall
+    a, b = split(old), split(new)
+    # (same?, old text, new text); a space alone between two changes joins them, so that a
+    # changed phrase is marked as one.
+    segments: list[tuple[bool, str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        segment = (tag == "equal", "".join(a[i1:i2]), "".join(b[j1:j2]))
+        if segments and not segment[0] and not segments[-1][0]:
+            segments[-1] = (False, segments[-1][1] + segment[1], segments[-1][2] + segment[2])
+        elif len(segments) >= 2 and not segment[0] and segments[-1][0] and segments[-1][1].isspace() and not segments[-2][0]:
+            space = segments.pop()[1]
+            segments[-1] = (False, segments[-1][1] + space + segment[1], segments[-1][2] + space + segment[2])
+        else:
+            segments.append(segment)
+    return _joined([(same, removed) for same, removed, _ in segments]), _joined([(same, added) for same, _, added in segments])
+
+
+def _joined(pieces: Pieces) -> Pieces:
+    """Pieces without empty ones, neighbours of one kind joined (what one text lacks splits none)."""
+    joined: Pieces = []
+    for same, text in pieces:
+        if not text:
+            continue
+        if joined and joined[-1][0] == same:
+            joined[-1] = (same, joined[-1][1] + text)
+        else:
+            joined.append((same, text))
+    return joined
+
+
+def part_name(text: Text, language: str) -> str:
+    """A part as cited in the chrome's language: 第10.1款第（2）项, Clause 10.1(2), 第四条标题 …"""
+    names, ui = REGISTRY[language].citation_names, REGISTRY[language].strings["versions"]
+    if text.kind == "clause":
+        name = fill(names["clause"], clause=str(text.clause))
+    elif text.kind == "item":
+        assert text.number is not None, text.key  # texts() gives every item its number
+        name = fill(names["item"], clause=str(text.clause), item=item_label(language, text.number))
+    elif text.kind == "preamble":
+        name = fill(names["preamble"], n=str(text.number))
+    elif text.kind == "heading":
+        name = fill(ui["heading"], n=str(text.number))
+    elif text.kind == "paragraph":
+        name = fill(ui["paragraph"], section=str(text.page.section), n=str(text.number))
+    else:
+        name = ui["title"]
+    return capitalised(name)
+
+
+@dataclass(frozen=True)
+class PartLink:
+    """A part of the current text, linked where it still exists (href None: named only)."""
+
+    href: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class DiffRow:
+    """One text of a changed part: its label, HTML lang, its pieces and how what differs is marked."""
+
+    label: str
+    lang: str
+    pieces: Pieces
+    mark: str  # del (before) or ins (after)
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    link: PartLink
+    section: PartLink | None  # the section it belongs to
+    rows: list[DiffRow]
+
+
+def versions_html(history: History, pages: dict[str, list[Page]], language: str) -> str:
+    """The versions page's body for one language's chrome: every retrieval, newest first, with
+    its source and, after the first, each part changed (a character-level diff of the Chinese and,
+    on the English page, a word-level diff of the English where it is known), added or removed,
+    linked to the part on its page.
+
+    The English of a version is the translation as it stood when the next version was imported
+    (translation/earlier/<date>.en.json), and of the newest version the English pages."""
+    here = page_url(language, VERSIONS_PAGE)
+    ui = cast("Mapping[str, str]", REGISTRY[language].strings["versions"])
+    current = {lang: texts_by_key(pages[lang]) for lang in LANGUAGES}
+    english = {**history.english, history.current.retrieved: {key: text.text for key, text in current[ENGLISH.code].items()}}
+    zh, own = HTML_LANG[REFERENCE_LANGUAGE], HTML_LANG[language]
+
+    def link(key: str, name: str) -> PartLink:
+        text = current[language].get(key)
+        if text is None or key not in history.current.texts:
+            return PartLink(None, name)
+        anchor = f"#{key}" if text.kind in ("clause", "item", "preamble") else ""
+        return PartLink(relative_url(here, page_url(language, text.page.name)) + anchor, name)
+
+    def section_of(text: Text) -> PartLink | None:
+        """The section a part belongs to, as the chrome's language titles it now."""
+        section_key = "title" if text.page.section is None else f"section-{text.page.section}"
+        heading = current[language].get(section_key)
+        return link(section_key, heading.text) if heading and text.kind not in ("title", "heading") else None
+
+    versions = []
+    for index in range(len(history.versions) - 1, -1, -1):
+        version = history.versions[index]
+        entry: dict[str, object] = {"version": version, "current": index == len(history.versions) - 1, "first": index == 0}
+        if index:
+            previous = history.versions[index - 1]
+            found = changes(previous, version)
+            entry["previous"] = previous.retrieved
+            entry["counts"] = {kind: str(sum(change.kind == kind for change in found)) for kind in CHANGE_KINDS}
+            by_kind: dict[str, list[ChangeView]] = {}
+            for change in found:
+                text = change.new or change.old
+                assert text is not None, change.key  # a change has an old text, a new one or both
+                old_zh, new_zh = (plain_text(t.text) if t else "" for t in (change.old, change.new))
+                zh_before, zh_after = (
+                    diff(old_zh, new_zh, REFERENCE_LANGUAGE) if change.kind == "changed" else ([(True, old_zh)], [(True, new_zh)])
+                )
+                rows = []
+                if change.old:
+                    rows.append(DiffRow(ui["before"], zh, zh_before, "del"))
+                if change.new:
+                    rows.append(DiffRow(ui["after"], zh, zh_after, "ins"))
+                if language != REFERENCE_LANGUAGE:
+                    old_en = english.get(previous.retrieved, {}).get(change.key)
+                    new_en = english.get(version.retrieved, {}).get(change.key)
+                    if old_en is not None and new_en is not None and change.kind == "changed" and old_en != new_en:
+                        en_before, en_after = diff(plain_text(old_en), plain_text(new_en), language)
+                        rows += [
+                            DiffRow(ui["english_before"], own, en_before, "del"),
+                            DiffRow(ui["english_after"], own, en_after, "ins"),
+                        ]
+                    elif change.kind == "added" and new_en is not None:
+                        rows.append(DiffRow(ui["english_after"], own, [(True, plain_text(new_en))], "ins"))
+                    elif change.kind == "removed" and old_en is not None:
+                        rows.append(DiffRow(ui["english_before"], own, [(True, plain_text(old_en))], "del"))
+                view = ChangeView(link(change.key, part_name(text, language)), section_of(text), rows)
+                by_kind.setdefault(change.kind, []).append(view)
+            entry["changes"] = [(kind, by_kind[kind]) for kind in CHANGE_KINDS if kind in by_kind]
+        versions.append(entry)
+    return render("versions.html", versions=versions, strings=_strings(language))
