@@ -382,3 +382,21 @@ def test_xliff_units_carry_the_parts_notes_before_their_segment(project: Project
     assert sorted(found) == expected
     # XLIFF 2.0: a unit's <notes> precede its segments.
     assert all(child.tag == f"{{{XLIFF_NS}}}notes" for unit in units.values() for child in unit[:-1])
+
+
+def test_xliff_has_the_structure_of_the_xliff_2_core_schema(files: dict[str, bytes]) -> None:
+    """The core schema's rules this file relies on (no package ships the schema itself)."""
+    root = etree.fromstring(files[XLIFF_FILE])
+    assert (root.tag, root.get("version")) == (f"{{{XLIFF_NS}}}xliff", "2.0")
+    (file,) = root
+    assert [child.tag for child in file][:1] == [f"{{{XLIFF_NS}}}notes"], "a file's notes precede its units"
+    units = file.findall(f"{{{XLIFF_NS}}}unit")
+    identifiers = [str(unit.get("id")) for unit in units]
+    assert len(set(identifiers)) == len(units)
+    assert all(re.fullmatch(r"[\w.:-]+", identifier) for identifier in identifiers), "unit ids are NMTOKENs"
+    found = {
+        (tuple(child.tag for child in segment), tuple(segment.attrib))
+        for unit in units
+        for segment in unit.iterfind(f"{{{XLIFF_NS}}}segment")
+    }
+    assert found == {((f"{{{XLIFF_NS}}}source", f"{{{XLIFF_NS}}}target"), ("state",))}, "a segment holds source and target only"
