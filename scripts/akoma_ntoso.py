@@ -173,8 +173,9 @@ def akoma_ntoso(pages: Mapping[str, Sequence[Page]], language: str, notes: Seque
 
     own = texts_by_key(pages[language])
     holders: dict[str, etree._Element] = {}  # part key → the element holding its text, for its noteRefs
-    title = child(child(child(document, _tag("preface")), _tag("p"), {"eId": eid(own["title"])}), _tag("docTitle"))
-    holders["title"] = _inline(title, home.title)
+    # The title is plain text already (the model reads it so), not Markdown to parse again.
+    title = child(child(document, _tag("preface")), _tag("p"), {"eId": eid(own["title"])})
+    holders["title"] = child(title, _tag("docTitle"), text=home.title)
     preamble = child(document, _tag("preamble"))
     for text in texts(home)[1:]:
         holders[text.key] = _inline(child(preamble, _tag("p"), {"eId": eid(text)}), text.text)
