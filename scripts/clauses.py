@@ -189,12 +189,25 @@ def _ascii_digits(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+def _section_match(language: str, title: str) -> re.Match[str] | None:
+    pattern = _ZH_SECTION if REGISTRY[language].section_numerals == "chinese" else _EN_SECTION
+    return pattern.fullmatch(title)
+
+
 def _section_number(language: str, title: str) -> int | None:
-    if REGISTRY[language].section_numerals == "chinese":
-        match = _ZH_SECTION.fullmatch(title)
-        return chinese_numeral(match.group(1)) if match else None
-    match = _EN_SECTION.fullmatch(title)
-    return int(match.group(1)) if match else None
+    match = _section_match(language, title)
+    if match is None:
+        return None
+    return chinese_numeral(match.group(1)) if REGISTRY[language].section_numerals == "chinese" else int(match.group(1))
+
+
+def section_title_parts(language: str, title: str) -> tuple[str, str]:
+    """A section title's number as written and its heading: ("十、", "用户行为"), ("10.", "User Conduct").
+    Raises ValueError for a title that is not a section title."""
+    match = _section_match(language, title)
+    if match is None:
+        raise ValueError(f"{title!r} is not a section title")
+    return title[: match.start(2)].rstrip(), match.group(2)
 
 
 def parse_markdown(markdown: str, language: str, path: Path, name: str | None = None) -> Page:
