@@ -22,14 +22,13 @@ imported (the message names file:line and what was expected).
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.check_clauses import check_language
-from scripts.clauses import ParseError, parse_language, parse_markdown
+from scripts.clauses import ParseError, parse_language
 from scripts.languages import ENGLISH, REFERENCE_LANGUAGE
 from scripts.source import CURRENT_SOURCE, Source, display_path, earlier_path, read_retrievals, read_source
 from scripts.versions import (
@@ -46,7 +45,6 @@ from scripts.versions import (
 )
 
 ZH_FOLDER = Path("docs") / REFERENCE_LANGUAGE
-_PLACE = re.compile(r"(\S+\.md):(\d+)")
 
 
 class ImportProblem(Exception):
@@ -60,27 +58,17 @@ class Plan:
     summary: list[str] = field(default_factory=list)
 
 
-def check_structure(source: Source, drafts: list[Draft]) -> None:
+def structure_problems(source: Source, drafts: list[Draft]) -> list[str]:
     """The clause model's checks of a reference text (numbering, gaps, empty clauses …), each
-    problem at its line in the retrieval. Raises ImportProblem listing them all."""
-    where = display_path(source.path)
-    by_file: dict[str, Draft] = {}
-    pages = []
-    for draft in drafts:
-        file = "index.md" if draft.section is None else f"section-{draft.section}.md"
-        file = file if file not in by_file else f"{len(by_file)}-{file}"  # a repeated section
-        by_file[file] = draft
-        pages.append(parse_markdown(draft.markdown, REFERENCE_LANGUAGE, Path(file), file))
+    problem at its line in the retrieval: the pages are read with the retrieval's line numbers,
+    so every place a message names is already the retrieval's."""
+    pages = [draft.page_in_retrieval(source.path) for draft in drafts]
+    return [f"{problem.file}:{problem.line}: {problem.clause}: {problem.message}" for problem in check_language(pages)]
 
-    def in_retrieval(file: str, line: int | str) -> str:
-        draft = by_file.get(file)
-        return f"{where}:{draft.origin(int(line))}" if draft else f"{file}:{line}"
 
-    lines = []
-    for problem in check_language(pages):
-        message = _PLACE.sub(lambda match: in_retrieval(match.group(1), match.group(2)), problem.message)
-        lines.append(f"{in_retrieval(problem.file, problem.line)}: {problem.clause}: {message}")
-    if lines:
+def check_structure(source: Source, drafts: list[Draft]) -> None:
+    """Raises ImportProblem listing every problem of structure_problems."""
+    if lines := structure_problems(source, drafts):
         raise ImportProblem(f"{len(lines)} problem{'s' if len(lines) > 1 else ''} in the clause structure:\n" + "\n".join(lines))
 
 

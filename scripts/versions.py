@@ -85,6 +85,13 @@ class Draft:
     def origin(self, page_line: int) -> int:
         return self.origins[min(page_line, len(self.origins)) - 1]
 
+    def page_in_retrieval(self, path: Path) -> Page:
+        """The page as the model reads it, each line numbered as in the retrieval at path: a page's
+        lines stand in the retrieval one after another from its title on, so blank lines before
+        the title are all it takes, and the model's messages name the retrieval's lines."""
+        name = HOME_PAGE if self.section is None else f"{self.section:02d}.md"
+        return parse_markdown("\n" * (self.origins[0] - 1) + self.markdown, REFERENCE_LANGUAGE, path, name)
+
 
 def chinese_number(value: int) -> str:
     """1 … 99 as a Chinese numeral, as section headings write it (the inverse of chinese_numeral)."""
@@ -304,6 +311,7 @@ class Change:
 
 
 CHANGE_KINDS = ("changed", "added", "removed")
+
 
 
 def changes(old: Version, new: Version) -> list[Change]:
