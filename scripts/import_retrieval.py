@@ -11,6 +11,8 @@ newest retrieval:
   new one becomes source/tim-agreement.zh.txt (byte for byte), the English as it stands is kept as
   translation/earlier/<the old date>.en.json (for the versions page), and docs/zh/ is rewritten;
 - older: it is kept as source/earlier/<its date>.zh.txt; the pages stay as they are;
+- newer, with the text of the current source (the same parts, plain text and link targets; how the
+  Markdown is written does not count): a check is recorded in source/checks.txt, no new version;
 - a retrieval already kept (same date, same bytes): nothing to do.
 
 Page file names come from the existing docs/zh/ page of the same section number. Nothing is written
@@ -22,12 +24,14 @@ imported (the message names file:line and what was expected).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.check_clauses import check_language
+from scripts.checks import CHECKS_FILE, Check, with_check
 from scripts.clauses import ParseError, parse_language
 from scripts.languages import ENGLISH, REFERENCE_LANGUAGE
 from scripts.source import CURRENT_SOURCE, Source, display_path, earlier_path, read_retrievals, read_source
@@ -41,6 +45,7 @@ from scripts.versions import (
     missing_page_message,
     page_names,
     read_version,
+    same_text,
     split_body,
 )
 
@@ -93,6 +98,15 @@ def plan_import(root: Path, retrieved: Path) -> Plan:
                 f"{display_path(retrieved)}:1: {display_path(source.path)} already holds a different retrieval of {new.retrieved}: "
                 "expected one retrieval per date (remove or rename one of them first)"
             )
+    if new.retrieved > current.retrieved and same_text(read_version(current), read_version(new)):
+        # The source looked at again, with the text it had: a check, not a version with no change.
+        check = Check(new.retrieved, current.retrieved, "import", hashlib.sha256(data).hexdigest())
+        plan.writes[root / CHECKS_FILE] = with_check(root, check)
+        plan.summary.append(
+            f"{display_path(retrieved)}: the retrieval of {new.retrieved} has the text of the current source "
+            f"(retrieved {current.retrieved}): recorded as a check in {display_path(root / CHECKS_FILE)}; no new version"
+        )
+        return plan
     if new.retrieved < current.retrieved:
         plan.writes[earlier_path(root, new.retrieved)] = data
         plan.summary.append(

@@ -35,6 +35,7 @@ from scripts.clauses import (
     Page,
     ParseError,
     item_label,
+    links,
     page_url,
     parse_markdown,
     plain_text,
@@ -312,6 +313,19 @@ class Change:
 
 CHANGE_KINDS = ("changed", "added", "removed")
 
+
+def _as_read(text: Text) -> tuple[str, list[str]]:
+    """What a part says to a reader: its plain text and where its links lead."""
+    return plain_text(text.text), links(text.text)
+
+
+def same_text(old: Version, new: Version) -> bool:
+    """Whether two versions carry the same agreement as the clause model reads it: the same parts
+    by key, each with the same plain text and the same link targets. How the Markdown is written
+    (an escaped _ or not) does not count: two retrievals of one text may be clipped differently."""
+    return old.texts.keys() == new.texts.keys() and all(
+        _as_read(text) == _as_read(new.texts[key]) for key, text in old.texts.items()
+    )
 
 
 def changes(old: Version, new: Version) -> list[Change]:
