@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.check_clauses import check_language
+from scripts.check_clauses import check_language, markup_problems
 from scripts.checks import CHECKS_FILE, Check, with_check
 from scripts.clauses import ParseError, parse_language
 from scripts.languages import ENGLISH, REFERENCE_LANGUAGE
@@ -65,10 +65,12 @@ class Plan:
 
 def structure_problems(source: Source, drafts: list[Draft]) -> list[str]:
     """The clause model's checks of a reference text (numbering, gaps, empty clauses …), each
-    problem at its line in the retrieval: the pages are read with the retrieval's line numbers,
-    so every place a message names is already the retrieval's."""
+    problem at its line in the retrieval, and what the allow-list of agreement text rejects (raw
+    HTML, emphasis, a link that is not a web address …). The pages are read with the retrieval's
+    line numbers, so every place a message names is already the retrieval's."""
     pages = [draft.page_in_retrieval(source.path) for draft in drafts]
-    return [f"{problem.file}:{problem.line}: {problem.clause}: {problem.message}" for problem in check_language(pages)]
+    found = sorted(check_language(pages) + markup_problems(pages), key=lambda problem: problem.line)
+    return [f"{problem.file}:{problem.line}: {problem.clause}: {problem.message}" for problem in found]
 
 
 def check_structure(source: Source, drafts: list[Draft]) -> None:

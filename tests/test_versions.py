@@ -411,6 +411,10 @@ UNPARSEABLE = {
         lambda t: t.replace("\n4.4 ", "\n4.3 "), lambda t: _line_of(t, "4.3 本软件新版本"),
         f"4.3: duplicate clause; it first appears at {{retrieval}}:{_line_of(RETRIEVED, '4.3 ')}",
     ),
+    "raw HTML in a clause": (
+        lambda t: t.replace("4.3 为了", "4.3 <b>为了</b>"), lambda t: _line_of(t, "4.3 "),
+        "4.3: raw HTML '<b>'; agreement text is plain text and links only",
+    ),
     "a paragraph over two lines": (
         lambda t: t.replace("，或者对软件的部分功能", "，\n或者对软件的部分功能"), lambda t: _line_of(t, "或者对软件的部分功能"),
         "expected a blank line before this one: each paragraph is one line",
