@@ -136,8 +136,9 @@ def _read(response: urllib3.BaseHTTPResponse, deadline: float, timeout: float, m
 
 
 def _reason(error: Exception) -> str:
-    """The last sentence of urllib3's message, which names the cause (Connection refused …)."""
-    return str(error).rsplit(": ", 1)[-1].strip(")")
+    """What the system said (Connection refused, Network is unreachable …), or else urllib3's message."""
+    cause = error.__cause__
+    return cause.strerror if isinstance(cause, OSError) and cause.strerror else str(error)
 
 
 def page_text(fetched: Fetched) -> str:
@@ -151,7 +152,7 @@ def page_text(fetched: Fetched) -> str:
         ) from error
 
 
-def inspection_folder(day: str) -> Path:
+def _inspection_folder(day: str) -> Path:
     """Where a page whose text cannot be split is kept with that text, outside the project."""
     return Path(tempfile.gettempdir()) / f"track-{day}"
 
@@ -178,7 +179,7 @@ def track(root: Path, address: str, timeout: float) -> list[str]:
     digest = hashlib.sha256(fetched.body).hexdigest()
     snapshot = SNAPSHOTS / f"{day}.html"
     html = page_text(fetched)
-    kept = inspection_folder(day) / f"{day}.zh.txt"
+    kept = _inspection_folder(day) / f"{day}.zh.txt"
     try:
         text = extract_text(html, address, fetched.at, {"snapshot": snapshot.as_posix(), "snapshot_sha256": digest})
     except ExtractionError as error:
