@@ -128,17 +128,17 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def pages() -> Iterator[str]:
+def server() -> Iterator[str]:
     """The fixture pages on 127.0.0.1; the address to put their paths after."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield f"http://127.0.0.1:{httpd.server_port}"
     finally:
-        server.shutdown()
-        server.server_close()
+        httpd.shutdown()
+        httpd.server_close()
 
 
 def track(project: Path, url: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -247,36 +247,36 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-def test_the_same_text_records_a_check_and_changes_nothing_else(project: Path, pages: str) -> None:
+def test_the_same_text_records_a_check_and_changes_nothing_else(project: Path, server: str) -> None:
     before = digests(project)
-    result = track(project, f"{pages}/static.html")
+    result = track(project, f"{server}/static.html")
     assert result.returncode == 0, result.stderr
     day = today()
     assert result.stdout == (
-        f"checked {pages}/static.html on {day}: the text of the retrieval of {FIRST_DATE}, unchanged; recorded in source/checks.txt\n"
+        f"checked {server}/static.html on {day}: the text of the retrieval of {FIRST_DATE}, unchanged; recorded in source/checks.txt\n"
     )
     assert changed(before, digests(project)) == [CHECKS_FILE.as_posix()]
     assert read_checks(project) == [Check(day, FIRST_DATE, "track", hashlib.sha256(STATIC_PAGE.read_bytes()).hexdigest(), line=5)]
     assert last_check(project) == LastCheck(checked=day, unchanged_since=FIRST_DATE)
     recorded = digests(project)
-    again = track(project, f"{pages}/static.html")
+    again = track(project, f"{server}/static.html")
     assert again.returncode == 0, again.stderr
     assert digests(project) == recorded, "the same check is recorded once"
-    other_shape = track(project, f"{pages}/bold-headings-list-items.html")
+    other_shape = track(project, f"{server}/bold-headings-list-items.html")
     assert other_shape.returncode == 0, other_shape.stderr
     assert [check.how for check in read_checks(project)] == ["track", "track"]  # another page, another hash
     assert not (project / "source" / "snapshots").exists()
 
 
-def test_a_redirect_is_followed_and_said(project: Path, pages: str) -> None:
-    result = track(project, f"{pages}/moved.html")
+def test_a_redirect_is_followed_and_said(project: Path, server: str) -> None:
+    result = track(project, f"{server}/moved.html")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(f"note: {pages}/moved.html redirected to {pages}/static.html\nchecked {pages}/moved.html")
+    assert result.stdout.startswith(f"note: {server}/moved.html redirected to {server}/static.html\nchecked {server}/moved.html")
 
 
-def test_a_changed_text_becomes_a_retrieval_and_the_check_names_the_english_to_revise(project: Path, pages: str) -> None:
+def test_a_changed_text_becomes_a_retrieval_and_the_check_names_the_english_to_revise(project: Path, server: str) -> None:
     before = digests(project)
-    result = track(project, f"{pages}/changed.html")
+    result = track(project, f"{server}/changed.html")
     assert result.returncode == 0, result.stderr
     day = today()
     assert changed(before, digests(project)) == [
@@ -295,7 +295,7 @@ def test_a_changed_text_becomes_a_retrieval_and_the_check_names_the_english_to_r
     front = (project / CURRENT_SOURCE).read_text(encoding="utf-8").split("---\n")[1]
     assert f"snapshot: source/snapshots/{day}.html\n" in front
     assert f"snapshot_sha256: {hashlib.sha256(snapshot.read_bytes()).hexdigest()}\n" in front
-    assert (new.retrieved, new.url) == (day, f"{pages}/changed.html")
+    assert (new.retrieved, new.url) == (day, f"{server}/changed.html")
     assert same_text(read_version(read_source(RETRIEVAL)), read_version(new))
     assert [source.retrieved for source in read_retrievals(project)] == [FIRST_DATE, day]
     assert last_check(project) == LastCheck(checked=day, unchanged_since=day)
@@ -308,10 +308,10 @@ def test_a_changed_text_becomes_a_retrieval_and_the_check_names_the_english_to_r
     assert "en docs/en/10-user-conduct.md:19: 10.3: clause missing after 10.2" in check.stderr
     # The same day, another text: one retrieval a day.
     tracked = digests(project)
-    again = track(project, f"{pages}/static.html")
+    again = track(project, f"{server}/static.html")
     assert again.returncode == 2
     assert again.stderr == (
-        f"cannot track {pages}/static.html: the text differs from the retrieval of {day}, and source/snapshots/{day}.html "
+        f"cannot track {server}/static.html: the text differs from the retrieval of {day}, and source/snapshots/{day}.html "
         f"already holds a page of {day}: one retrieval a day; track again tomorrow\n"
     )
     assert digests(project) == tracked
@@ -329,7 +329,7 @@ def untouched(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
 BAD_INPUT = {
     "404": ("/missing.html", r"answered HTTP 404 Not Found"),
     "500": ("/broken.html", r"answered HTTP 500 Internal Server Error"),
-    "redirect loop": ("/loop-a.html", r"redirect loop: {pages}/loop-a\.html → {pages}/loop-b\.html → {pages}/loop-a\.html"),
+    "redirect loop": ("/loop-a.html", r"redirect loop: {server}/loop-a\.html → {server}/loop-b\.html → {server}/loop-a\.html"),
     "timeout": ("/slow.html", r"127\.0\.0\.1 did not answer within 1 s"),
     "no agreement": ("/no-agreement.html", r"no section heading such as '一、协议范围' on the page: is this the agreement\?"),
     "unsplittable": (
@@ -344,18 +344,18 @@ BAD_INPUT = {
 
 @pytest.mark.parametrize("case", BAD_INPUT)
 def test_bad_input_changes_nothing_and_says_why_in_one_line(
-    untouched: tuple[Path, dict[str, str]], pages: str, case: str
+    untouched: tuple[Path, dict[str, str]], server: str, case: str
 ) -> None:
     project, before = untouched
     path, expected = BAD_INPUT[case]
     started = time.monotonic()
-    result = track(project, f"{pages}{path}", "--timeout", "1")
+    result = track(project, f"{server}{path}", "--timeout", "1")
     assert time.monotonic() - started < 10
     assert result.returncode == 2, result.stdout
     assert result.stdout == ""
     assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr, result.stderr
-    assert result.stderr.startswith(f"cannot track {pages}{path}: "), result.stderr
-    assert re.search(expected.format(pages=re.escape(pages), day=today()), result.stderr), result.stderr
+    assert result.stderr.startswith(f"cannot track {server}{path}: "), result.stderr
+    assert re.search(expected.format(server=re.escape(server), day=today()), result.stderr), result.stderr
     assert digests(project) == before
 
 
@@ -373,9 +373,9 @@ def test_without_a_network_it_says_so_in_one_line(untouched: tuple[Path, dict[st
     assert digests(project) == before
 
 
-def test_the_unsplittable_text_is_kept_for_inspection_at_the_line_named(tmp_path: Path, pages: str) -> None:
+def test_the_unsplittable_text_is_kept_for_inspection_at_the_line_named(tmp_path: Path, server: str) -> None:
     project = copy_project(tmp_path / "project")
-    result = track(project, f"{pages}/unsplittable.html")
+    result = track(project, f"{server}/unsplittable.html")
     assert result.returncode == 2
     found = re.search(
         r"(\S+\.zh\.txt):(\d+): 4\.5: gap in clause numbering.*; the page it was extracted from is (\S+\.html)$", result.stderr
