@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast test-js lint check benchmark lock system-deps clean import confirm
+.PHONY: serve build test test-fast test-js lint check benchmark lock system-deps clean import confirm track
 
 # The virtual environment, with exactly the versions and hashes in requirements.txt: what
 # building the site needs (make serve, make build).
@@ -56,6 +56,11 @@ check: $(VENV)/installed
 import: $(VENV)/installed
 	@[ -n "$(SOURCE)" ] || { echo "usage: make import SOURCE=path/to/retrieved.txt"; exit 2; }
 	$(BIN)/python -m scripts.import_retrieval "$(SOURCE)"
+
+# Fetch the agreement from its address (the newest retrieval's url; URL=… for another), then record a
+# check in source/checks.txt or import the changed text as a new retrieval (scripts/track.py).
+track: $(VENV)/installed
+	$(BIN)/python -m scripts.track $(if $(URL),--url "$(URL)")
 
 # The translator's step after revising English parts: record that they translate the current
 # Chinese (translation/translated-from.txt; scripts/translation_lock.py).

@@ -163,6 +163,12 @@ def plain_text(text: str) -> str:
     return plain(runs(text))
 
 
+def is_numbered(text: str) -> bool:
+    """Whether a paragraph starts with a clause or item number as a reader sees one, in whatever
+    form it is written (the check reports the malformed ones)."""
+    return bool(_CLAUSE_NUMBER.match(text) or _ITEM_NUMBER.match(text))
+
+
 def item_label(language: str, number: int) -> str:
     """How an item number is written in a language: （1） in Chinese, (1) in English."""
     return REGISTRY[language].item_label.replace("{n}", str(number))

@@ -11,6 +11,8 @@ newest retrieval:
   new one becomes source/tim-agreement.zh.txt (byte for byte), the English as it stands is kept as
   translation/earlier/<the old date>.en.json (for the versions page), and docs/zh/ is rewritten;
 - older: it is kept as source/earlier/<its date>.zh.txt; the pages stay as they are;
+- newer, with the text of the current source (the same parts, plain text and link targets; how the
+  Markdown is written does not count): a check is recorded in source/checks.txt, no new version;
 - a retrieval already kept (same date, same bytes): nothing to do.
 
 Page file names come from the existing docs/zh/ page of the same section number. Nothing is written
@@ -22,14 +24,15 @@ imported (the message names file:line and what was expected).
 from __future__ import annotations
 
 import argparse
-import re
+import hashlib
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.check_clauses import check_language
-from scripts.clauses import ParseError, display_path, parse_language, parse_markdown
+from scripts.check_clauses import check_language, markup_problems
+from scripts.checks import CHECKS_FILE, Check, with_check
+from scripts.clauses import ParseError, display_path, parse_language
 from scripts.languages import ENGLISH, REFERENCE_LANGUAGE
 from scripts.source import CURRENT_SOURCE, Source, earlier_path, read_retrievals, read_source
 from scripts.versions import (
@@ -42,11 +45,11 @@ from scripts.versions import (
     missing_page_message,
     page_names,
     read_version,
+    same_text,
     split_body,
 )
 
 ZH_FOLDER = Path("docs") / REFERENCE_LANGUAGE
-_PLACE = re.compile(r"(\S+\.md):(\d+)")
 
 
 class ImportProblem(Exception):
@@ -60,27 +63,19 @@ class Plan:
     summary: list[str] = field(default_factory=list)
 
 
-def check_structure(source: Source, drafts: list[Draft]) -> None:
+def structure_problems(source: Source, drafts: list[Draft]) -> list[str]:
     """The clause model's checks of a reference text (numbering, gaps, empty clauses …), each
-    problem at its line in the retrieval. Raises ImportProblem listing them all."""
-    where = display_path(source.path)
-    by_file: dict[str, Draft] = {}
-    pages = []
-    for draft in drafts:
-        file = "index.md" if draft.section is None else f"section-{draft.section}.md"
-        file = file if file not in by_file else f"{len(by_file)}-{file}"  # a repeated section
-        by_file[file] = draft
-        pages.append(parse_markdown(draft.markdown, REFERENCE_LANGUAGE, Path(file), file))
+    problem at its line in the retrieval, and what the allow-list of agreement text rejects (raw
+    HTML, emphasis, a link that is not a web address …). The pages are read with the retrieval's
+    line numbers, so every place a message names is already the retrieval's."""
+    pages = [draft.page_in_retrieval(source.path) for draft in drafts]
+    found = sorted(check_language(pages) + markup_problems(pages), key=lambda problem: problem.line)
+    return [f"{problem.file}:{problem.line}: {problem.clause}: {problem.message}" for problem in found]
 
-    def in_retrieval(file: str, line: int | str) -> str:
-        draft = by_file.get(file)
-        return f"{where}:{draft.origin(int(line))}" if draft else f"{file}:{line}"
 
-    lines = []
-    for problem in check_language(pages):
-        message = _PLACE.sub(lambda match: in_retrieval(match.group(1), match.group(2)), problem.message)
-        lines.append(f"{in_retrieval(problem.file, problem.line)}: {problem.clause}: {message}")
-    if lines:
+def check_structure(source: Source, drafts: list[Draft]) -> None:
+    """Raises ImportProblem listing every problem of structure_problems."""
+    if lines := structure_problems(source, drafts):
         raise ImportProblem(f"{len(lines)} problem{'s' if len(lines) > 1 else ''} in the clause structure:\n" + "\n".join(lines))
 
 
@@ -105,6 +100,15 @@ def plan_import(root: Path, retrieved: Path) -> Plan:
                 f"{display_path(retrieved)}:1: {display_path(source.path)} already holds a different retrieval of {new.retrieved}: "
                 "expected one retrieval per date (remove or rename one of them first)"
             )
+    if new.retrieved > current.retrieved and same_text(read_version(current), read_version(new)):
+        # The source looked at again, with the text it had: a check, not a version with no change.
+        check = Check(new.retrieved, current.retrieved, "import", hashlib.sha256(data).hexdigest())
+        plan.writes[root / CHECKS_FILE] = with_check(root, check)
+        plan.summary.append(
+            f"{display_path(retrieved)}: the retrieval of {new.retrieved} has the text of the current source "
+            f"(retrieved {current.retrieved}): recorded as a check in {display_path(root / CHECKS_FILE)}; no new version"
+        )
+        return plan
     if new.retrieved < current.retrieved:
         plan.writes[earlier_path(root, new.retrieved)] = data
         plan.summary.append(

@@ -28,7 +28,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
-from scripts.clauses import CHINESE_NUMERALS, HOME_PAGE, Page, ParseError, display_path, parse_markdown
+from scripts.clauses import CHINESE_NUMERALS, HOME_PAGE, Page, ParseError, display_path, links, parse_markdown, plain_text
 from scripts.languages import REFERENCE_LANGUAGE
 from scripts.source import Source, read_retrievals
 
@@ -69,6 +69,13 @@ class Draft:
 
     def origin(self, page_line: int) -> int:
         return self.origins[min(page_line, len(self.origins)) - 1]
+
+    def page_in_retrieval(self, path: Path) -> Page:
+        """The page as the model reads it, each line numbered as in the retrieval at path: a page's
+        lines stand in the retrieval one after another from its title on, so blank lines before
+        the title are all it takes, and the model's messages name the retrieval's lines."""
+        name = HOME_PAGE if self.section is None else f"{self.section:02d}.md"
+        return parse_markdown("\n" * (self.origins[0] - 1) + self.markdown, REFERENCE_LANGUAGE, path, name)
 
 
 def chinese_number(value: int) -> str:
@@ -289,6 +296,20 @@ class Change:
 
 
 CHANGE_KINDS = ("changed", "added", "removed")
+
+
+def _as_read(text: Text) -> tuple[str, list[str]]:
+    """What a part says to a reader: its plain text and where its links lead."""
+    return plain_text(text.text), links(text.text)
+
+
+def same_text(old: Version, new: Version) -> bool:
+    """Whether two versions carry the same agreement as the clause model reads it: the same parts
+    by key, each with the same plain text and the same link targets. How the Markdown is written
+    (an escaped _ or not) does not count: two retrievals of one text may be clipped differently."""
+    return old.texts.keys() == new.texts.keys() and all(
+        _as_read(text) == _as_read(new.texts[key]) for key, text in old.texts.items()
+    )
 
 
 def changes(old: Version, new: Version) -> list[Change]:

@@ -407,6 +407,14 @@ UNPARSEABLE = {
     "a gap in the clause numbers": (
         lambda t: t.replace("\n4.4 ", "\n4.5 "), lambda t: _line_of(t, "4.5 "), "4.5: gap in clause numbering: 4.3 is followed by 4.5",
     ),
+    "a duplicate clause": (
+        lambda t: t.replace("\n4.4 ", "\n4.3 "), lambda t: _line_of(t, "4.3 本软件新版本"),
+        f"4.3: duplicate clause; it first appears at {{retrieval}}:{_line_of(RETRIEVED, '4.3 ')}",
+    ),
+    "raw HTML in a clause": (
+        lambda t: t.replace("4.3 为了", "4.3 <b>为了</b>"), lambda t: _line_of(t, "4.3 "),
+        "4.3: raw HTML '<b>'; agreement text is plain text and links only",
+    ),
     "a paragraph over two lines": (
         lambda t: t.replace("，或者对软件的部分功能", "，\n或者对软件的部分功能"), lambda t: _line_of(t, "或者对软件的部分功能"),
         "expected a blank line before this one: each paragraph is one line",
@@ -430,6 +438,7 @@ def test_a_retrieval_that_cannot_be_split_stops_with_its_place_and_writes_nothin
     retrieval.write_text(text, encoding="utf-8")
     result = run(project, "scripts.import_retrieval", str(retrieval))
     assert result.returncode == 2
+    expected = expected.format(retrieval=retrieval.as_posix())
     assert f"{retrieval.as_posix()}:{line(text)}: " in result.stderr and expected in result.stderr, result.stderr
     assert tree(project) == before
 
