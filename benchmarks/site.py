@@ -26,7 +26,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 from tests.nginx import nginx, published_site
 from tests.support import CHROMIUM, ROOT, build_site, launch_chromium
@@ -76,7 +76,7 @@ def bench_build(workdir: Path) -> None:
     )
 
 
-def first_view(browser, url: str) -> tuple[int, int, int, Counter]:
+def first_view(browser: Browser, url: str) -> tuple[int, int, int, Counter]:
     """(requests, bytes over the wire, bytes decoded, wire bytes per resource type) for a cold load."""
     context = browser.new_context()
     page = context.new_page()

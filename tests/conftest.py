@@ -9,10 +9,8 @@ from pathlib import Path
 import pytest
 
 from scripts.clauses import Page as AgreementPage
-from scripts.clauses import parse_language
-from scripts.languages import LANGUAGES
 from scripts.source import Source, read_source
-from tests.support import ROOT, build_site, launch_chromium, serve
+from tests.support import ROOT, agreement_pages, allow_builds, build_site, launch_chromium, serve
 
 # A test that uses one of these builds, serves or opens the site: it is `slow` (left out of
 # `make test-fast`); a test that runs mkdocs itself says so with @pytest.mark.slow.
@@ -26,6 +24,8 @@ SLOW_FIXTURES = {
     "published",
     "published_root",
     "published_tim",
+    "imported_site",
+    "imported_url",
 }
 
 
@@ -33,6 +33,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Only a test marked slow may build or serve the site (tests/support.py)."""
+    allow_builds(item.get_closest_marker("slow") is not None)
 
 
 @pytest.fixture(scope="session")
@@ -87,7 +92,7 @@ def clipboard_page(browser: object) -> Iterator[object]:
 @pytest.fixture(scope="session")
 def pages() -> dict[str, list[AgreementPage]]:
     """Both languages' agreement pages as the model reads them."""
-    return {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
+    return agreement_pages()
 
 
 @pytest.fixture(scope="session")

@@ -11,16 +11,29 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from playwright.sync_api import Page, Playwright
+
+from scripts.clauses import Page as AgreementPage
+from scripts.clauses import parse_language
+from scripts.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
+# A test's way to open a page of its own: size (desktop, phone), colour scheme, clipboard (tests/test_reading.py).
+OpenPage = Callable[..., Page]
 CHROMIUM = Path("/usr/bin/chromium")
 # Flags for a root user on a machine with no network but loopback.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+@functools.cache  # read on first use, not at import: a broken page is a failing test, not a collection error
+def agreement_pages() -> dict[str, list[AgreementPage]]:
+    """Both languages' agreement pages as the model reads them."""
+    return {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
 
 
 def resolve(here: str, href: str) -> str:
@@ -44,6 +57,22 @@ NOT_SOURCE = (
 )
 
 
+# Whether the test running now may build or serve the site: conftest.py sets it for each test from
+# its `slow` marker, so that `make test-fast` (-m "not slow") provably builds nothing. Outside a
+# test (the benchmark), building is allowed.
+_builds_allowed = True
+
+
+def allow_builds(allowed: bool) -> None:
+    global _builds_allowed
+    _builds_allowed = allowed
+
+
+def _building(what: str) -> None:
+    if not _builds_allowed:
+        pytest.fail(f"this test {what} but is not marked slow: mark it, or test the model instead", pytrace=False)
+
+
 def copy_project(destination: Path) -> Path:
     """A copy of the project's source, for a test to break or reconfigure before building it."""
     shutil.copytree(ROOT, destination, ignore=shutil.ignore_patterns(*NOT_SOURCE))
@@ -59,6 +88,7 @@ def build_site(
 ) -> subprocess.CompletedProcess[str]:
     """Run a strict `mkdocs build` of `project` into `site_dir` (with -q when `quiet`; published at
     `site_url` when given, through mkdocs.yml's `site_url: !ENV SITE_URL`)."""
+    _building("builds the site")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *(["-q"] if quiet else [])],
         cwd=project,
@@ -71,6 +101,7 @@ def build_site(
 
 def start_mkdocs_serve(project: Path, address: str) -> subprocess.Popen[str]:
     """Start `mkdocs serve` of `project` on address (host:port); its output, both streams, on stdout."""
+    _building("serves the site with mkdocs serve")
     return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address],
         cwd=project,
@@ -100,7 +131,7 @@ def serve(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
-def launch_chromium(playwright):
+def launch_chromium(playwright: Playwright):
     if not CHROMIUM.exists():
         pytest.fail(
             f"{CHROMIUM} not found: browser tests need Debian's Chromium. "

@@ -5,13 +5,11 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Page
 
 from scripts.addresses import PARALLEL_PAGE, page_url
-from scripts.clauses import parse_language
 from scripts.languages import LANGUAGES
-from tests.support import ROOT
-
-PAGES = {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
+from tests.support import agreement_pages
 
 
 @pytest.mark.parametrize(
@@ -23,7 +21,7 @@ PAGES = {language: parse_language(ROOT / "docs", language) for language in LANGU
         ("zh", "02-user-information.md", "2.3-5"),
     ],
 )
-def test_clause_url_scrolls_to_the_clause_and_marks_it(page, base_url: str, language: str, name: str, anchor: str) -> None:
+def test_clause_url_scrolls_to_the_clause_and_marks_it(page: Page, base_url: str, language: str, name: str, anchor: str) -> None:
     page.set_viewport_size({"width": 390, "height": 700})  # a phone: the clause is far below the fold
     page.goto(f"{base_url}{page_url(language, name)}#{anchor}")
     clause = page.locator(f'[id="{anchor}"]')
@@ -35,14 +33,14 @@ def test_clause_url_scrolls_to_the_clause_and_marks_it(page, base_url: str, lang
     assert background not in ("rgba(0, 0, 0, 0)", "transparent"), "the targeted clause is marked"
 
 
-def test_clause_number_is_a_link_to_the_clause(page, base_url: str) -> None:
+def test_clause_number_is_a_link_to_the_clause(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}/en/04-software-updates/")
     page.locator('[id="4.2"] a.clause-number').click()
     assert urlsplit(page.url).fragment == "4.2"
     assert page.locator('[id="4.2"]').evaluate("element => element.matches(':target')")
 
 
-def test_pages_request_nothing_from_other_hosts_and_nothing_missing(page, base_url: str) -> None:
+def test_pages_request_nothing_from_other_hosts_and_nothing_missing(page: Page, base_url: str) -> None:
     requested: list[str] = []
     problems: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
@@ -54,7 +52,7 @@ def test_pages_request_nothing_from_other_hosts_and_nothing_missing(page, base_u
     page.on("response", lambda response: problems.append(f"{response.status} {response.url}") if response.status >= 400 else None)
     page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
     for language in LANGUAGES:
-        for name in [agreement_page.name for agreement_page in PAGES[language]] + [PARALLEL_PAGE]:
+        for name in [agreement_page.name for agreement_page in agreement_pages()[language]] + [PARALLEL_PAGE]:
             page.goto(f"{base_url}{page_url(language, name)}", wait_until="load")
     hosts = {urlsplit(url).netloc for url in requested if not url.startswith("data:")}
     assert hosts == {urlsplit(base_url).netloc}, hosts
@@ -62,7 +60,7 @@ def test_pages_request_nothing_from_other_hosts_and_nothing_missing(page, base_u
     assert problems == []
 
 
-def test_language_selector_opens_the_counterpart_page(page, base_url: str) -> None:
+def test_language_selector_opens_the_counterpart_page(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}/07-qq-number/")
     page.locator(".md-select").first.hover()
     page.locator("a.md-select__link[hreflang='en']").click()

@@ -10,6 +10,7 @@ import functools
 import json
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,7 @@ def fixture_project(case: str, destination: Path) -> Path:
 
 
 @pytest.fixture
-def in_fixture(tmp_path: Path, monkeypatch):
+def in_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Work in a fixture case's project: in_fixture("clause_missing")."""
 
     def enter(case: str) -> Path:
@@ -51,7 +52,9 @@ def in_fixture(tmp_path: Path, monkeypatch):
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_check_reports_exactly_the_expected_problems(case: str, in_fixture, capsys) -> None:
+def test_check_reports_exactly_the_expected_problems(
+    case: str, in_fixture: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     in_fixture(case)
     status = main([])
     output = capsys.readouterr()
@@ -70,7 +73,9 @@ def test_every_kind_of_problem_has_a_fixture() -> None:
     assert kinds <= set(CASES)
 
 
-def test_json_output_lists_each_problem_with_its_place(in_fixture, capsys) -> None:
+def test_json_output_lists_each_problem_with_its_place(
+    in_fixture: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     in_fixture("clause_wrong_section")
     assert main(["--json"]) == 1
     report = json.loads(capsys.readouterr().out)
@@ -84,13 +89,15 @@ def test_json_output_lists_each_problem_with_its_place(in_fixture, capsys) -> No
     }
 
 
-def test_json_output_of_a_page_that_cannot_be_parsed(in_fixture, capsys) -> None:
+def test_json_output_of_a_page_that_cannot_be_parsed(
+    in_fixture: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     in_fixture("parse_error_no_title")
     assert main(["--json"]) == 2
     assert "docs/en/01-scope.md:1" in json.loads(capsys.readouterr().out)["error"]
 
 
-def test_the_real_pages_are_consistent(monkeypatch, capsys) -> None:
+def test_the_real_pages_are_consistent(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(ROOT)
     assert main([]) == 0, capsys.readouterr().err
 

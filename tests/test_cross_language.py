@@ -9,19 +9,21 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Page
 
 from scripts.addresses import PARALLEL_PAGE, page_url, parallel_section_page, short_link_path
-from scripts.clauses import parse_language, parts, plain_text
+from scripts.clauses import Part, parts, plain_text
 from scripts.languages import HTML_LANG, LANGUAGES
-from tests.support import ROOT, resolve
+from tests.support import agreement_pages, resolve
 from tests.test_search import open_first_result
 
-PAGES = {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
-PARTS = {language: [part for page in PAGES[language] for part in parts(page)] for language in LANGUAGES}
+
+def all_parts(language: str) -> list[Part]:
+    return [part for page in agreement_pages()[language] for part in parts(page)]
 
 
 @pytest.fixture
-def watched(page):
+def watched(page: Page):
     """The page, with every console error and every 4xx/5xx response recorded."""
     problems: list[str] = []
     page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
@@ -30,18 +32,18 @@ def watched(page):
     return page
 
 
-def switch_language(page, language: str) -> None:
+def switch_language(page: Page, language: str) -> None:
     page.locator(".md-select").first.hover()
     # Until the new page has loaded: wait_for_load_state alone may see the old one, still loaded.
     with page.expect_navigation(wait_until="load"):
         page.locator(f"a.md-select__link[hreflang='{HTML_LANG[language]}']").click()
 
 
-def is_target(page, anchor: str) -> bool:
+def is_target(page: Page, anchor: str) -> bool:
     return page.locator(f'[id="{anchor}"]').evaluate("element => element.matches(':target')")
 
 
-def test_switching_language_keeps_the_clause(watched, base_url: str) -> None:
+def test_switching_language_keeps_the_clause(watched: Page, base_url: str) -> None:
     watched.goto(f"{base_url}/04-software-updates/#4.2")
     switch_language(watched, "en")
     assert watched.url == f"{base_url}/en/04-software-updates/#4.2" and is_target(watched, "4.2")
@@ -50,7 +52,7 @@ def test_switching_language_keeps_the_clause(watched, base_url: str) -> None:
     assert watched.problems == []
 
 
-def test_switching_after_in_page_navigation_keeps_the_new_clause(watched, base_url: str) -> None:
+def test_switching_after_in_page_navigation_keeps_the_new_clause(watched: Page, base_url: str) -> None:
     watched.goto(f"{base_url}/en/10-user-conduct/#10.1")
     watched.locator('[id="10.1-5"] a.clause-number').click()
     switch_language(watched, "zh")
@@ -58,7 +60,7 @@ def test_switching_after_in_page_navigation_keeps_the_new_clause(watched, base_u
     assert watched.problems == []
 
 
-def test_switching_keeps_the_clause_scrolled_to(watched, base_url: str) -> None:
+def test_switching_keeps_the_clause_scrolled_to(watched: Page, base_url: str) -> None:
     watched.set_viewport_size({"width": 1280, "height": 600})
     watched.goto(f"{base_url}/en/12-miscellaneous/")
     watched.locator('[id="12.4"]').evaluate("element => element.scrollIntoView()")
@@ -68,7 +70,7 @@ def test_switching_keeps_the_clause_scrolled_to(watched, base_url: str) -> None:
     assert watched.problems == []
 
 
-def test_switching_from_a_search_result_keeps_the_clause(watched, base_url: str) -> None:
+def test_switching_from_a_search_result_keeps_the_clause(watched: Page, base_url: str) -> None:
     open_first_result(watched, f"{base_url}/", "镜像站点", "**#10.1-3")
     switch_language(watched, "en")
     assert watched.url == f"{base_url}/en/10-user-conduct/#10.1-3"
@@ -76,17 +78,17 @@ def test_switching_from_a_search_result_keeps_the_clause(watched, base_url: str)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_parallel_view_has_every_part_side_by_side_with_its_anchor(page, base_url: str, language: str) -> None:
+def test_parallel_view_has_every_part_side_by_side_with_its_anchor(page: Page, base_url: str, language: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(f"{base_url}{page_url(language, PARALLEL_PAGE)}#10.1")
     assert is_target(page, "10.1")
     rows = page.locator(".parallel-row")
-    assert rows.evaluate_all("rows => rows.map(row => row.id)") == [part.anchor for part in PARTS["zh"]]
-    for index in (0, 20, len(PARTS["zh"]) - 1):
+    assert rows.evaluate_all("rows => rows.map(row => row.id)") == [part.anchor for part in all_parts("zh")]
+    for index in (0, 20, len(all_parts("zh")) - 1):
         zh_cell, en_cell = rows.nth(index).locator(".parallel-cell").all()
         assert zh_cell.get_attribute("lang") == "zh-Hans" and en_cell.get_attribute("lang") == "en"
-        assert plain_text(PARTS["zh"][index].text) in zh_cell.inner_text()
-        assert plain_text(PARTS["en"][index].text) in en_cell.inner_text()
+        assert plain_text(all_parts("zh")[index].text) in zh_cell.inner_text()
+        assert plain_text(all_parts("en")[index].text) in en_cell.inner_text()
         assert zh_cell.bounding_box()["y"] == en_cell.bounding_box()["y"], "side by side"
     page.set_viewport_size({"width": 390, "height": 800})
     zh_cell, en_cell = rows.first.locator(".parallel-cell").all()
@@ -95,7 +97,7 @@ def test_parallel_view_has_every_part_side_by_side_with_its_anchor(page, base_ur
     ), "stacked"
 
 
-def test_parallel_view_cells_link_to_the_clause_in_each_language(page, base_url: str) -> None:
+def test_parallel_view_cells_link_to_the_clause_in_each_language(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}/en/parallel/")
     page.locator('[id="7.2"] .parallel-cell[lang="zh-Hans"] a.parallel-source').click()
     page.wait_for_url(f"{base_url}/07-qq-number/#7.2")
@@ -108,7 +110,7 @@ def test_every_clause_links_to_its_row_on_its_sections_parallel_page(site: Path)
     """And each preamble paragraph to its row in the whole parallel view (the preamble has no
     section page of its own)."""
     for language in LANGUAGES:
-        for agreement_page in PAGES[language]:
+        for agreement_page in agreement_pages()[language]:
             url = page_url(language, agreement_page.name)
             document = BeautifulSoup((site / url.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
             elements = document.select(".clause, .clause-item, .preamble")
@@ -124,8 +126,8 @@ def test_every_clause_links_to_its_row_on_its_sections_parallel_page(site: Path)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_short_link_for_every_part_lands_on_it(site: Path, page, base_url: str, language: str) -> None:
-    for part in PARTS[language]:
+def test_short_link_for_every_part_lands_on_it(site: Path, page: Page, base_url: str, language: str) -> None:
+    for part in all_parts(language):
         assert (site / short_link_path(language, part.anchor).lstrip("/") / "index.html").is_file(), part.anchor
     for anchor, name in (("10.1", "10-user-conduct.md"), ("2.3-5", "02-user-information.md"), ("12.7", "12-miscellaneous.md")):
         page.goto(f"{base_url}{short_link_path(language, anchor)}")
@@ -157,7 +159,7 @@ def test_clauses_json_matches_the_built_pages(site: Path) -> None:
             assert (site / urlsplit(entry["short_url"][language]).path.lstrip("/") / "index.html").is_file()
 
 
-def test_copy_link_and_citation_by_keyboard(clipboard_page, base_url: str) -> None:
+def test_copy_link_and_citation_by_keyboard(clipboard_page: Page, base_url: str) -> None:
     page = clipboard_page
     page.goto(f"{base_url}/10-user-conduct/")
     page.locator('[id="10.1-2"] a.clause-number').focus()
@@ -181,7 +183,7 @@ def test_copy_link_and_citation_by_keyboard(clipboard_page, base_url: str) -> No
     assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}/10-user-conduct/#10.1-2"
 
 
-def test_english_citation_names_the_translation(clipboard_page, base_url: str) -> None:
+def test_english_citation_names_the_translation(clipboard_page: Page, base_url: str) -> None:
     page = clipboard_page
     page.goto(f"{base_url}/en/12-miscellaneous/?h=court#12.5")
     page.locator('[id="12.5"] .clause-tools__citation').click()
@@ -198,7 +200,7 @@ def test_english_citation_names_the_translation(clipboard_page, base_url: str) -
     ("url", "numbered", "linked"), [("/10-user-conduct/", True, False), ("/en/parallel/", True, True), ("/en/", False, True)]
 )
 def test_print_shows_only_the_text_with_numbers_and_link_targets(
-    page, base_url: str, url: str, numbered: bool, linked: bool
+    page: Page, base_url: str, url: str, numbered: bool, linked: bool
 ) -> None:
     page.goto(f"{base_url}{url}")
     page.emulate_media(media="print")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Page as BrowserPage
 
 from scripts.addresses import GLOSSARY_PAGE, PARALLEL_PAGE, page_url
 from scripts.clauses import Page, parse_language, plain_text
@@ -129,7 +130,7 @@ def test_every_note_is_in_clauses_json_under_its_part(site: Path) -> None:
     assert published == {(note.at, note.text["zh"], note.text["en"], note.kind) for note in notes()}
 
 
-def test_a_copied_citation_never_holds_a_note(clipboard_page, base_url: str) -> None:
+def test_a_copied_citation_never_holds_a_note(clipboard_page: BrowserPage, base_url: str) -> None:
     page = clipboard_page
     page.goto(f"{base_url}/en/03-license-scope/#3.3")  # a targeted clause shows its tools
     page.locator('[id="3.3"] .clause-tools__citation').click()
@@ -230,7 +231,7 @@ def test_clauses_json_states_the_status_as_text(site: Path) -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_glossary_fits_a_phone(page, base_url: str, language: str) -> None:
+def test_the_glossary_fits_a_phone(page: BrowserPage, base_url: str, language: str) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{base_url}{page_url(language, GLOSSARY_PAGE)}")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the glossary scrolls sideways"

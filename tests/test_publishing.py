@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Page
 
 from scripts.check_clauses import check_project
 from scripts.project import read_project
@@ -106,20 +107,34 @@ def edit_line(project: Path, language: str, where: tuple[str, str], change: Call
     return number + 1
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     ("where", "change", "clause", "message"), [case[1:] for case in HOSTILE], ids=[case[0] for case in HOSTILE]
 )
-def test_hostile_english_stops_the_build_with_file_line_clause_and_text(
-    tmp_path: Path, where, change, clause: str, message: str
+def test_hostile_english_is_reported_with_file_line_clause_and_text(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    where: tuple[str, str],
+    change: Callable[[str], str],
+    clause: str,
+    message: str,
 ) -> None:
+    """The check the build runs (scripts/check_clauses.py), called as the build calls it."""
     project = copy_project(tmp_path / "project")
     line = edit_line(project, "en", where, change)
     expected_line = line + 2 if clause == "paragraph 2" else line  # a definition stands two lines below
+    monkeypatch.chdir(project)  # paths in messages are relative to the working directory, as in the build
+    problems = "\n".join(str(problem) for problem in check_project(read_project(project)))
+    assert f"en docs/en/{where[0]}:{expected_line}: {clause}: {message}" in problems, problems
+
+
+@pytest.mark.slow
+def test_hostile_english_stops_the_build_and_writes_no_site(tmp_path: Path) -> None:
+    """The build runs that check and stops: one case end to end (the others, through the check above)."""
+    project = copy_project(tmp_path / "project")
+    line = edit_line(project, "en", CLOSING, lambda text: text + "<script>location.href='https://example.com'</script>")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 1, result.stderr
-    expected = f"en docs/en/{where[0]}:{expected_line}: {clause}: {message}"
-    assert expected in result.stderr, result.stderr
+    assert f"en docs/en/12-miscellaneous.md:{line}: paragraph 1: raw HTML '<script>'" in result.stderr, result.stderr
     assert not (tmp_path / "site").exists(), "a failed build wrote a site"
 
 
@@ -128,7 +143,7 @@ def test_hostile_english_stops_the_build_with_file_line_clause_and_text(
 STRUCTURAL = ("reference link", "two-line paragraph", "markdown list", "indentation", "title hashes", "script block")
 
 
-def test_every_hostile_input_is_reported_at_once_by_the_check(tmp_path: Path, monkeypatch) -> None:
+def test_every_hostile_input_is_reported_at_once_by_the_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = copy_project(tmp_path / "project")
     inline = [case for case in HOSTILE if case[0] not in STRUCTURAL]
     for _name, where, change, _clause, _message in inline:
@@ -141,7 +156,7 @@ def test_every_hostile_input_is_reported_at_once_by_the_check(tmp_path: Path, mo
 
 
 @pytest.mark.slow
-def test_text_the_allow_list_accepts_is_published_exactly_as_written(tmp_path: Path, clipboard_page) -> None:
+def test_text_the_allow_list_accepts_is_published_exactly_as_written(tmp_path: Path, clipboard_page: Page) -> None:
     # A brace, a dollar pattern, a stray "<" and "&" are text: published as written, never markup.
     written = " Braces } stay, $& and {url} too, a < b & c."
     project = copy_project(tmp_path / "project")

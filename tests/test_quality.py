@@ -29,6 +29,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser
 
 from scripts.csp import SERVER_INCLUDE, inline_scripts, script_hashes
 from scripts.languages import HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY
@@ -166,7 +167,7 @@ class Visit:
     violations: list[dict] = field(default_factory=list)
 
 
-def crawl(published: Published, browser, run_axe: bool) -> dict[str, Visit]:
+def crawl(published: Published, browser: Browser, run_axe: bool) -> dict[str, Visit]:
     """Load every page once in Chromium (one context per publication), record its requests,
     responses and console, and run axe-core's default rules on it (when `run_axe`).
 
@@ -190,7 +191,7 @@ def crawl(published: Published, browser, run_axe: bool) -> dict[str, Visit]:
         else:
             route.continue_()
 
-    def on_request(request) -> None:
+    def on_request(request: pytest.FixtureRequest) -> None:
         current["visit"].requests.append(request.url)
         current["pending"].add(request)
 
@@ -198,7 +199,7 @@ def crawl(published: Published, browser, run_axe: bool) -> dict[str, Visit]:
         if response.status >= 400:
             current["visit"].bad_responses.append((response.status, response.url))
 
-    def on_failed(request) -> None:
+    def on_failed(request: pytest.FixtureRequest) -> None:
         current["pending"].discard(request)
         if request.url in current["stopped"]:
             return
@@ -254,12 +255,12 @@ def crawl(published: Published, browser, run_axe: bool) -> dict[str, Visit]:
 
 
 @pytest.fixture(scope="session")
-def visits_root(published_root: Published, browser) -> dict[str, Visit]:
+def visits_root(published_root: Published, browser: Browser) -> dict[str, Visit]:
     return crawl(published_root, browser, run_axe=True)
 
 
 @pytest.fixture(scope="session")
-def visits_tim(published_tim: Published, browser) -> dict[str, Visit]:
+def visits_tim(published_tim: Published, browser: Browser) -> dict[str, Visit]:
     # axe-core runs on the root publication only: the pages are the same documents, only their
     # URLs differ; a stylesheet or script that fails to load under /tim/ fails the test below.
     return crawl(published_tim, browser, run_axe=False)
@@ -484,7 +485,7 @@ def test_missing_page_is_a_404_in_its_language(published: Published, language: s
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_404_page_loads_its_assets_at_any_depth(published: Published, browser, language: str) -> None:
+def test_404_page_loads_its_assets_at_any_depth(published: Published, browser: Browser, language: str) -> None:
     """The error page is served at any URL, so its stylesheets, scripts and links must not be
     relative to where it lies."""
     url = published.base_url + MISSING[language] + "deeper/page/"
@@ -526,7 +527,7 @@ def test_404_page_loads_its_assets_at_any_depth(published: Published, browser, l
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_short_link_to_no_clause_says_what_short_links_look_like_and_leads_to_the_contents(
-    published: Published, browser, language: str
+    published: Published, browser: Browser, language: str
 ) -> None:
     missing = published.base_url + MISSING[language].replace("nope/", "clause/99.9/")
     page = browser.new_page()
@@ -593,7 +594,7 @@ def test_every_page_is_valid_html_per_the_nu_html_checker(published_root: Publis
     assert material_pages and toggles == 2 * material_pages, "only Material's two toggles per page carry it (see below)"
 
 
-def test_drawer_is_closed_after_back_navigation(published_root: Published, browser) -> None:
+def test_drawer_is_closed_after_back_navigation(published_root: Published, browser: Browser) -> None:
     page = browser.new_page(viewport={"width": 390, "height": 844})
     try:
         page.goto(published_root.base_url)
@@ -656,7 +657,7 @@ def test_the_shipped_server_sends_a_strict_policy_and_caching_rules(published: P
     assert "content-security-policy" not in asset and "referrer-policy" not in asset, "pages only: they govern documents"
 
 
-def test_no_page_breaks_the_policy_while_reading_searching_and_copying(published_root: Published, browser) -> None:
+def test_no_page_breaks_the_policy_while_reading_searching_and_copying(published_root: Published, browser: Browser) -> None:
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     context.add_init_script(
         "window.__violations = []; document.addEventListener('securitypolicyviolation',"

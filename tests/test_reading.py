@@ -26,19 +26,29 @@ from xml.etree import ElementTree
 import material
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser
+from playwright.sync_api import Page as BrowserPage
 
 from scripts.addresses import FULL_PAGE, PARALLEL_PAGE, page_url, parallel_section_page
 from scripts.assets import minified
-from scripts.clauses import parse_language, parts, plain_text
+from scripts.check_clauses import check_project
+from scripts.clauses import Page, parts, plain_text
 from scripts.languages import HTML_LANG, LANGUAGES, REGISTRY
+from scripts.project import read_project
 from tests.printed_sheets import joined, sheets
-from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, copy_project
+from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, OpenPage, agreement_pages, copy_project
 
-PAGES = {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
-SECTIONS = {language: [page for page in PAGES[language] if page.section] for language in LANGUAGES}
-TEXT = {
-    language: {part.anchor: plain_text(part.text) for page in PAGES[language] for part in parts(page)} for language in LANGUAGES
-}
+
+def sections(language: str) -> list[Page]:
+    """A language's section pages, in order."""
+    return [page for page in agreement_pages()[language] if page.section]
+
+
+def text(language: str, anchor: str) -> str:
+    """The plain text of a part."""
+    return next(plain_text(part.text) for page in agreement_pages()[language] for part in parts(page) if part.anchor == anchor)
+
+
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 SCHEMES = ("light", "dark")
 SITE_NAME = {"zh": "TIM软件许可及服务协议", "en": "TIM Software License and Service Agreement"}
@@ -59,7 +69,7 @@ TOOL_NAME = {"zh": "{label}：{name}", "en": "{label}: {name}"}
 
 
 @pytest.fixture
-def open_page(browser):
+def open_page(browser: Browser):
     """A page in a context of its own: size (desktop or phone, a phone being a touch screen),
     colour scheme, and the clipboard when asked."""
     contexts = []
@@ -86,7 +96,7 @@ def box(locator) -> dict[str, float]:
     return locator.bounding_box()
 
 
-def header_bottom(page) -> float:
+def header_bottom(page: BrowserPage) -> float:
     return page.locator(".md-header").bounding_box()["height"]
 
 
@@ -99,7 +109,7 @@ def soup(site: Path, url: str) -> BeautifulSoup:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("width", [1280, 1920])
-def test_parallel_view_uses_the_full_width_with_no_sidebar(open_page, base_url: str, language: str, width: int) -> None:
+def test_parallel_view_uses_the_full_width_with_no_sidebar(open_page: OpenPage, base_url: str, language: str, width: int) -> None:
     page = open_page()
     page.set_viewport_size({"width": width, "height": 900})
     for url in (page_url(language, PARALLEL_PAGE), page_url(language, parallel_section_page(10))):
@@ -111,11 +121,11 @@ def test_parallel_view_uses_the_full_width_with_no_sidebar(open_page, base_url: 
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_parallel_view_jumps_to_each_section(open_page, base_url: str, language: str, size: str) -> None:
+def test_parallel_view_jumps_to_each_section(open_page: OpenPage, base_url: str, language: str, size: str) -> None:
     page = open_page(size)
     page.goto(base_url + page_url(language, PARALLEL_PAGE))
     links = page.locator("nav.parallel-jump a")
-    assert links.all_inner_texts() == [section.title for section in SECTIONS[language]]
+    assert links.all_inner_texts() == [section.title for section in sections(language)]
     links.nth(9).click()
     assert urlsplit(page.url).fragment == "section-10"
     heading = page.locator('[id="section-10"]')
@@ -126,7 +136,7 @@ def test_parallel_view_jumps_to_each_section(open_page, base_url: str, language:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_section_has_a_short_parallel_page_with_its_rows(site: Path, language: str) -> None:
-    for index, section in enumerate(SECTIONS[language]):
+    for index, section in enumerate(sections(language)):
         url = page_url(language, parallel_section_page(section.section))
         document = soup(site, url)
         rows = [row["id"] for row in document.select(".parallel-row")]
@@ -134,12 +144,14 @@ def test_each_section_has_a_short_parallel_page_with_its_rows(site: Path, langua
         assert document.select_one('meta[name="robots"]')["content"] == "noindex, follow"
         assert section.title in document.h1.get_text()
         pager = {link["rel"][0] if link.get("rel") else "all": link["href"] for link in document.select(".parallel-pager a")}
-        assert ("prev" in pager) == (index > 0) and ("next" in pager) == (index < len(SECTIONS[language]) - 1)
+        assert ("prev" in pager) == (index > 0) and ("next" in pager) == (index < len(sections(language)) - 1)
         assert urlsplit(pager["all"]).fragment == f"section-{section.section}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_clauses_parallel_link_opens_its_sections_short_page_at_its_row(open_page, base_url: str, language: str) -> None:
+def test_a_clauses_parallel_link_opens_its_sections_short_page_at_its_row(
+    open_page: OpenPage, base_url: str, language: str
+) -> None:
     page = open_page()
     page.goto(base_url + page_url(language, "10-user-conduct.md"))
     page.locator('[id="10.2"] a.parallel-link').click()
@@ -151,7 +163,7 @@ def test_a_clauses_parallel_link_opens_its_sections_short_page_at_its_row(open_p
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_parallel_rows_are_aligned_and_stack_on_a_phone_with_language_and_full_number(
-    open_page, base_url: str, language: str
+    open_page: OpenPage, base_url: str, language: str
 ) -> None:
     page = open_page("desktop")
     page.goto(base_url + page_url(language, parallel_section_page(10)))
@@ -175,7 +187,9 @@ def test_parallel_rows_are_aligned_and_stack_on_a_phone_with_language_and_full_n
 @pytest.mark.parametrize(
     "url", [page_url("en", PARALLEL_PAGE), page_url("en", parallel_section_page(10)), page_url("zh", parallel_section_page(3))]
 )
-def test_parallel_pages_say_the_chinese_prevails_instead_of_a_translation_notice(open_page, base_url: str, url: str) -> None:
+def test_parallel_pages_say_the_chinese_prevails_instead_of_a_translation_notice(
+    open_page: OpenPage, base_url: str, url: str
+) -> None:
     page = open_page()
     page.goto(base_url + url)
     assert page.locator(".translation-notice").count() == 0
@@ -183,12 +197,14 @@ def test_parallel_pages_say_the_chinese_prevails_instead_of_a_translation_notice
     assert intro.is_visible() and re.search("the Chinese original prevails|以中文原文为准", intro.inner_text())
 
 
-def test_a_missing_short_parallel_page_stops_the_build_with_the_file_to_create(tmp_path: Path) -> None:
+def test_a_missing_short_parallel_page_is_reported_with_the_file_to_create(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     (project / "docs" / "en" / "parallel" / "10.md").unlink()
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "docs/en/parallel/10.md is missing" in result.stderr and "copy of docs/en/parallel/1.md" in result.stderr
+    messages = [problem.message for problem in check_project(read_project(project))]
+    assert any(
+        "docs/en/parallel/10.md is missing" in message and "copy of" in message and "docs/en/parallel/1.md" in message
+        for message in messages
+    ), messages
 
 
 # -- 2. an item opened by its URL shows its clause's lead-in ----------------------------------------
@@ -206,7 +222,7 @@ ARRIVALS = {
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_an_item_opened_by_its_url_shows_its_lead_in_below_the_header(
-    open_page, base_url: str, language: str, size: str, way: str
+    open_page: OpenPage, base_url: str, language: str, size: str, way: str
 ) -> None:
     page = open_page(size)
     page.goto(base_url + root(language) + ARRIVALS[way], wait_until="load")
@@ -230,13 +246,13 @@ def test_an_item_opened_by_its_url_shows_its_lead_in_below_the_header(
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_an_item_far_from_its_lead_in_shows_the_lead_in_above_it(open_page, base_url: str, language: str) -> None:
+def test_an_item_far_from_its_lead_in_shows_the_lead_in_above_it(open_page: OpenPage, base_url: str, language: str) -> None:
     page = open_page("phone")
     page.goto(base_url + page_url(language, "10-user-conduct.md") + "#10.1-7", wait_until="load")
     page.wait_for_function("document.querySelector('[data-context]')")
     item = page.locator('[id="10.1-7"]')
     shown = item.evaluate("e => getComputedStyle(e, '::before').content")
-    assert TEXT[language]["10.1"] in shown and shown.rstrip('"').endswith("…")
+    assert text(language, "10.1") in shown and shown.rstrip('"').endswith("…")
     assert header_bottom(page) <= box(item)["y"] and box(item)["y"] + box(item)["height"] <= 844
     page.locator('[id="10.2"] a.clause-number').click()  # elsewhere: the repeated lead-in goes
     assert item.evaluate("e => getComputedStyle(e, '::before').content") == "none"
@@ -246,7 +262,7 @@ def test_an_item_far_from_its_lead_in_shows_the_lead_in_above_it(open_page, base
 # -- 3. citations that stand on their own ----------------------------------------------------------
 
 
-def copied(page, anchor: str) -> str:
+def copied(page: BrowserPage, anchor: str) -> str:
     button = page.locator(f'[id="{anchor}"] .clause-tools__citation')
     button.click()
     page.wait_for_function(f"document.querySelector('[id=\"{anchor}\"] .clause-tools__citation').textContent.length > 0")
@@ -254,31 +270,31 @@ def copied(page, anchor: str) -> str:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_clauses_citation_holds_its_items_and_an_items_its_lead_in(open_page, base_url: str, language: str) -> None:
+def test_a_clauses_citation_holds_its_items_and_an_items_its_lead_in(open_page: OpenPage, base_url: str, language: str) -> None:
     page = open_page(clipboard=True)
     url = base_url + page_url(language, "10-user-conduct.md")
     page.goto(url + "#10.1")
     clause = copied(page, "10.1")
     items = [f"{'（' if language == 'zh' else '('}{n}{'）' if language == 'zh' else ')'}" for n in range(1, 8)]
     positions = [
-        clause.index(label + (" " if language == "en" else "") + TEXT[language][f"10.1-{n}"]) for n, label in enumerate(items, 1)
+        clause.index(label + (" " if language == "en" else "") + text(language, f"10.1-{n}")) for n, label in enumerate(items, 1)
     ]
-    assert clause.index(TEXT[language]["10.1"]) < positions[0] and positions == sorted(positions), "the lead-in, then (1) to (7)"
+    assert clause.index(text(language, "10.1")) < positions[0] and positions == sorted(positions), "the lead-in, then (1) to (7)"
     assert DATE in clause and clause.endswith(f"\n{url}#10.1") and NAMES[language]["10.1"] in clause
     assert "note" not in clause.lower() and "注" not in clause, "no note"
     page.goto(url + "#10.1-2")
     item = copied(page, "10.1-2")
     ellipsis = "……" if language == "zh" else " … "
-    assert f"{TEXT[language]['10.1']}{ellipsis}{items[1]}{'' if language == 'zh' else ' '}{TEXT[language]['10.1-2']}" in item
+    assert f"{text(language, '10.1')}{ellipsis}{items[1]}{'' if language == 'zh' else ' '}{text(language, '10.1-2')}" in item
     assert (
-        TEXT[language]["10.1-1"] not in item
+        text(language, "10.1-1") not in item
         and DATE in item
         and item.endswith(f"\n{url}#10.1-2")
         and NAMES[language]["10.1-2"] in item
     )
 
 
-def test_quotation_marks_inside_a_citation_are_nested_in_each_languages_convention(open_page, base_url: str) -> None:
+def test_quotation_marks_inside_a_citation_are_nested_in_each_languages_convention(open_page: OpenPage, base_url: str) -> None:
     page = open_page(clipboard=True)
     page.goto(f"{base_url}/#preamble-2")
     zh = copied(page, "preamble-2")
@@ -289,7 +305,7 @@ def test_quotation_marks_inside_a_citation_are_nested_in_each_languages_conventi
     assert "(hereinafter 'the Software')" in en and en.count('"') == 2, "\"…'…'…\""
 
 
-def test_a_refused_copy_offers_the_text_selected_to_copy_by_hand(browser, base_url: str) -> None:
+def test_a_refused_copy_offers_the_text_selected_to_copy_by_hand(browser: Browser, base_url: str) -> None:
     """Served under a name that is not loopback over plain http, the page has no clipboard (as on
     a plain-http host): the citation appears selected in a field below the part instead."""
     insecure = browser.browser_type.launch(
@@ -303,7 +319,7 @@ def test_a_refused_copy_offers_the_text_selected_to_copy_by_hand(browser, base_u
     field = page.locator('[id="10.1-2"] + .clause-copy textarea')
     field.wait_for()
     text = field.input_value()
-    assert NAMES["en"]["10.1-2"] in text and TEXT["en"]["10.1-2"] in text and text.endswith(f"\n{url}#10.1-2")
+    assert NAMES["en"]["10.1-2"] in text and text("en", "10.1-2") in text and text.endswith(f"\n{url}#10.1-2")
     assert page.locator(".clause-copy label").inner_text() == REGISTRY["en"].strings["clause_tools"]["by_hand"]
     assert field.evaluate("f => document.activeElement === f && f.selectionStart === 0 && f.selectionEnd === f.value.length")
     assert page.locator('[id="10.1-2"] .clause-tools__citation').text_content() == "Could not copy"
@@ -314,7 +330,7 @@ def test_a_refused_copy_offers_the_text_selected_to_copy_by_hand(browser, base_u
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_on_the_full_text_copied_links_name_the_parts_own_page(open_page, base_url: str, language: str) -> None:
+def test_on_the_full_text_copied_links_name_the_parts_own_page(open_page: OpenPage, base_url: str, language: str) -> None:
     page = open_page(clipboard=True)
     page.goto(base_url + page_url(language, FULL_PAGE) + "#10.1-2")
     page.locator('[id="10.1-2"] .clause-tools__link').click()
@@ -332,9 +348,9 @@ def test_the_full_text_has_every_part_as_on_its_own_page(site: Path, language: s
     document = soup(site, url)
     text = document.select_one(".agreement-text")
     anchors = [element["id"] for element in text.select(".preamble, .clause, .clause-item")]
-    assert anchors == [part.anchor for page in PAGES[language] for part in parts(page)]
+    assert anchors == [part.anchor for page in agreement_pages()[language] for part in parts(page)]
     assert len({tag["id"] for tag in document.find_all(id=True)}) == len(document.find_all(id=True)), "no id twice"
-    for page in PAGES[language]:
+    for page in agreement_pages()[language]:
         own = soup(site, page_url(language, page.name))
         for part in parts(page):
             here, there = text.select_one(f'[id="{part.anchor}"]'), own.select_one(f'[id="{part.anchor}"]')
@@ -342,9 +358,9 @@ def test_the_full_text_has_every_part_as_on_its_own_page(site: Path, language: s
                 added.decompose()
             assert here.get_text() == there.get_text(), part.anchor
     headings = [(h2["id"], h2.get_text()) for h2 in text.select("h2")]
-    assert headings == [(f"section-{page.section}", page.title) for page in SECTIONS[language]]
+    assert headings == [(f"section-{page.section}", page.title) for page in sections(language)]
     toc = [a["href"] for a in document.select(".md-sidebar--secondary nav.md-nav--secondary a")]
-    assert toc == [f"#section-{page.section}" for page in SECTIONS[language]], "its sections in the table of contents"
+    assert toc == [f"#section-{page.section}" for page in sections(language)], "its sections in the table of contents"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -369,7 +385,7 @@ def test_the_full_text_is_linked_from_home_and_not_indexed(site: Path, language:
 # -- 5. print ----------------------------------------------------------------------------------------
 
 
-def printed(page, url: str) -> list[str]:
+def printed(page: BrowserPage, url: str) -> list[str]:
     page.goto(url, wait_until="load")
     return [joined(sheet) for sheet in sheets(page.pdf(format="A4"))]
 
@@ -380,7 +396,7 @@ def printed(page, url: str) -> list[str]:
      ("en", "10-user-conduct.md", STATUS, 1), ("en", PARALLEL_PAGE, PARALLEL_STATUS, 5), ("zh", parallel_section_page(2), PARALLEL_STATUS, 2)],
 )  # fmt: skip
 def test_every_printed_sheet_says_what_it_is_and_where_it_is_from(
-    open_page, base_url: str, language: str, name: str, status: dict, least: int
+    open_page: OpenPage, base_url: str, language: str, name: str, status: dict, least: int
 ) -> None:
     page = open_page()
     url = page_url(language, name)
@@ -393,7 +409,7 @@ def test_every_printed_sheet_says_what_it_is_and_where_it_is_from(
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_printed_address_is_written_once(open_page, base_url: str, language: str) -> None:
+def test_a_printed_address_is_written_once(open_page: OpenPage, base_url: str, language: str) -> None:
     page = open_page()
     (text,) = printed(page, base_url + root(language))[:1]
     for address in ("https://www.qq.com/contract.shtml", "https://zc.qq.com/chs/agreement1_chs.html", SOURCE):
@@ -401,11 +417,11 @@ def test_a_printed_address_is_written_once(open_page, base_url: str, language: s
 
 
 @pytest.mark.parametrize("url", [page_url("zh", FULL_PAGE), page_url("en", FULL_PAGE), page_url("en", PARALLEL_PAGE)])
-def test_no_heading_is_printed_alone_at_the_foot_of_a_sheet(open_page, base_url: str, url: str) -> None:
+def test_no_heading_is_printed_alone_at_the_foot_of_a_sheet(open_page: OpenPage, base_url: str, url: str) -> None:
     page = open_page()
     texts = printed(page, base_url + url)
     language = "en" if url.startswith("/en/") and "parallel" not in url else "zh"
-    for section in SECTIONS[language]:
+    for section in sections(language):
         heading = next(index for index, text in enumerate(texts) if joined(section.title) in text)
         first = joined(plain_text(section.clauses[0].text))[:16]
         assert first in texts[heading], f"{section.title}: its first clause is not on its sheet"
@@ -415,7 +431,7 @@ def test_no_heading_is_printed_alone_at_the_foot_of_a_sheet(open_page, base_url:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_each_clause_is_two_tab_stops(open_page, base_url: str, language: str) -> None:
+def test_each_clause_is_two_tab_stops(open_page: OpenPage, base_url: str, language: str) -> None:
     page = open_page()
     page.goto(base_url + page_url(language, "10-user-conduct.md"))
     page.locator('[id="10.1"] a.clause-number').focus()
@@ -429,17 +445,19 @@ def test_each_clause_is_two_tab_stops(open_page, base_url: str, language: str) -
         stops.append(owner)
         page.keyboard.press("Tab")
     counts = Counter(stops)
-    assert list(counts) == [part.anchor for part in parts(SECTIONS[language][9])] and set(counts.values()) == {2}, counts
+    assert list(counts) == [part.anchor for part in parts(sections(language)[9])] and set(counts.values()) == {2}, counts
 
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_clause_tools_are_24_px_targets_shown_on_touch_screens(open_page, base_url: str, language: str, size: str) -> None:
+def test_clause_tools_are_24_px_targets_shown_on_touch_screens(
+    open_page: OpenPage, base_url: str, language: str, size: str
+) -> None:
     page = open_page(size)
     page.goto(base_url + page_url(language, "02-user-information.md"))
     assert page.evaluate("matchMedia('(hover: none)').matches") == (size == "phone")
     targets = page.locator(".agreement-text a.clause-number, .agreement-text .clause-tools > *")
-    assert targets.count() == 4 * len(list(parts(SECTIONS[language][1]))), "a number, ⇄ and two copy buttons each"
+    assert targets.count() == 4 * len(list(parts(sections(language)[1]))), "a number, ⇄ and two copy buttons each"
     for target in targets.all():
         assert box(target)["width"] >= 24 and box(target)["height"] >= 24, target.evaluate("e => e.outerHTML.slice(0, 80)")
     citation = page.locator('[id="2.2"] .clause-tools__citation')
@@ -449,7 +467,7 @@ def test_clause_tools_are_24_px_targets_shown_on_touch_screens(open_page, base_u
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_hover_and_focus_move_nothing(open_page, base_url: str, language: str) -> None:
+def test_hover_and_focus_move_nothing(open_page: OpenPage, base_url: str, language: str) -> None:
     page = open_page()
     page.goto(base_url + page_url(language, "02-user-information.md"))
     layout = "[...document.querySelectorAll('.agreement-text > *')].map(e => JSON.stringify(e.getBoundingClientRect()))"
@@ -463,7 +481,7 @@ def test_hover_and_focus_move_nothing(open_page, base_url: str, language: str) -
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_clause_tools_are_named_with_the_clause_number(open_page, base_url: str, language: str) -> None:
+def test_clause_tools_are_named_with_the_clause_number(open_page: OpenPage, base_url: str, language: str) -> None:
     page = open_page()
     page.goto(base_url + page_url(language, "02-user-information.md"))
     name = NAMES[language]["2.3-3"]
@@ -476,7 +494,7 @@ def test_clause_tools_are_named_with_the_clause_number(open_page, base_url: str,
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_no_landmark_is_empty(open_page, base_url: str, language: str) -> None:
+def test_no_landmark_is_empty(open_page: OpenPage, base_url: str, language: str) -> None:
     page = open_page()
     landmarks = (
         "[...document.querySelectorAll('nav, aside:not([role]), main, header, footer, [role=navigation], [role=complementary], [role=region]')]"
@@ -500,7 +518,7 @@ def test_no_landmark_is_empty(open_page, base_url: str, language: str) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_each_home_page_shows_the_way_into_the_other_language(open_page, base_url: str, size: str) -> None:
+def test_each_home_page_shows_the_way_into_the_other_language(open_page: OpenPage, base_url: str, size: str) -> None:
     page = open_page(size)
     page.goto(f"{base_url}/")
     english = page.locator(".md-content").get_by_role("link", name="Read the English reference translation")
@@ -514,7 +532,7 @@ def test_each_home_page_shows_the_way_into_the_other_language(open_page, base_ur
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_language_menu_marks_the_current_language(open_page, base_url: str, language: str) -> None:
+def test_the_language_menu_marks_the_current_language(open_page: OpenPage, base_url: str, language: str) -> None:
     page = open_page()
     page.goto(base_url + page_url(language, "07-qq-number.md"))
     page.locator(".md-select").first.hover()
@@ -555,7 +573,7 @@ def luminance(css_colour: str) -> float:
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_the_scheme_follows_the_system_and_the_toggle_switches_it(open_page, base_url: str, scheme: str) -> None:
+def test_the_scheme_follows_the_system_and_the_toggle_switches_it(open_page: OpenPage, base_url: str, scheme: str) -> None:
     page = open_page(scheme=scheme)
     page.goto(f"{base_url}/10-user-conduct/")
     background = "getComputedStyle(document.body).backgroundColor"
@@ -570,7 +588,9 @@ def test_the_scheme_follows_the_system_and_the_toggle_switches_it(open_page, bas
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_no_axe_violation_and_a_readable_highlight_in_either_scheme(open_page, base_url: str, language: str, scheme: str) -> None:
+def test_no_axe_violation_and_a_readable_highlight_in_either_scheme(
+    open_page: OpenPage, base_url: str, language: str, scheme: str
+) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -591,7 +611,7 @@ def test_no_axe_violation_and_a_readable_highlight_in_either_scheme(open_page, b
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_either_scheme_prints_dark_on_white(open_page, base_url: str, scheme: str) -> None:
+def test_either_scheme_prints_dark_on_white(open_page: OpenPage, base_url: str, scheme: str) -> None:
     page = open_page(scheme=scheme)
     page.emulate_media(media="print", color_scheme=scheme)  # from the start: no colour transitions
     page.goto(f"{base_url}/en/10-user-conduct/#10.1-2", wait_until="load")
@@ -606,7 +626,7 @@ def test_either_scheme_prints_dark_on_white(open_page, base_url: str, scheme: st
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_body_text_is_set_in_the_cjk_font_stack(open_page, base_url: str, language: str) -> None:
+def test_body_text_is_set_in_the_cjk_font_stack(open_page: OpenPage, base_url: str, language: str) -> None:
     page = open_page()
     page.goto(base_url + page_url(language, "10-user-conduct.md"))
     for selector in ("body", '[id="10.1"]', ".agreement-note"):
@@ -617,7 +637,7 @@ def test_body_text_is_set_in_the_cjk_font_stack(open_page, base_url: str, langua
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_navigation_names_the_agreement_once_and_the_contents_number_once(
-    open_page, base_url: str, language: str, size: str
+    open_page: OpenPage, base_url: str, language: str, size: str
 ) -> None:
     page = open_page(size)
     page.goto(base_url + root(language))
@@ -627,7 +647,7 @@ def test_the_navigation_names_the_agreement_once_and_the_contents_number_once(
     texts = [text.strip() for text in nav.locator("> .md-nav__title, > .md-nav__list > li > a").all_inner_texts()]
     assert texts.count(SITE_NAME[language]) == 1 and texts[0] == SITE_NAME[language], texts
     contents = page.locator(".agreement-contents li")
-    assert contents.all_inner_texts() == [section.title for section in SECTIONS[language]]
+    assert contents.all_inner_texts() == [section.title for section in sections(language)]
     assert contents.first.evaluate("li => getComputedStyle(li).listStyleType") == "none", "no number of the list's own"
 
 

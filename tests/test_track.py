@@ -9,6 +9,7 @@ Pages are served on 127.0.0.1: CMS-like pages made from a retrieval in several s
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import http.server
 import os
@@ -28,7 +29,7 @@ from scripts.checks import CHECKS_FILE, Check, LastCheck, last_check, parse_chec
 from scripts.clauses import ParseError, links, plain_text
 from scripts.extraction import ExtractionError, extract_retrieval, markdown_line, page_blocks
 from scripts.markup import Link, markup_problems
-from scripts.source import CURRENT_SOURCE, parse_source, read_retrievals, read_source
+from scripts.source import CURRENT_SOURCE, Source, parse_source, read_retrievals, read_source
 from scripts.versions import read_version, same_text
 from tests.agreement_pages import SHAPES, cms_page
 from tests.support import ROOT, copy_project
@@ -36,8 +37,12 @@ from tests.support import ROOT, copy_project
 RETRIEVAL = ROOT / "tests" / "fixtures" / "retrievals" / "2024-03-01.zh.txt"  # 4.3 changed, 9.3 removed, 10.3 added
 STATIC_PAGE = ROOT / "tests" / "fixtures" / "track" / "cms-page.html"
 FIRST_DATE = "2022-01-23"
-SOURCE = read_source(ROOT / CURRENT_SOURCE)
 CLIPPED = datetime(2026, 12, 6, 9, 30, tzinfo=UTC)
+
+
+@functools.cache  # read on first use, not at import: a broken source is a failing test
+def source() -> Source:
+    return read_source(ROOT / CURRENT_SOURCE)
 
 
 def digests(folder: Path) -> dict[str, str]:
@@ -80,14 +85,14 @@ def redirect(to: str) -> Answer:
 
 def unsplittable_page() -> str:
     """The agreement with clause 4.4 numbered 4.5: a gap the clause model reports."""
-    page = cms_page(SOURCE, SHAPES["h2-headings-p-items"])
+    page = cms_page(source(), SHAPES["h2-headings-p-items"])
     assert page.count("4.4 本软件新版本") == 1
     return page.replace("4.4 本软件新版本", "4.5 本软件新版本")
 
 
 ROUTES: dict[str, Callable[[], Answer]] = {
     "/static.html": lambda: Answer(body=STATIC_PAGE.read_bytes()),
-    **{f"/{name}.html": (lambda shape=shape: html_answer(cms_page(SOURCE, shape))) for name, shape in SHAPES.items()},
+    **{f"/{name}.html": (lambda shape=shape: html_answer(cms_page(source(), shape))) for name, shape in SHAPES.items()},
     "/changed.html": lambda: html_answer(cms_page(read_source(RETRIEVAL), SHAPES["bold-headings-list-items"])),
     "/moved.html": lambda: redirect("/static.html"),
     "/missing.html": lambda: Answer(404, b"<h1>404</h1>"),
@@ -101,9 +106,10 @@ ROUTES: dict[str, Callable[[], Answer]] = {
     ),
     "/unsplittable.html": lambda: html_answer(unsplittable_page()),
     "/gbk.html": lambda: Answer(
-        body=cms_page(SOURCE, SHAPES["h2-headings-p-items"]).encode("gbk"), headers=(("Content-Type", "text/html; charset=gbk"),)
+        body=cms_page(source(), SHAPES["h2-headings-p-items"]).encode("gbk"),
+        headers=(("Content-Type", "text/html; charset=gbk"),),
     ),
-    "/huge.html": lambda: html_answer(cms_page(SOURCE, SHAPES["h2-headings-p-items"]) + "<!--" + "x" * 2 * 1024 * 1024 + "-->"),
+    "/huge.html": lambda: html_answer(cms_page(source(), SHAPES["h2-headings-p-items"]) + "<!--" + "x" * 2 * 1024 * 1024 + "-->"),
     "/agreement.pdf": lambda: Answer(body=b"%PDF-1.7", headers=(("Content-Type", "application/pdf"),)),
 }
 
@@ -165,17 +171,17 @@ def today() -> str:
 
 
 def _page(name: str) -> str:
-    return STATIC_PAGE.read_text(encoding="utf-8") if name == "static" else cms_page(SOURCE, SHAPES[name])
+    return STATIC_PAGE.read_text(encoding="utf-8") if name == "static" else cms_page(source(), SHAPES[name])
 
 
 @pytest.mark.parametrize("name", [*SHAPES, "static"])
 def test_the_extracted_agreement_has_the_parts_of_the_source(name: str) -> None:
-    text = extract_retrieval(_page(name), SOURCE.url, CLIPPED, Path("extracted.zh.txt"))
+    text = extract_retrieval(_page(name), source().url, CLIPPED, Path("extracted.zh.txt"))
     extracted = parse_source(text, Path("extracted.zh.txt"))
-    assert (extracted.title, extracted.url, extracted.retrieved) == (SOURCE.title, SOURCE.url, "2026-12-06")
+    assert (extracted.title, extracted.url, extracted.retrieved) == (source().title, source().url, "2026-12-06")
     assert parts(text) == parts((ROOT / CURRENT_SOURCE).read_text(encoding="utf-8"))
-    assert same_text(read_version(SOURCE), read_version(extracted))
-    assert extracted.body == SOURCE.body  # even the Markdown: the source's escapes are the ones extraction writes
+    assert same_text(read_version(source()), read_version(extracted))
+    assert extracted.body == source().body  # even the Markdown: the source's escapes are the ones extraction writes
 
 
 def test_white_space_is_read_as_html_shows_it() -> None:
@@ -215,14 +221,14 @@ def test_text_that_markdown_would_read_as_markup_is_written_as_text(text: str) -
 
 def test_a_page_without_the_agreement_says_so() -> None:
     with pytest.raises(ExtractionError, match=r"no section heading such as '一、协议范围' on the page"):
-        extract_retrieval("<title>TIM</title><h1>TIM</h1><p>下载</p>", SOURCE.url, CLIPPED, Path("x.zh.txt"))
+        extract_retrieval("<title>TIM</title><h1>TIM</h1><p>下载</p>", source().url, CLIPPED, Path("x.zh.txt"))
 
 
 def test_an_agreement_without_its_title_names_the_line_of_its_first_section() -> None:
-    page = cms_page(SOURCE, SHAPES["h2-headings-p-items"]).replace('<h1 class="article-title">TIM软件许可及服务协议</h1>', "")
+    page = cms_page(source(), SHAPES["h2-headings-p-items"]).replace('<h1 class="article-title">TIM软件许可及服务协议</h1>', "")
     line = next(number for number, text in enumerate(page.split("\n"), 1) if "<h2>一、协议范围</h2>" in text)
     with pytest.raises(ExtractionError) as error:
-        extract_retrieval(page, SOURCE.url, CLIPPED, Path("x.zh.txt"))
+        extract_retrieval(page, source().url, CLIPPED, Path("x.zh.txt"))
     assert str(error.value).startswith(
         f"page line {line}: no title before the first section heading '一、协议范围': expected a heading"
     )
@@ -230,7 +236,7 @@ def test_an_agreement_without_its_title_names_the_line_of_its_first_section() ->
 
 def test_a_text_the_model_cannot_split_is_named_at_its_line() -> None:
     with pytest.raises(ExtractionError) as error:
-        extract_retrieval(unsplittable_page(), SOURCE.url, CLIPPED, Path("extracted.zh.txt"))
+        extract_retrieval(unsplittable_page(), source().url, CLIPPED, Path("extracted.zh.txt"))
     message = str(error.value)
     found = re.search(r"extracted\.zh\.txt:(\d+): 4\.5: gap in clause numbering: 4\.3 is followed by 4\.5", message)
     assert found, message

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 
 from scripts.clauses import Page, parse_language, plain_text
-from scripts.glossary import GLOSSARY_FILE, KINDS, Term, read_glossary
+from scripts.glossary import GLOSSARY_FILE, KINDS, GlossaryError, Term, read_glossary
 from tests.support import ROOT
 
 
@@ -67,8 +71,17 @@ def test_glossary_has_the_required_terms() -> None:
     )
 
 
-def test_glossary_kinds_are_known() -> None:
-    assert [row for row in glossary() if row.kind not in KINDS] == []
+def test_a_glossary_row_of_an_unknown_kind_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.md"
+    path.write_text(
+        "| 中文 | English | Kind | Note |\n| --- | --- | --- | --- |\n| 腾讯 | Tencent | name | |\n| 本软件 | the Software | noun | |\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        GlossaryError,
+        match=re.escape(f"{path}:4: a row has four cells, a Chinese and an English term and a kind of {', '.join(KINDS)}"),
+    ):
+        read_glossary(path)
 
 
 def test_every_glossary_term_is_followed_everywhere() -> None:

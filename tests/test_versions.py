@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Page
 
 from scripts.addresses import VERSIONS_PAGE, page_url
 from scripts.check_clauses import check_project
@@ -225,7 +226,7 @@ def test_read_source_reads_the_current_source() -> None:
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """A copy of the project through a maintainer's and a translator's steps: import the
-    made-up retrieval, check, revise the English, confirm, check, build. Each step's outcome."""
+    made-up retrieval, check, revise the English, confirm, check. Each step's outcome."""
     project = copy_project(tmp_path_factory.mktemp("imported") / "project")
     steps: dict = {"project": project, "before": tree(project)}
     steps["import"] = run(project, "scripts.import_retrieval", str(RETRIEVAL))
@@ -235,9 +236,16 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> dict:
     steps["check_after_revision"] = check_json(project)
     steps["confirm"] = run(project, "scripts.translation_lock", "confirm", "4.3", "10.3")
     steps["check_after_confirm"] = run(project, "scripts.check_clauses")
-    steps["site"] = project.parent / "site"
-    steps["build"] = build_site(project, steps["site"])
     return steps
+
+
+@pytest.fixture(scope="module")
+def imported_site(imported: dict) -> Path:
+    """The copy after those steps, built (the last step)."""
+    site = imported["project"].parent / "site"
+    result = build_site(imported["project"], site)
+    assert result.returncode == 0, result.stderr
+    return site
 
 
 def test_import_keeps_both_retrievals_and_regenerates_the_chinese_pages(imported: dict) -> None:
@@ -305,18 +313,17 @@ def _agreement_paragraphs(site: Path, language: str, pages) -> list[str]:
     return paragraphs
 
 
-def test_the_built_copy_carries_the_new_retrieval_word_for_word(imported: dict) -> None:
-    assert imported["build"].returncode == 0, imported["build"].stderr
+def test_the_built_copy_carries_the_new_retrieval_word_for_word(imported: dict, imported_site: Path) -> None:
     expected = [
         re.sub(r"\\(.)", r"\1", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", p.removeprefix("# ")))
         for p in read_source(RETRIEVAL).body.split("\n\n")
     ]
     pages = parse_language(imported["project"] / "docs", "zh")
-    assert _agreement_paragraphs(imported["site"], "zh", pages) == expected
+    assert _agreement_paragraphs(imported_site, "zh", pages) == expected
 
 
-def test_the_copys_clauses_json_dates_each_part(imported: dict) -> None:
-    document = json.loads((imported["site"] / "clauses.json").read_text(encoding="utf-8"))
+def test_the_copys_clauses_json_dates_each_part(imported_site: Path) -> None:
+    document = json.loads((imported_site / "clauses.json").read_text(encoding="utf-8"))
     assert document["version"] == SECOND_DATE
     assert [v["retrieved"] for v in document["versions"]] == [FIRST_DATE, SECOND_DATE]
     since = {clause["anchor"]: clause["unchanged_since"] for section in document["sections"] for clause in section["clauses"]}
@@ -326,13 +333,12 @@ def test_the_copys_clauses_json_dates_each_part(imported: dict) -> None:
 
 
 @pytest.fixture(scope="module")
-def imported_url(imported: dict):
-    assert imported["build"].returncode == 0, imported["build"].stderr
-    with serve(imported["site"]) as url:
+def imported_url(imported_site: Path):
+    with serve(imported_site) as url:
         yield url
 
 
-def test_the_versions_page_shows_both_versions_and_each_change(page, imported_url: str) -> None:
+def test_the_versions_page_shows_both_versions_and_each_change(page: Page, imported_url: str) -> None:
     page.goto(f"{imported_url}/versions/")
     headings = page.locator(".versions h2")
     assert headings.all_inner_texts() == [f"{SECOND_DATE} （现行文本）", FIRST_DATE]
@@ -358,7 +364,7 @@ def test_the_versions_page_shows_both_versions_and_each_change(page, imported_ur
     assert page.locator('[id="4.3"]').evaluate("element => element.matches(':target')")
 
 
-def test_the_english_versions_page_shows_the_english_change_too(page, imported_url: str) -> None:
+def test_the_english_versions_page_shows_the_english_change_too(page: Page, imported_url: str) -> None:
     page.goto(f"{imported_url}/en/versions/")
     assert page.locator(".versions h2").all_inner_texts() == [f"{SECOND_DATE} (current text)", FIRST_DATE]
     changed = page.locator(".version-changed li")
@@ -373,7 +379,7 @@ def test_the_english_versions_page_shows_the_english_change_too(page, imported_u
     page.wait_for_url(f"{imported_url}/en/10-user-conduct/#10.3")
 
 
-def test_each_clause_says_since_when_its_chinese_is_unchanged(page, imported_url: str) -> None:
+def test_each_clause_says_since_when_its_chinese_is_unchanged(page: Page, imported_url: str) -> None:
     page.goto(f"{imported_url}/04-software-updates/")
     assert page.get_by_title(f"中文文本自 {SECOND_DATE} 的版本起未变").evaluate_all("elements => elements.map(e => e.id)") == [
         "4.3"
@@ -391,37 +397,37 @@ def _line_of(text: str, start: str) -> int:
     return next(number for number, line in enumerate(text.split("\n"), 1) if line.startswith(start))
 
 
-RETRIEVED = RETRIEVAL.read_text(encoding="utf-8")
-SECTION_4_LINE = _line_of(RETRIEVED, "四、软件更新")
+# Each case: how it damages the retrieval, the line the message names and the message, each of
+# the damaged text (read when the test runs, not at import).
 UNPARSEABLE = {
-    "no front matter": (lambda t: t.split("---\n", 2)[2], lambda t: 1, "expected front matter: a first line '---'"),
-    "no clipped_at": (lambda t: t.replace("clipped_at: 2024-03-01 09:30:00\n", ""), lambda t: 7, "the front matter has no clipped_at"),
+    "no front matter": (lambda t: t.split("---\n", 2)[2], lambda t: 1, lambda t: "expected front matter: a first line '---'"),
+    "no clipped_at": (lambda t: t.replace("clipped_at: 2024-03-01 09:30:00\n", ""), lambda t: 7, lambda t: "the front matter has no clipped_at"),
     "no space after a clause number": (
         lambda t: t.replace("4.3 为了", "4.3为了"), lambda t: _line_of(t, "4.3"),
-        "4.3: clause number '4.3' is followed by '为', not a space; put a space after 4.3",
+        lambda t: "4.3: clause number '4.3' is followed by '为', not a space; put a space after 4.3",
     ),
     "a section heading without its 、": (
         lambda t: t.replace("五、软件获取", "五 软件获取"), lambda t: _line_of(t, "5.1 "),
-        f"clause 5.1 stands under the heading '四、软件更新' (line {SECTION_4_LINE}): expected the heading of section 5, '五、…', before it",
+        lambda t: f"clause 5.1 stands under the heading '四、软件更新' (line {_line_of(t, '四、软件更新')}): expected the heading of section 5, '五、…', before it",
     ),
     "a gap in the clause numbers": (
-        lambda t: t.replace("\n4.4 ", "\n4.5 "), lambda t: _line_of(t, "4.5 "), "4.5: gap in clause numbering: 4.3 is followed by 4.5",
+        lambda t: t.replace("\n4.4 ", "\n4.5 "), lambda t: _line_of(t, "4.5 "), lambda t: "4.5: gap in clause numbering: 4.3 is followed by 4.5",
     ),
     "a duplicate clause": (
         lambda t: t.replace("\n4.4 ", "\n4.3 "), lambda t: _line_of(t, "4.3 本软件新版本"),
-        f"4.3: duplicate clause; it first appears at {{retrieval}}:{_line_of(RETRIEVED, '4.3 ')}",
+        lambda t: f"4.3: duplicate clause; it first appears at {{retrieval}}:{_line_of(t, '4.3 ')}",
     ),
     "raw HTML in a clause": (
         lambda t: t.replace("4.3 为了", "4.3 <b>为了</b>"), lambda t: _line_of(t, "4.3 "),
-        "4.3: raw HTML '<b>'; agreement text is plain text and links only",
+        lambda t: "4.3: raw HTML '<b>'; agreement text is plain text and links only",
     ),
     "a paragraph over two lines": (
         lambda t: t.replace("，或者对软件的部分功能", "，\n或者对软件的部分功能"), lambda t: _line_of(t, "或者对软件的部分功能"),
-        "expected a blank line before this one: each paragraph is one line",
+        lambda t: "expected a blank line before this one: each paragraph is one line",
     ),
     "a section with no page yet": (
         lambda t: t.rstrip("\n").removesuffix("腾讯公司") + "十三、附则\n\n13.1 本协议自发布之日起生效。\n\n腾讯公司\n", lambda t: _line_of(t, "十三、附则"),
-        "section 13 (十三、附则) has no page yet: expected a file docs/zh/13-<english-slug>.md",
+        lambda t: "section 13 (十三、附则) has no page yet: expected a file docs/zh/13-<english-slug>.md",
     ),
 }  # fmt: skip
 
@@ -429,16 +435,17 @@ UNPARSEABLE = {
 @pytest.mark.slow
 @pytest.mark.parametrize("case", UNPARSEABLE)
 def test_a_retrieval_that_cannot_be_split_stops_with_its_place_and_writes_nothing(tmp_path: Path, case: str) -> None:
-    damage, line, expected = UNPARSEABLE[case]
+    damage, line, message = UNPARSEABLE[case]
     project = copy_project(tmp_path / "project")
     before = tree(project)
     retrieval = tmp_path / "retrieved.txt"
-    text = damage(RETRIEVED)
-    assert text != RETRIEVED
+    original = RETRIEVAL.read_text(encoding="utf-8")
+    text = damage(original)
+    assert text != original
     retrieval.write_text(text, encoding="utf-8")
     result = run(project, "scripts.import_retrieval", str(retrieval))
     assert result.returncode == 2
-    expected = expected.format(retrieval=retrieval.as_posix())
+    expected = message(text).format(retrieval=retrieval.as_posix())
     assert f"{retrieval.as_posix()}:{line(text)}: " in result.stderr and expected in result.stderr, result.stderr
     assert tree(project) == before
 
@@ -579,21 +586,20 @@ def test_a_source_without_clipped_at_stops_the_build_with_its_place(tmp_path: Pa
     assert check.returncode == 2 and expected in check.stderr, check.stderr
 
 
-def test_versions_page_links_resolve_to_parts_of_the_current_text(imported: dict) -> None:
-    assert imported["build"].returncode == 0, imported["build"].stderr
+def test_versions_page_links_resolve_to_parts_of_the_current_text(imported_site: Path) -> None:
     for language in LANGUAGES:
         here = page_url(language, VERSIONS_PAGE)
-        document = BeautifulSoup((imported["site"] / here.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+        document = BeautifulSoup((imported_site / here.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
         for link in document.select(".version-changes a"):
             target = urlsplit(link["href"])
             page = BeautifulSoup(
-                (imported["site"] / f"{here}{target.path}".lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser"
+                (imported_site / f"{here}{target.path}".lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser"
             )
             assert not target.fragment or page.find(id=target.fragment) is not None, link["href"]
 
 
 @pytest.mark.slow
-def test_the_versions_pages_with_changes_meet_the_quality_bar(page, imported: dict, imported_url: str) -> None:
+def test_the_versions_pages_with_changes_meet_the_quality_bar(page: Page, imported_site: Path, imported_url: str) -> None:
     """axe-core and the Nu Html Checker on both versions pages of the copy, where diffs are shown
     (tests/test_quality.py checks every page of the real site, which has one version)."""
     from axe_playwright_python.sync_playwright import Axe
@@ -604,7 +610,7 @@ def test_the_versions_pages_with_changes_meet_the_quality_bar(page, imported: di
         page.goto(f"{imported_url}{here}")
         violations = Axe().run(page).response["violations"]
         assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == [], here
-        files.append(str(imported["site"] / here.lstrip("/") / "index.html"))
+        files.append(str(imported_site / here.lstrip("/") / "index.html"))
     java, vnu = shutil.which("java"), ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
     assert java and vnu.exists(), "the Nu Html Checker needs java and npm ci (make test installs both)"
     result = subprocess.run(
