@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast test-js lint check benchmark lock system-deps clean import confirm track
+.PHONY: serve build test test-fast test-js lint check benchmark lock system-deps clean import confirm record-english track
 
 # The virtual environment, with exactly the versions and hashes in requirements.txt: what
 # building the site needs (make serve, make build).
@@ -61,6 +61,11 @@ import: $(VENV)/installed
 # check in source/checks.txt or import the changed text as a new retrieval (scripts/track.py).
 track: $(VENV)/installed
 	$(BIN)/python -m scripts.track $(if $(URL),--url "$(URL)")
+
+# After revising the English: record it as published from today (translation/english/;
+# scripts/english_records.py). The check names every English part not yet recorded.
+record-english: $(VENV)/installed
+	$(BIN)/python -m scripts.english_records record
 
 # The translator's step after revising English parts: record that they translate the current
 # Chinese (translation/translated-from.txt; scripts/translation_lock.py).

@@ -23,6 +23,8 @@ GLOSSARY_PAGE = "glossary/index.md"
 VERSIONS_PAGE = "versions/index.md"
 
 SHORT_LINK_FOLDER = "clause"  # /clause/10.1/, /en/clause/10.1/
+VERSION_FOLDER = "v"  # every retrieval's text at a permanent address: /v/2022-01-23/10-user-conduct/
+SOURCES_FOLDER = "sources"  # every retrieval as kept, at the site root: /sources/2022-01-23.zh.txt
 SEARCH_INDEX = "search/agreement.json"  # under each language's root: /search/…, /en/search/…
 CLAUSES_JSON = "clauses.json"  # at the site root, both languages
 CLAUSES_SCHEMA = "clauses.schema.json"  # clauses.json's JSON Schema (scripts/schemas/), published beside it
@@ -53,6 +55,17 @@ def parallel_section_page(section: int) -> str:
 def short_link_path(language: str, anchor: str) -> str:
     """The site path of a part's short link: /clause/10.1/ or /en/clause/10.1-2/."""
     return page_url(language, HOME_PAGE) + f"{SHORT_LINK_FOLDER}/{anchor}/"
+
+
+def version_page(retrieved: str, name: str) -> str:
+    """A page of a retrieval's permanent text, as a page name under the language's root:
+    v/2022-01-23/10-user-conduct.md (site path /v/2022-01-23/10-user-conduct/)."""
+    return f"{VERSION_FOLDER}/{retrieved}/{name}"
+
+
+def source_file(retrieved: str) -> str:
+    """Where a retrieval is published as it was kept, from the site root."""
+    return f"{SOURCES_FOLDER}/{retrieved}.zh.txt"
 
 
 def language_root(language: str) -> str:

@@ -19,7 +19,9 @@ from pathlib import Path
 
 from scripts.addresses import PARALLEL_PAGE, parallel_section_page
 from scripts.clauses import Clause, Page, Paragraph, ParseError, display_path, links, numbers
-from scripts.languages import LANGUAGES, REFERENCE_LANGUAGE
+from scripts.english_records import unrecorded
+from scripts.evidence import evidence_findings
+from scripts.languages import ENGLISH, LANGUAGES, REFERENCE_LANGUAGE
 from scripts.notes import Note, NoteProblem
 from scripts.project import DOCS, Project, read_project
 from scripts.translation_lock import revision_findings
@@ -405,6 +407,8 @@ def check_project(project: Project) -> list[Problem]:
     problems += check_notes(project.notes, project.note_problems, project.notes_file, project.pages[REFERENCE_LANGUAGE])
     if project.history:
         problems += [Problem(*finding) for finding in revision_findings(project.root, project.pages, project.history)]
+        problems += [Problem(*finding) for finding in evidence_findings(project.history, project.root)]
+    problems += [Problem(*finding) for finding in unrecorded(project.english, project.pages[ENGLISH.code])]
     return sorted(problems, key=_order)
 
 

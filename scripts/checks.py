@@ -110,13 +110,18 @@ def with_check(root: Path, check: Check) -> bytes:
 
 
 def last_check(root: Path) -> LastCheck:
-    """When the source was last seen to carry the current text, and since when it has: the newest
-    retrieval's date, or a later check of it. Raises ParseError, also for a check naming a
-    retrieval that is not kept under source/."""
-    kept = {source.retrieved for source in read_retrievals(root)}
+    """When the source was last seen to carry the current text, and since when it has. Raises
+    ParseError."""
+    return summarise(read_checks(root), [source.retrieved for source in read_retrievals(root)], root)
+
+
+def summarise(checks: list[Check], retrievals: list[str], root: Path) -> LastCheck:
+    """The newest retrieval's date, or a later check of it. Raises ParseError for a check naming a
+    retrieval that is not kept under source/ (the dates of `retrievals`)."""
+    kept = set(retrievals)
     newest = max(kept)
     checked = newest
-    for check in read_checks(root):
+    for check in checks:
         if check.matched not in kept:
             raise ParseError(
                 f"{display_path(root / CHECKS_FILE)}:{check.line}: names the retrieval of {check.matched}, "

@@ -5,10 +5,13 @@ published beside it. Plain Python, no MkDocs import.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypedDict
 
-from scripts.addresses import CLAUSES_SCHEMA, page_url, short_link_path
+from scripts.addresses import CLAUSES_SCHEMA, page_url, short_link_path, version_page
+from scripts.checks import LastCheck
 from scripts.clauses import HOME_PAGE, Page, plain_text
+from scripts.evidence import PublishedFile
 from scripts.languages import HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, fill
 from scripts.notes import Note, note_anchor
 from scripts.versions import History
@@ -26,6 +29,7 @@ if TYPE_CHECKING:
     class Urls(ClosableTypedDict, closed=True):
         url: dict[str, str]
         short_url: NotRequired[dict[str, str]]  # a part's short link; a section has none
+        permanent_url: NotRequired[dict[str, str]]  # the part in the current retrieval's permanent pages
 
     class NoteEntry(TypedDict):
         anchor: str
@@ -38,6 +42,7 @@ if TYPE_CHECKING:
     class PartFields(TypedDict):
         url: dict[str, str]
         short_url: NotRequired[dict[str, str]]
+        permanent_url: NotRequired[dict[str, str]]
         text: dict[str, str]
         notes: list[NoteEntry]
         unchanged_since: NotRequired[str]
@@ -62,9 +67,20 @@ if TYPE_CHECKING:
         paragraphs: list[dict[str, str]]  # unnumbered text such as the closing line
         title_unchanged_since: NotRequired[str]
 
+    class PublishedEntry(TypedDict):
+        kind: str  # source | snapshot
+        url: str
+        sha256: str
+
     class Retrieval(TypedDict):
         retrieved: str
         url: str
+        pages: dict[str, str]  # its permanent pages' home, in each language whose text is known
+        files: list[PublishedEntry]
+
+    class CheckEntry(TypedDict):
+        checked: str
+        unchanged_since: str
 
     ClausesDocument = TypedDict(
         "ClausesDocument",
@@ -79,13 +95,19 @@ if TYPE_CHECKING:
             "sections": list[SectionEntry],
             "version": NotRequired[str],
             "versions": NotRequired[list[Retrieval]],
+            "checked": NotRequired[CheckEntry],
             "title_unchanged_since": NotRequired[str],
         },
     )
 
 
 def clauses_document(
-    pages: dict[str, list[Page]], source: dict[str, str], site_url: str, notes: dict[str, list[Note]], history: History
+    pages: dict[str, list[Page]],
+    source: dict[str, str],
+    site_url: str,
+    notes: dict[str, list[Note]],
+    history: History,
+    record: Record,
 ) -> ClausesDocument:
     """Every section, clause and item in both languages, for machines (published as clauses.json)."""
     base = site_url.rstrip("/")
@@ -104,6 +126,10 @@ def clauses_document(
         result: Urls = {"url": {lang: f"{base}{page_url(lang, page_name)}{fragment}" for lang in LANGUAGES}}
         if anchor:
             result["short_url"] = {lang: f"{base}{short_link_path(lang, anchor)}" for lang in LANGUAGES}
+            current = history.current.retrieved
+            result["permanent_url"] = {
+                lang: f"{base}{page_url(lang, version_page(current, page_name))}{fragment}" for lang in LANGUAGES
+            }
         return result
 
     def texts(*per_language: str) -> dict[str, str]:
@@ -159,15 +185,39 @@ def clauses_document(
                 )
             section["clauses"].append(clause)
         document["sections"].append(section)
-    return add_versions(document, history)
+    return add_versions(document, history, record, base)
 
 
-def add_versions(document: ClausesDocument, history: History) -> ClausesDocument:
-    """clauses.json with the version (the current retrieval's date), every retrieval, and for each
-    part and title the date since which its Chinese text is unchanged."""
+@dataclass(frozen=True)
+class Record:
+    """What clauses.json says of the record over time, besides the history: each retrieval's
+    published files, which retrievals' English is known, and the last check of the source."""
+
+    files: dict[str, list[PublishedFile]]
+    english: set[str]  # the dates of the retrievals whose English is recorded
+    last_check: LastCheck
+
+
+def add_versions(document: ClausesDocument, history: History, record: Record, base: str) -> ClausesDocument:
+    """clauses.json with the version (the current retrieval's date), every retrieval (its
+    permanent pages, its files and their SHA-256), the last check of the source, and for each part
+    and title the date since which its Chinese text is unchanged."""
     since = history.since
     document["version"] = history.current.retrieved
-    document["versions"] = [{"retrieved": v.retrieved, "url": v.source.url} for v in history.versions]
+    document["versions"] = [
+        {
+            "retrieved": v.retrieved,
+            "url": v.source.url,
+            "pages": {
+                lang: f"{base}{page_url(lang, version_page(v.retrieved, HOME_PAGE))}"
+                for lang in LANGUAGES
+                if lang == REFERENCE_LANGUAGE or v.retrieved in record.english
+            },
+            "files": [{"kind": f.kind, "url": f"{base}/{f.site_path}", "sha256": f.sha256} for f in record.files[v.retrieved]],
+        }
+        for v in history.versions
+    ]
+    document["checked"] = {"checked": record.last_check.checked, "unchanged_since": record.last_check.unchanged_since}
     document["title_unchanged_since"] = since["title"]
     for part in document["preamble"]:
         assert part["anchor"] is not None, "a preamble paragraph without an anchor"  # never: scripts/clauses.py gives each one

@@ -8,8 +8,8 @@ items of the clause model, then keeps it under source/ by its date and regenerat
 newest retrieval:
 
 - newer than the current source: the current source moves to source/earlier/<its date>.zh.txt, the
-  new one becomes source/tim-agreement.zh.txt (byte for byte), the English as it stands is kept as
-  translation/earlier/<the old date>.en.json (for the versions page), and docs/zh/ is rewritten;
+  new one becomes source/tim-agreement.zh.txt (byte for byte), and docs/zh/ is rewritten (the
+  English as it stood is in its records, translation/english/: scripts/english_records.py);
 - older: it is kept as source/earlier/<its date>.zh.txt; the pages stay as they are;
 - newer, with the text of the current source (the same parts, plain text and link targets; how the
   Markdown is written does not count): a check is recorded in source/checks.txt, no new version;
@@ -32,16 +32,14 @@ from pathlib import Path
 
 from scripts.check_clauses import check_language, markup_problems
 from scripts.checks import CHECKS_FILE, Check, with_check
-from scripts.clauses import ParseError, display_path, parse_language
-from scripts.languages import ENGLISH, REFERENCE_LANGUAGE
+from scripts.clauses import ParseError, display_path
+from scripts.languages import REFERENCE_LANGUAGE
 from scripts.source import CURRENT_SOURCE, Source, earlier_path, read_retrievals, read_source
 from scripts.versions import (
     CHANGE_KINDS,
     Draft,
     changes,
     draft_name,
-    english_snapshot,
-    english_snapshot_path,
     missing_page_message,
     page_names,
     read_version,
@@ -119,8 +117,6 @@ def plan_import(root: Path, retrieved: Path) -> Plan:
     else:
         plan.writes[root / CURRENT_SOURCE] = data
         plan.writes[earlier_path(root, current.retrieved)] = current.path.read_bytes()
-        english = parse_language(root / "docs", ENGLISH.code)
-        plan.writes[english_snapshot_path(root, current.retrieved)] = english_snapshot(english).encode("utf-8")
         plan.summary.append(
             f"imported {display_path(retrieved)} (retrieved {new.retrieved}) as {display_path(root / CURRENT_SOURCE)}; "
             f"the text of {current.retrieved} is kept as {display_path(earlier_path(root, current.retrieved))}"

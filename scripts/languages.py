@@ -68,6 +68,7 @@ class ClauseTools(TypedDict):
     parallel: str
     tool: str
     by_hand: str  # above the field that holds the text when the browser refuses the clipboard
+    report: str  # a link to report a problem with the part (where the site takes reports)
 
 
 class Citation(TypedDict):
@@ -103,8 +104,8 @@ class PrintStrings(TypedDict):
 
 
 class VersionStrings(TypedDict):
-    """The versions page and each part's "unchanged since" (scripts/versions.py): {date} a
-    retrieval date, {source} the source's link, {changed} {added} {removed} counts, {n} {section}."""
+    """The versions page (scripts/pages.py): {date} a retrieval date, {source} the source's link,
+    {changed} {added} {removed} counts, {n} {section}."""
 
     current: str
     retrieved: str
@@ -120,7 +121,6 @@ class VersionStrings(TypedDict):
     title: str
     heading: str
     paragraph: str
-    unchanged_since: str
 
 
 class ParallelStrings(TypedDict):
@@ -171,14 +171,52 @@ class NotFoundStrings(TypedDict):
     other: Markup
 
 
+class RecordStrings(TypedDict):
+    """The record over time. status: the line at the top of every page and in the print header,
+    {since} the current text's retrieval date, {check} `checked` or `unchecked`, {more} a link to
+    the full statement (`more`), {original} (translations) a link to the page in the original.
+    checked, unchecked: {checked} the last day the source was seen to carry the text, {since} the
+    date of the retrieval that brought it; current: {check} one of them, on the versions page. The permanent pages of
+    a retrieval: {date} its date, {link} a link to the current text. On the versions page: {links}
+    a version's pages, {link} a file, {hash} its SHA-256, {file} its name."""
+
+    status: str
+    checked: str
+    unchecked: str
+    current: str
+    more: str
+    version: str
+    version_current: str
+    version_superseded: str
+    version_contents: str
+    no_english: str
+    read: str
+    source_file: str
+    snapshot_file: str
+    verify: Markup
+    feed: str
+
+
+class FeedStrings(TypedDict):
+    """The Atom feeds (scripts/feeds.py): {site} the site's name, {title} a section's title, {name}
+    a part as cited, {date} a date. first: the entry for the first retrieval kept; translation: a
+    revision of the English while the Chinese stood still."""
+
+    title: str
+    section_title: str
+    subtitle: str
+    first: str
+    first_text: str
+    change: str
+    translation: str
+
+
 class Strings(TypedDict):
     search: SearchStrings
     clause_tools: ClauseTools
     citation: Citation
     home: HomeStrings
-    # On pages in a translation: what it is and which text prevails; {original} the link below.
-    translation_notice: str
-    original_link: str  # that link's text, in the original's language
+    original_link: str  # on a translation's page, the text of its link to the same page in the original
     print: PrintStrings
     versions: VersionStrings
     parallel: ParallelStrings
@@ -186,6 +224,8 @@ class Strings(TypedDict):
     short_link: ShortLinkStrings
     notes: NoteStrings
     not_found: NotFoundStrings
+    record: RecordStrings
+    feed: FeedStrings
 
 
 @dataclass(frozen=True)
@@ -267,6 +307,7 @@ CHINESE = Language(
             "parallel": "中英对照",
             "tool": "{label}：{name}",
             "by_hand": "浏览器不允许自动复制。以下文字已选中，请手动复制：",
+            "report": "报告问题",
         },
         "citation": {
             "template": "《{title}》（{date}获取的文本）{name}：“{text}”\n{url}",
@@ -294,8 +335,7 @@ CHINESE = Language(
                 ' <span lang="{lang}">(unofficial; the Chinese original prevails)</span>'
             ),
         },
-        "translation_notice": "",  # the original needs none
-        "original_link": "",
+        "original_link": "",  # the original's pages need none
         "print": {
             "status": "中文原文（两种文本如有不一致，以中文原文为准）",
             "parallel": "中英对照（两种文本如有不一致，以中文原文为准）",
@@ -317,7 +357,6 @@ CHINESE = Language(
             "title": "协议标题",
             "heading": "第{n}条标题",
             "paragraph": "第{section}条无编号段落{n}",
-            "unchanged_since": "中文文本自 {date} 的版本起未变",
         },
         "parallel": {
             "sections": "跳转到",
@@ -347,6 +386,35 @@ CHINESE = Language(
                 '<a href="{home}#contents">首页的目录</a>查找，也可以使用页面顶部的搜索。'
             ),
             "other": Markup('Page not found. <a href="{home}">Read the English reference translation</a>.'),
+        },
+        "record": {
+            "status": "中文原文：{check}。英文为非官方参考译本，仅供参考，不具法律效力；以中文原文为准。{original}{more}",
+            "checked": "{checked} 与来源核对；自 {since} 起未变",
+            "unchecked": "{since} 获取；此后尚未与来源核对",
+            "current": "现行中文文本：{check}。",
+            "more": "关于本版本",
+            "version": "本页是 {date} 获取的协议文本，地址永久不变。",
+            "version_current": "这是现行文本。",
+            "version_superseded": "该文本已于 {date} 被新获取的文本取代；现行文本：{link}。",
+            "version_contents": "该版本各页",
+            "no_english": "该版本的英文译本未作记录。",
+            "read": "阅读该版本：{links}",
+            "source_file": "获取的原始文件：{link}（SHA-256：{hash}）",
+            "snapshot_file": "抓取的原始网页：{link}（SHA-256：{hash}）",
+            "verify": Markup(
+                "核对文件：下载后运行 <code>sha256sum {file}</code>（Windows：<code>certutil -hashfile {file} SHA256</code>），"
+                "结果应与此处的 SHA-256 相同。"
+            ),
+            "feed": "以 Atom 订阅变更",
+        },
+        "feed": {
+            "title": "{site}：变更",
+            "section_title": "{site}：{title} 的变更",
+            "subtitle": "中文原文的每次改动（每次获取的文本之间），以及中文未变时英文译本的修订。",
+            "first": "首次保存的文本：{date} 获取",
+            "first_text": "本站保存的第一个版本，{date} 获取。",
+            "change": "{kind}：{name}（{date} 获取的文本）",
+            "translation": "英文译本修订：{name}（{date}）",
         },
     },
 )
@@ -411,6 +479,7 @@ ENGLISH = Language(
             "parallel": "Side by side with the Chinese",
             "tool": "{label}: {name}",
             "by_hand": "The browser did not allow copying. The text below is selected: copy it by hand.",
+            "report": "Report a problem",
         },
         "citation": {
             "template": (
@@ -440,13 +509,9 @@ ENGLISH = Language(
                 '<a href="{url}" hreflang="{lang}" lang="{lang}">阅读中文原文</a> (read the Chinese original, which prevails)'
             ),
         },
-        "translation_notice": (
-            "This is a reference translation. The Chinese original prevails in case of any difference. "
-            "{original} (read this page in the Chinese original)."
-        ),
         "original_link": "阅读本页中文原文",
         "print": {
-            "status": "English reference translation (unofficial; the Chinese original prevails)",
+            "status": "English reference translation (unofficial, for reference only; the Chinese original prevails)",
             "parallel": "Chinese and English side by side (the Chinese original prevails)",
             "source": "Source: {source}, retrieved {date}",
             "page": "This page: {url}",
@@ -466,7 +531,6 @@ ENGLISH = Language(
             "title": "The title",
             "heading": "Heading of section {n}",
             "paragraph": "Unnumbered paragraph {n} of section {section}",
-            "unchanged_since": "Chinese text unchanged since the version of {date}",
         },
         "parallel": {
             "sections": "Go to",
@@ -506,6 +570,38 @@ ENGLISH = Language(
                 'from the <a href="{home}#contents">contents on the home page</a> or with the search at the top of the page.'
             ),
             "other": Markup('找不到该页面。<a href="{home}">阅读中文原文</a>。'),
+        },
+        "record": {
+            "status": (
+                "Chinese original: {check}. The English is an unofficial reference translation, for reference only "
+                "and without legal effect; the Chinese original prevails. {original} · {more}"
+            ),
+            "checked": "checked against the source on {checked}; unchanged since {since}",
+            "unchecked": "retrieved on {since}; not checked against the source since",
+            "current": "The current Chinese text: {check}.",
+            "more": "About this edition",
+            "version": "This page is the agreement as retrieved on {date}, at a permanent address.",
+            "version_current": "It is the current text.",
+            "version_superseded": "It was superseded by a later retrieval on {date}; the current text: {link}.",
+            "version_contents": "The pages of this version",
+            "no_english": "The English of this version was not recorded.",
+            "read": "Read this version: {links}",
+            "source_file": "The retrieval as kept: {link} (SHA-256: {hash})",
+            "snapshot_file": "The page as fetched: {link} (SHA-256: {hash})",
+            "verify": Markup(
+                "To verify a file, download it and run <code>sha256sum {file}</code> (Windows: "
+                "<code>certutil -hashfile {file} SHA256</code>); the result must equal its SHA-256 here."
+            ),
+            "feed": "Changes as an Atom feed",
+        },
+        "feed": {
+            "title": "{site}: changes",
+            "section_title": "{site}: changes to {title}",
+            "subtitle": "Every change of the Chinese original between retrievals, and each revision of the English translation while the Chinese stood still.",
+            "first": "First text kept: retrieved on {date}",
+            "first_text": "The first version kept on this site, retrieved on {date}.",
+            "change": "{kind}: {name} (text retrieved on {date})",
+            "translation": "Translation corrected: {name} ({date})",
         },
     },
 )

@@ -56,9 +56,12 @@ from scripts.addresses import (
 from scripts.assets import MINIFIED_ASSETS, minified
 from scripts.check_clauses import check_project, markup_problems, report
 from scripts.clauses import HOME_PAGE, ParseError, parse_markdown
-from scripts.clauses_json import clauses_document
+from scripts.clauses_json import Record, clauses_document
 from scripts.csp import SERVER_INCLUDE, script_hashes, server_include
-from scripts.languages import LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, Language, fill, template_entry
+from scripts.english_records import UNRECORDED, english_of_versions, english_texts
+from scripts.evidence import published_files
+from scripts.feeds import atom, feed_entries, feed_path
+from scripts.languages import ENGLISH, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, Language, fill, template_entry
 from scripts.pages import (
     Editorial,
     agreement_markdown,
@@ -67,6 +70,7 @@ from scripts.pages import (
     parallel_rows,
     parallel_section_markdown,
     short_link_pages,
+    version_pages,
     versions_html,
 )
 from scripts.project import Project, read_project
@@ -194,23 +198,40 @@ def _use_language(config: MkDocsConfig, language: Language) -> None:
         "full": page_url(language.code, FULL_PAGE)[1:],
         "clauses_json": CLAUSES_JSON,
         "clauses_schema": CLAUSES_SCHEMA,
+        "feed": feed_path(language.code)[1:],
     }
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """The original's build reads the project and stops the build when the check finds a problem;
-    the other languages' builds use what it read."""
-    if config.extra["language"]["code"] != REFERENCE_LANGUAGE:
-        return
+    the other languages' builds use what it read. Every language's templates find the record's
+    dates as config.extra.record."""
+    if config.extra["language"]["code"] == REFERENCE_LANGUAGE:
+        _read_the_site(
+            str(config.extra.get("report_problem") or ""), config.site_url or "/", previewing=_command.name.startswith("serve")
+        )
+    last_check = _site().project.last_check
+    assert last_check is not None, "the project keeps its retrievals under source/"
+    config.extra["record"] = {"since": last_check.unchanged_since, "checked": last_check.checked}
+
+
+def _read_the_site(report_problem: str, site_url: str, previewing: bool) -> None:
+    """Read the project and check it. English not yet recorded (scripts/english_records.py) is a
+    reason not to publish, not to preview: `mkdocs serve` logs it and goes on."""
     try:
         project = read_project(ROOT)
         problems = check_project(project)
     except ParseError as error:
         raise PluginError(f"cannot check clauses: {error}") from error
+    if previewing:
+        unrecorded = [problem for problem in problems if problem.message.startswith(UNRECORDED)]
+        if unrecorded:
+            logging.getLogger("mkdocs").info("%s (to record before publishing)", report(unrecorded))
+        problems = [problem for problem in problems if problem not in unrecorded]
     if problems:
         raise PluginError(report(problems))
     assert project.history is not None, "the project keeps its retrievals under source/"
-    editorial = Editorial(project.notes_by_part, project.terms, project.history.since)
+    editorial = Editorial(project.notes_by_part, project.terms, project.history.current.retrieved, report_problem, site_url)
     _command.site = SiteBuild(project, project.history.current.source, editorial)
     _command.complete = False
 
@@ -300,13 +321,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return f"{markdown}\n\n{glossary_table(pages, language, editorial.terms)}"
     if name == VERSIONS_PAGE:
         assert site.project.history is not None, "on_pre_build read it"
-        return f"{markdown}\n\n{versions_html(site.project.history, pages, language)}"
+        history, last_check = site.project.history, site.project.last_check
+        assert history is not None and last_check is not None, "on_pre_build read it"
+        evidence = published_files(history, ROOT)
+        return f"{markdown}\n\n{versions_html(history, site.project.english, pages, language, evidence, last_check)}"
     try:
         model = parse_markdown(markdown, language, Path(page.file.src_uri), file_name)
     except ParseError as error:
         raise PluginError(str(error)) from error
     if problems := markup_problems([model]):  # the text changed since the check (mkdocs serve)
         raise PluginError(report(problems))
+    if model.section:  # its section's feed, beside the whole agreement's (overrides/main.html)
+        page.meta["section_feed"] = feed_path(language, model.section)[1:]
     return agreement_markdown(model, editorial)
 
 
@@ -352,15 +378,38 @@ def on_post_build(config: MkDocsConfig) -> None:
         out / language_root(language) / SEARCH_INDEX,
         json.dumps(build_index(pages, language), ensure_ascii=False, separators=(",", ":")),
     )
+    history = site.project.history
+    assert history is not None, "on_pre_build read it"
+    for path, html in version_pages(
+        history, site.project.english, pages, site.editorial, language, config.site_url or "/", config.theme["favicon"]
+    ):
+        _write(out / path.lstrip("/") / "index.html", html)
+    # The feeds of this language: the whole agreement's and each section's.
+    entries = feed_entries(history, site.project.english, english_texts(pages[ENGLISH.code]), language)
+    sections = [(None, "")] + [(page.section, page.title) for page in pages[language] if page.section]
+    for number, title in sections:
+        feed = atom(entries, language, (number, title) if number else None, config.site_url or "/")
+        target = out / feed_path(language, number).lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(feed)
     for path, html in short_link_pages(
         pages[language], REGISTRY[language].site_name, config.site_url or "/", config.theme["favicon"]
     ):
         _write(out / path.lstrip("/") / "index.html", html)
     if site.built != list(LANGUAGES):
         return
-    assert site.project.history is not None, "on_pre_build read it"
+    # Every retrieval as it was kept, and the page it was fetched from, byte for byte (their SHA-256
+    # are on the versions page and in clauses.json).
+    evidence = published_files(history, ROOT)
+    for published in (file for files in evidence.values() for file in files):
+        target = out / published.site_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(published.source.read_bytes())
+    assert site.project.last_check is not None, "on_pre_build read it"
+    english = english_of_versions(history, site.project.english, english_texts(pages[ENGLISH.code]))
+    record = Record(evidence, set(english), site.project.last_check)
     document = clauses_document(
-        pages, site.source.provenance, config.site_url or "/", site.project.notes_by_part, site.project.history
+        pages, site.source.provenance, config.site_url or "/", site.project.notes_by_part, history, record
     )
     _write(out / CLAUSES_JSON, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
     _write(out / CLAUSES_SCHEMA, SCHEMA_FILE.read_text(encoding="utf-8"))

@@ -10,21 +10,33 @@ functions return.
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
 from typing import cast
+from urllib.parse import quote
+
+from markupsafe import Markup
 
 from scripts.addresses import (
     GLOSSARY_PAGE,
     PARALLEL_PAGE,
+    SEARCH_INDEX,
     VERSIONS_PAGE,
+    language_root,
     page_url,
     parallel_section_page,
     relative_url,
     short_link_path,
+    version_page,
 )
+from scripts.checks import LastCheck
 from scripts.clauses import HOME_PAGE, Clause, Item, Page, Part, capitalised, item_label, parts, plain_text
+from scripts.english_records import EnglishRecord, english_of_versions, english_pages, english_texts
+from scripts.evidence import PublishedFile
 from scripts.glossary import Term
 from scripts.languages import ENGLISH, HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, fill
 from scripts.markup import Link, runs
@@ -60,12 +72,26 @@ class NoteView:
 @dataclass(frozen=True)
 class Editorial:
     """What the site shows beside the agreement text: notes on parts, the glossary's terms (a
-    defined term in the English shows its Chinese original), and since which retrieval each part's
-    Chinese text is unchanged (anchor → date, scripts/versions.py)."""
+    defined term in the English shows its Chinese original), and the retrieval the current text
+    is (its date names the permanent pages a citation points to)."""
 
     notes: dict[str, list[Note]]
     terms: list[Term]
-    since: dict[str, str]
+    retrieved: str
+    # Where a reader reports a problem with a part (mkdocs.yml, extra.report_problem): an address
+    # with {part} {language} {version} {hash} {url}; "" where the site offers none.
+    report_problem: str = ""
+    site_url: str = ""  # the address the site is published at, for the part's address in a report
+
+    def report_link(self, part: Part) -> str | None:
+        """The address to report a problem with a part, filled in: the part, the language, the
+        version's date and the SHA-256 of the part's text (its first 16 hex digits), each encoded."""
+        if not self.report_problem:
+            return None
+        digest = hashlib.sha256(plain_text(part.text).encode("utf-8")).hexdigest()[:16]
+        address = self.site_url.rstrip("/") + page_url(part.page.language, part.page.name) + f"#{part.anchor}"
+        values = {"part": part.anchor, "language": part.page.language, "version": self.retrieved, "hash": digest, "url": address}
+        return fill(self.report_problem, **{key: quote(value, safe="") for key, value in values.items()})
 
     def segments(self, text: str, language: str) -> list[Segment]:
         """A paragraph's text as the model reads it (plain text and links); in a translation, each
@@ -135,17 +161,28 @@ class Block:
     spacing: str = ""  # between the number and the text, as written
     parallel: str | None = None  # the page of its row in the parallel view
     page_link: str | None = None  # its own page, when shown elsewhere (the full text)
-    since: str | None = None  # since when its Chinese text is unchanged
+    version_link: str | None = None  # the permanent page of the text shown, which a citation names
+    report: str | None = None  # where to report a problem with it (mkdocs.yml, extra.report_problem)
     notes: list[NoteView] = field(default_factory=list)
 
 
-def blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = None) -> list[Block]:
-    """Every paragraph of a page, in reading order, as a block built from the model."""
+def blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = None, permanent: bool = False) -> list[Block]:
+    """Every paragraph of a page, in reading order, as a block built from the model. On a
+    retrieval's permanent page (`permanent`) the parts have no row in the parallel view, no notes
+    (they are about the current text) and name no other page in their citations."""
     language = page.language
-    parallel = relative_url(here, page_url(language, parallel_section_page(page.section))) if page.section else None
-    # The preamble has no section of its own: its paragraphs' rows are in the whole parallel view.
-    preamble_parallel = relative_url(here, page_url(language, PARALLEL_PAGE))
+    if permanent:
+        parallel = preamble_parallel = version_link = None
+    else:
+        parallel = relative_url(here, page_url(language, parallel_section_page(page.section))) if page.section else None
+        # The preamble has no section of its own: its paragraphs' rows are in the whole parallel view.
+        preamble_parallel = relative_url(here, page_url(language, PARALLEL_PAGE))
+        version_link = relative_url(here, page_url(language, version_page(editorial.retrieved, page.name)))
     by_anchor = {part.anchor: part for part in parts(page)}
+
+    def notes(anchor: str) -> list[NoteView]:
+        return [] if permanent else editorial.note_views(anchor, language)
+
     found: list[tuple[int, Block]] = []
     for paragraph in page.paragraphs:
         segments = editorial.segments(paragraph.text, language)
@@ -156,8 +193,9 @@ def blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = 
                 by_anchor[paragraph.anchor],
                 parallel=preamble_parallel,
                 page_link=page_link,
-                since=editorial.since.get(paragraph.anchor),
-                notes=editorial.note_views(paragraph.anchor, language),
+                version_link=version_link,
+                report=editorial.report_link(by_anchor[paragraph.anchor]),
+                notes=notes(paragraph.anchor),
             )
         else:
             block = Block("paragraph", segments)
@@ -173,8 +211,9 @@ def blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = 
                 spacing=numbered.spacing,
                 parallel=parallel,
                 page_link=page_link,
-                since=editorial.since.get(numbered.anchor),
-                notes=editorial.note_views(numbered.anchor, language),
+                version_link=version_link,
+                report=editorial.report_link(by_anchor[numbered.anchor]),
+                notes=notes(numbered.anchor),
             )
             found.append((numbered.line, block))
     return [block for _, block in sorted(found, key=lambda pair: pair[0])]
@@ -483,18 +522,27 @@ class ChangeView:
     rows: list[DiffRow]
 
 
-def versions_html(history: History, pages: dict[str, list[Page]], language: str) -> str:
+def versions_html(
+    history: History,
+    english_records: Sequence[EnglishRecord],
+    pages: dict[str, list[Page]],
+    language: str,
+    files: dict[str, list[PublishedFile]],
+    last_check: LastCheck,
+) -> str:
     """The versions page's body for one language's chrome: every retrieval, newest first, with
     its source and, after the first, each part changed (a character-level diff of the Chinese and,
     on the English page, a word-level diff of the English where it is known), added or removed,
-    linked to the part on its page.
+    linked to the part on its page; and for each, its permanent pages and the files it was read
+    from (the retrieval as kept, the page as fetched), each with its SHA-256.
 
-    The English of a version is the translation as it stood when the next version was imported
-    (translation/earlier/<date>.en.json), and of the newest version the English pages."""
+    The English of a version is the translation as it stood when the next version was retrieved
+    (its records, scripts/english_records.py), and of the newest version the English pages."""
     here = page_url(language, VERSIONS_PAGE)
     ui = cast("Mapping[str, str]", REGISTRY[language].strings["versions"])
+    record = cast("Mapping[str, str]", REGISTRY[language].strings["record"])
     current = {lang: texts_by_key(pages[lang]) for lang in LANGUAGES}
-    english = {**history.english, history.current.retrieved: {key: text.text for key, text in current[ENGLISH.code].items()}}
+    english = english_of_versions(history, english_records, {key: text.text for key, text in current[ENGLISH.code].items()})
     zh, own = HTML_LANG[REFERENCE_LANGUAGE], HTML_LANG[language]
 
     def link(key: str, name: str) -> PartLink:
@@ -514,6 +562,15 @@ def versions_html(history: History, pages: dict[str, list[Page]], language: str)
     for index in range(len(history.versions) - 1, -1, -1):
         version = history.versions[index]
         entry: dict[str, object] = {"version": version, "current": index == len(history.versions) - 1, "first": index == 0}
+        entry["reads"] = [
+            (REGISTRY[code].name, relative_url(here, page_url(code, version_page(version.retrieved, HOME_PAGE))), HTML_LANG[code])
+            for code in LANGUAGES
+            if code == REFERENCE_LANGUAGE or version.retrieved in english
+        ]
+        entry["files"] = [
+            (record[f"{published.kind}_file"], relative_url(here, "/") + published.site_path, published.sha256)
+            for published in files[version.retrieved]
+        ]
         if index:
             previous = history.versions[index - 1]
             found = changes(previous, version)
@@ -549,4 +606,110 @@ def versions_html(history: History, pages: dict[str, list[Page]], language: str)
                 by_kind.setdefault(change.kind, []).append(view)
             entry["changes"] = [(kind, by_kind[kind]) for kind in CHANGE_KINDS if kind in by_kind]
         versions.append(entry)
-    return render("versions.html", versions=versions, strings=_strings(language))
+    return render(
+        "versions.html",
+        versions=versions,
+        last_check=last_check,
+        example=files[history.versions[0].retrieved][0].name,
+        feed=relative_url(here, page_url(language, HOME_PAGE)) + "feeds/agreement.atom",
+        strings=_strings(language),
+    )
+
+
+# --- A retrieval's text at its permanent address --------------------------------------------
+
+
+def _browser_config(language: str, date: str, head: str, page_address: str, assets: str) -> str:
+    """The page's #agreement-config (typed as AgreementConfig in agreement-clauses.js) for a page of
+    our own templates; the theme's pages write theirs in overrides/main.html."""
+    entry = REGISTRY[language]
+    other = next(REGISTRY[code] for code in LANGUAGES if code != language)
+    strings = entry.strings
+    config = {
+        "language": language,
+        "lang": entry.html_lang,
+        "title": entry.site_name,
+        "date": date,
+        "citation": strings["citation"],
+        "clauseTools": strings["clause_tools"],
+        "print": {"head": head, "source": fill(strings["print"]["source"], source="", date=date), "page": page_address},
+        "search": {
+            "strings": strings["search"],
+            "index": f"{assets}{language_root(language)}{SEARCH_INDEX}",
+            "core": f"{assets}assets/javascripts/search-core.js",
+            "css": f"{assets}assets/search.css",
+            "script": f"{assets}assets/javascripts/agreement-search.js",
+            "otherSearch": f"{assets}{language_root(other.code)}",
+            "otherLang": other.html_lang,
+        },
+    }
+    # As json_for_script does for the theme's pages: no literal <, >, & or ' inside the script element.
+    text = json.dumps(config, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    for character in "<>&'":
+        text = text.replace(character, f"\\u{ord(character):04x}")
+    return text
+
+
+def version_pages(
+    history: History,
+    english_records: Sequence[EnglishRecord],
+    current: dict[str, list[Page]],
+    editorial: Editorial,
+    language: str,
+    site_url: str,
+    favicon: str,
+) -> Iterator[tuple[str, str]]:
+    """(site path, HTML) of every page of every retrieval at its permanent address, in one
+    language: /v/2022-01-23/10-user-conduct/ and /en/v/2022-01-23/10-user-conduct/. The English of
+    a retrieval is its English as recorded (scripts/english_records.py); a retrieval whose English
+    was not recorded has Chinese pages only."""
+    base = site_url.rstrip("/")
+    names = {page.section: page.name for page in current[REFERENCE_LANGUAGE]}
+    english = english_of_versions(history, english_records, english_texts(current[ENGLISH.code]))
+    strings = REGISTRY[language].strings
+    for index, version in enumerate(history.versions):
+        date = version.retrieved
+        superseded = history.versions[index + 1].retrieved if index + 1 < len(history.versions) else None
+        chinese = [dc_replace(page, name=names.get(page.section, page.name)) for page in version.pages]
+        translated = english_pages(chinese, english[date]) if date in english else None
+        by_language: dict[str, list[Page] | None] = {REFERENCE_LANGUAGE: chinese, ENGLISH.code: translated}
+        own = by_language[language]
+        if own is None:
+            continue
+        for page in own:
+            here = page_url(language, version_page(date, page.name))
+            assets = relative_url(here, "/")
+            now = next((p for p in current[language] if p.name == page.name), current[language][0])
+            head = f"{REGISTRY[language].site_name} · {fill(strings['record']['version'], date=date)}"
+            yield (
+                here,
+                render(
+                    "version_page.html",
+                    lang=HTML_LANG[language],
+                    title=page.title,
+                    site_name=REGISTRY[language].site_name,
+                    date=date,
+                    superseded=superseded,
+                    canonical=base + here,
+                    alternates=[
+                        (HTML_LANG[code], base + page_url(code, version_page(date, page.name)))
+                        for code, pages in by_language.items()
+                        if pages is not None
+                    ],
+                    languages=[
+                        (REGISTRY[code].name, relative_url(here, page_url(code, version_page(date, page.name))), HTML_LANG[code])
+                        for code, pages in by_language.items()
+                        if pages is not None and code != language
+                    ],
+                    current_home=relative_url(here, page_url(language, HOME_PAGE)),
+                    current=relative_url(here, page_url(language, now.name)),
+                    current_title=now.title,
+                    contents=[(relative_url(here, page_url(language, version_page(date, p.name))), p.title) for p in own],
+                    blocks=blocks(page, editorial, here, permanent=True),
+                    edition=fill(REGISTRY[language].edition, source=version.source.url, date=date),
+                    assets=assets,
+                    favicon=favicon,
+                    config=Markup(_browser_config(language, date, head, base + here, assets)),
+                    strings=strings,
+                ),
+            )

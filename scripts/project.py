@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.checks import Check, LastCheck, read_checks, summarise
 from scripts.clauses import Page, ParseError, display_path, parse_language
+from scripts.english_records import EnglishRecord, read_english_records
 from scripts.glossary import GLOSSARY_FILE, GlossaryError, Term, read_glossary
 from scripts.languages import LANGUAGES
 from scripts.notes import NOTES_FILE, Note, NoteProblem, notes_by_part, read_notes
@@ -30,6 +32,8 @@ class Project:
     note_problems: list[NoteProblem]  # notes that could not be read as notes
     terms: list[Term]  # the glossary; none where there is no glossary file
     history: History | None  # every retrieval; None where there is no source/ (the check's fixtures)
+    checks: list[Check]  # each time the source was found to carry the current text (source/checks.txt)
+    english: list[EnglishRecord]  # the English as published over time (translation/english/)
 
     @property
     def docs(self) -> Path:
@@ -48,6 +52,13 @@ class Project:
         """The current retrieval, the one docs/zh/ is generated from."""
         return self.history.current.source if self.history else None
 
+    @property
+    def last_check(self) -> LastCheck | None:
+        """When the source was last seen to carry the current text, and since when it has."""
+        if self.history is None:
+            return None
+        return summarise(self.checks, [version.retrieved for version in self.history.versions], self.root)
+
 
 def read_project(root: Path) -> Project:
     """Read everything a build needs. Raises ParseError (file:line and what was expected) when a
@@ -61,4 +72,5 @@ def read_project(root: Path) -> Project:
     except (OSError, GlossaryError) as error:
         raise ParseError(f"cannot read the glossary {display_path(glossary)}: {error}") from error
     history = read_history(root) if (root / SOURCES).is_dir() else None
-    return Project(root, pages, notes, note_problems, terms, history)
+    checks = read_checks(root) if history else []
+    return Project(root, pages, notes, note_problems, terms, history, checks, read_english_records(root))

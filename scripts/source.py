@@ -40,6 +40,10 @@ class Source:
     body: str  # the agreement, exactly as retrieved
     path: Path  # the file it was read from, for messages
     body_line: int = 1  # the line of that file on which the body's first line stands
+    # The page `make track` extracted it from, kept as fetched (relative to the project), and its
+    # SHA-256; empty for a retrieval brought in by hand.
+    snapshot: str = ""
+    snapshot_sha256: str = ""
 
     @property
     def provenance(self) -> dict[str, str]:
@@ -89,6 +93,8 @@ def parse_source(text: str, path: Path) -> Source:
         body="\n".join(after).strip("\n"),
         path=path,
         body_line=closing + 1 + leading,
+        snapshot=fields.get("snapshot", ("", 0))[0],
+        snapshot_sha256=fields.get("snapshot_sha256", ("", 0))[0],
     )
 
 

@@ -20,7 +20,6 @@ Every part has a key, its identity across versions (the model's anchor where it 
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -32,8 +31,6 @@ from scripts.clauses import CHINESE_NUMERALS, HOME_PAGE, Page, ParseError, displ
 from scripts.languages import REFERENCE_LANGUAGE
 from scripts.source import Source, read_retrievals
 
-ENGLISH_SNAPSHOTS = Path("translation") / "earlier"  # <date>.en.json: the English when that version was current
-ENGLISH_SNAPSHOT_SUFFIX = ".en.json"
 _SECTION_HEADING = re.compile(r"[一二三四五六七八九十]+、")
 _PAGE_NAME = re.compile(r"(\d{2})-[^/]+\.md")
 
@@ -269,10 +266,12 @@ def texts_by_key(pages: Sequence[Page]) -> dict[str, Text]:
 
 @dataclass(frozen=True)
 class Version:
-    """One retrieval: its provenance and its parts."""
+    """One retrieval: its provenance, its pages (home page first, each named NN.md by its section)
+    and its parts."""
 
     source: Source
     texts: dict[str, Text]
+    pages: tuple[Page, ...] = ()
 
     @property
     def retrieved(self) -> str:
@@ -284,7 +283,7 @@ def read_version(source: Source) -> Version:
     for draft in split_body(source):
         name = HOME_PAGE if draft.section is None else f"{draft.section:02d}.md"
         pages.append(parse_markdown(draft.markdown, REFERENCE_LANGUAGE, source.path, name))
-    return Version(source, texts_by_key(pages))
+    return Version(source, texts_by_key(pages), tuple(pages))
 
 
 @dataclass(frozen=True)
@@ -343,10 +342,9 @@ def unchanged_since(versions: Sequence[Version]) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class History:
-    """Every retrieval, oldest first, and the English as it stood when each earlier one was current."""
+    """Every retrieval, oldest first (the English over time is in scripts/english_records.py)."""
 
     versions: list[Version]
-    english: dict[str, dict[str, str]]  # retrieval date -> part key -> English Markdown
 
     @property
     def current(self) -> Version:
@@ -357,37 +355,9 @@ class History:
         return unchanged_since(self.versions)
 
 
-def english_snapshot_path(root: Path, retrieved: str) -> Path:
-    return root / ENGLISH_SNAPSHOTS / f"{retrieved}{ENGLISH_SNAPSHOT_SUFFIX}"
-
-
-def english_snapshot(en_pages: Sequence[Page]) -> str:
-    """The English of every part, by key: kept when the import replaces the current version."""
-    return json.dumps({key: text.text for key, text in texts_by_key(en_pages).items()}, ensure_ascii=False, indent=1) + "\n"
-
-
-def read_english_snapshots(root: Path) -> dict[str, dict[str, str]]:
-    snapshots = {}
-    folder = root / ENGLISH_SNAPSHOTS
-    for path in sorted(folder.glob(f"*{ENGLISH_SNAPSHOT_SUFFIX}")) if folder.is_dir() else []:
-        try:
-            snapshot = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as error:
-            raise ParseError(
-                f"{display_path(path)}:{error.lineno}: expected JSON, an object of part → English text: {error.msg}"
-            ) from error
-        except (OSError, UnicodeDecodeError) as error:
-            raise ParseError(f"{display_path(path)}: cannot read: {error}") from error
-        if not isinstance(snapshot, dict) or not all(isinstance(value, str) for value in snapshot.values()):
-            raise ParseError(f"{display_path(path)}:1: expected an object of part → English text")
-        snapshots[path.name.removesuffix(ENGLISH_SNAPSHOT_SUFFIX)] = snapshot
-    return snapshots
-
-
 def read_history(root: Path) -> History:
-    """Every retrieval under root/source/ and the English snapshots under root/translation/earlier/.
-    Raises ParseError."""
-    return History([read_version(source) for source in read_retrievals(root)], read_english_snapshots(root))
+    """Every retrieval under root/source/. Raises ParseError."""
+    return History([read_version(source) for source in read_retrievals(root)])
 
 
 # --- The Chinese pages against the current source ------------------------------------------

@@ -26,6 +26,7 @@ SLOW_FIXTURES = {
     "published_tim",
     "imported_site",
     "imported_url",
+    "recorded",
 }
 
 

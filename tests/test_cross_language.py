@@ -193,7 +193,7 @@ def test_english_citation_names_the_translation(clipboard_page: Page, base_url: 
         "TIM Software License and Service Agreement (as retrieved on 2022-01-23), clause 12.5 "
         '(unofficial English reference translation; the Chinese original prevails): "'
     )
-    assert citation.endswith(f'"\n{base_url}/en/12-miscellaneous/#12.5')
+    assert citation.endswith(f'"\n{base_url}/en/v/2022-01-23/12-miscellaneous/#12.5')  # the permanent address
 
 
 @pytest.mark.parametrize(

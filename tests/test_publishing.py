@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Page
 
 from scripts.check_clauses import check_project
+from scripts.english_records import record
 from scripts.project import read_project
 from tests.support import build_site, copy_project, serve
 
@@ -161,6 +162,7 @@ def test_text_the_allow_list_accepts_is_published_exactly_as_written(tmp_path: P
     written = " Braces } stay, $& and {url} too, a < b & c."
     project = copy_project(tmp_path / "project")
     edit_line(project, "en", CLAUSE, lambda line: line + written)
+    assert record(project, "2030-01-01"), "the revised English, recorded as publishing requires"
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     page = BeautifulSoup((tmp_path / "site" / "en" / "10-user-conduct" / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -178,7 +180,7 @@ def test_text_the_allow_list_accepts_is_published_exactly_as_written(tmp_path: P
     # The clause's citation goes on with its items (1) to (7) after its own text.
     assert (
         f"{written} (1) " in citation
-        and citation.endswith(f'"\n{base_url}/en/10-user-conduct/#10.1')
+        and citation.endswith(f'"\n{base_url}/en/v/2022-01-23/10-user-conduct/#10.1')
         and citation.count(base_url) == 1
     )
 

@@ -4,7 +4,7 @@ colour matters.
 
 - the parallel view: the page's full width, a list to jump to each section, a short page per
   section (where each clause's ⇄ leads), rows side by side and, on a phone, stacked with each half
-  labelled; no translation notice, a line saying the Chinese prevails;
+  labelled; the status line and a line saying the Chinese prevails;
 - an item opened by its URL shows its clause's lead-in with it, highlighted, below the header;
 - citations that stand on their own: a clause with its items, an item with its lead-in;
 - the whole agreement on one page per language, not indexed;
@@ -44,7 +44,7 @@ def sections(language: str) -> list[Page]:
     return [page for page in agreement_pages()[language] if page.section]
 
 
-def text(language: str, anchor: str) -> str:
+def part_text(language: str, anchor: str) -> str:
     """The plain text of a part."""
     return next(plain_text(part.text) for page in agreement_pages()[language] for part in parts(page) if part.anchor == anchor)
 
@@ -56,7 +56,7 @@ SOURCE = "https://ti.qq.com/tim/serverinfo.html"
 DATE = "2022-01-23"
 STATUS = {
     "zh": "中文原文（两种文本如有不一致，以中文原文为准）",
-    "en": "English reference translation (unofficial; the Chinese original prevails)",
+    "en": "English reference translation (unofficial, for reference only; the Chinese original prevails)",
 }
 PARALLEL_STATUS = {
     "zh": "中英对照（两种文本如有不一致，以中文原文为准）",
@@ -187,12 +187,12 @@ def test_parallel_rows_are_aligned_and_stack_on_a_phone_with_language_and_full_n
 @pytest.mark.parametrize(
     "url", [page_url("en", PARALLEL_PAGE), page_url("en", parallel_section_page(10)), page_url("zh", parallel_section_page(3))]
 )
-def test_parallel_pages_say_the_chinese_prevails_instead_of_a_translation_notice(
+def test_parallel_pages_say_the_chinese_prevails_in_their_status_and_their_introduction(
     open_page: OpenPage, base_url: str, url: str
 ) -> None:
     page = open_page()
     page.goto(base_url + url)
-    assert page.locator(".translation-notice").count() == 0
+    assert page.locator(".status-line").count() == 1
     intro = page.locator(".agreement-text > p").first
     assert intro.is_visible() and re.search("the Chinese original prevails|以中文原文为准", intro.inner_text())
 
@@ -252,7 +252,7 @@ def test_an_item_far_from_its_lead_in_shows_the_lead_in_above_it(open_page: Open
     page.wait_for_function("document.querySelector('[data-context]')")
     item = page.locator('[id="10.1-7"]')
     shown = item.evaluate("e => getComputedStyle(e, '::before').content")
-    assert text(language, "10.1") in shown and shown.rstrip('"').endswith("…")
+    assert part_text(language, "10.1") in shown and shown.rstrip('"').endswith("…")
     assert header_bottom(page) <= box(item)["y"] and box(item)["y"] + box(item)["height"] <= 844
     page.locator('[id="10.2"] a.clause-number').click()  # elsewhere: the repeated lead-in goes
     assert item.evaluate("e => getComputedStyle(e, '::before').content") == "none"
@@ -273,23 +273,30 @@ def copied(page: BrowserPage, anchor: str) -> str:
 def test_a_clauses_citation_holds_its_items_and_an_items_its_lead_in(open_page: OpenPage, base_url: str, language: str) -> None:
     page = open_page(clipboard=True)
     url = base_url + page_url(language, "10-user-conduct.md")
+    permanent = base_url + page_url(language, f"v/{DATE}/10-user-conduct.md")  # what a citation names
     page.goto(url + "#10.1")
     clause = copied(page, "10.1")
     items = [f"{'（' if language == 'zh' else '('}{n}{'）' if language == 'zh' else ')'}" for n in range(1, 8)]
     positions = [
-        clause.index(label + (" " if language == "en" else "") + text(language, f"10.1-{n}")) for n, label in enumerate(items, 1)
+        clause.index(label + (" " if language == "en" else "") + part_text(language, f"10.1-{n}"))
+        for n, label in enumerate(items, 1)
     ]
-    assert clause.index(text(language, "10.1")) < positions[0] and positions == sorted(positions), "the lead-in, then (1) to (7)"
-    assert DATE in clause and clause.endswith(f"\n{url}#10.1") and NAMES[language]["10.1"] in clause
+    assert clause.index(part_text(language, "10.1")) < positions[0] and positions == sorted(positions), (
+        "the lead-in, then (1) to (7)"
+    )
+    assert DATE in clause and clause.endswith(f"\n{permanent}#10.1") and NAMES[language]["10.1"] in clause
     assert "note" not in clause.lower() and "注" not in clause, "no note"
     page.goto(url + "#10.1-2")
     item = copied(page, "10.1-2")
     ellipsis = "……" if language == "zh" else " … "
-    assert f"{text(language, '10.1')}{ellipsis}{items[1]}{'' if language == 'zh' else ' '}{text(language, '10.1-2')}" in item
     assert (
-        text(language, "10.1-1") not in item
+        f"{part_text(language, '10.1')}{ellipsis}{items[1]}{'' if language == 'zh' else ' '}{part_text(language, '10.1-2')}"
+        in item
+    )
+    assert (
+        part_text(language, "10.1-1") not in item
         and DATE in item
-        and item.endswith(f"\n{url}#10.1-2")
+        and item.endswith(f"\n{permanent}#10.1-2")
         and NAMES[language]["10.1-2"] in item
     )
 
@@ -319,7 +326,7 @@ def test_a_refused_copy_offers_the_text_selected_to_copy_by_hand(browser: Browse
     field = page.locator('[id="10.1-2"] + .clause-copy textarea')
     field.wait_for()
     text = field.input_value()
-    assert NAMES["en"]["10.1-2"] in text and text("en", "10.1-2") in text and text.endswith(f"\n{url}#10.1-2")
+    assert NAMES["en"]["10.1-2"] in text and part_text("en", "10.1-2") in text and text.endswith(f"\n{url}#10.1-2")
     assert page.locator(".clause-copy label").inner_text() == REGISTRY["en"].strings["clause_tools"]["by_hand"]
     assert field.evaluate("f => document.activeElement === f && f.selectionStart === 0 && f.selectionEnd === f.value.length")
     assert page.locator('[id="10.1-2"] .clause-tools__citation').text_content() == "Could not copy"
@@ -336,7 +343,8 @@ def test_on_the_full_text_copied_links_name_the_parts_own_page(open_page: OpenPa
     page.locator('[id="10.1-2"] .clause-tools__link').click()
     page.wait_for_function("document.querySelector('[id=\"10.1-2\"] .clause-tools__link').textContent.length > 0")
     assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}{page_url(language, '10-user-conduct.md')}#10.1-2"
-    assert copied(page, "10.1-2").endswith(f"\n{base_url}{page_url(language, '10-user-conduct.md')}#10.1-2")
+    # A citation names the part's text at the permanent address of the retrieval shown.
+    assert copied(page, "10.1-2").endswith(f"\n{base_url}{page_url(language, f'v/{DATE}/10-user-conduct.md')}#10.1-2")
 
 
 # -- 4. the whole agreement on one page ---------------------------------------------------------------
@@ -617,7 +625,7 @@ def test_either_scheme_prints_dark_on_white(open_page: OpenPage, base_url: str, 
     page.goto(f"{base_url}/en/10-user-conduct/#10.1-2", wait_until="load")
     assert page.locator("body").get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
     assert luminance(page.evaluate("getComputedStyle(document.body).backgroundColor")) > 0.9
-    for selector in ('[id="10.1"]', ".translation-notice a", ".print-header a", ".agreement-note"):
+    for selector in ('[id="10.1"]', ".status-line a", ".print-header a", ".agreement-note"):
         colour = page.locator(selector).first.evaluate("e => getComputedStyle(e).color")
         assert luminance(colour) < 0.35, (selector, colour)
 

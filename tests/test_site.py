@@ -164,15 +164,18 @@ def test_every_page_shows_provenance_in_its_footer(pages: dict[str, list[Agreeme
             assert source.url in footer and "2022-01-23" in footer
 
 
-def test_english_pages_say_they_are_a_reference_translation(pages: dict[str, list[AgreementPage]], site: Path) -> None:
+def test_every_page_says_what_it_is_in_its_own_language(pages: dict[str, list[AgreementPage]], site: Path) -> None:
     for page in pages["en"]:
         here = page_url("en", page.name)
-        notice = soup(site, here).select_one(".translation-notice")
-        assert "reference translation" in notice.get_text() and "Chinese original prevails" in notice.get_text()
-        link = notice.select_one("a[hreflang='zh-Hans']")
+        status = soup(site, here).select_one(".status-line")
+        text = status.get_text()
+        assert "unofficial reference translation" in text and "for reference only" in text and "Chinese original prevails" in text
+        link = status.select_one("a[hreflang='zh-Hans']")
         assert resolve(here, link["href"]) == page_url("zh", page.name)
     for page in pages["zh"]:
-        assert soup(site, page_url("zh", page.name)).select_one(".translation-notice") is None
+        status = soup(site, page_url("zh", page.name)).select_one(".status-line")
+        assert "英文为非官方参考译本" in status.get_text() and "以中文原文为准" in status.get_text()
+        assert status.select("a[hreflang='en']") == [], "the original's pages link to no original"
 
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.IGNORECASE)

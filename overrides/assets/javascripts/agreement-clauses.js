@@ -55,7 +55,7 @@
 
   /** @returns {NodeListOf<HTMLAnchorElement>} */
   function languageLinks() {
-    return document.querySelectorAll("a.md-select__link[hreflang], .translation-notice a[hreflang], .other-language a[hreflang]");
+    return document.querySelectorAll("a.md-select__link[hreflang], .status-line a[hreflang], .other-language a[hreflang]");
   }
 
   function keepClause() {
@@ -156,9 +156,9 @@
   }
 
   /** @param {Element} element a clause, item or preamble paragraph */
-  function address(element) {
+  function address(element, permanent = false) {
     const tools = /** @type {HTMLElement} */ (element.querySelector(".clause-tools"));
-    const url = new URL(tools.dataset.page ?? location.pathname, location.href);
+    const url = new URL((permanent && tools.dataset.version) || tools.dataset.page || location.pathname, location.href);
     url.hash = element.id;
     return url.href;
   }
@@ -227,7 +227,8 @@
     const element = /** @type {Element} */ (button.closest(".clause, .clause-item, .preamble"));
     const name = /** @type {string} */ (/** @type {Element} */ (button.parentElement).getAttribute("aria-label"));
     const link = button.classList.contains("clause-tools__link");
-    const values = { title: config.title, date: config.date, name, text: link ? "" : citedText(element), url: address(element) };
+    // A link is to the page read; a citation names the permanent page of the text it quotes.
+    const values = { title: config.title, date: config.date, name, text: link ? "" : citedText(element), url: address(element, !link) };
     copy(button, link ? values.url : fill(config.citation.template, values), fill(config.clauseTools[link ? "link_copied" : "citation_copied"], { name }));
   });
 

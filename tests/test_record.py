@@ -1,0 +1,254 @@
+"""The record over time: every retrieval at permanent addresses, the files it was read from with
+their SHA-256, the checks of the source, the English over time, the feeds, and citations that name
+the text they quote. On the real site (one retrieval) and on a copy taken through a second
+retrieval, a revision of the English and a later check (the `recorded` fixture)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser  # type: ignore[import-untyped]  # reads the feeds back: not our writer (feedgen)
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser
+
+from scripts.addresses import page_url, source_file, version_page
+from scripts.checks import LastCheck
+from scripts.clauses import parse_language, parts, plain_text
+from scripts.english_records import english_pages, english_texts, read_english_records, record, unrecorded
+from scripts.feeds import feed_path
+from scripts.languages import LANGUAGES
+from scripts.project import read_project
+from tests.support import ROOT, build_site, copy_project
+from tests.test_versions import RETRIEVAL, revise_english
+
+FIRST, SECOND = "2022-01-23", "2024-03-01"
+CHECKED = "2024-09-09"  # the made-up copy's later check of the source
+RECORDED = "2026-12-07"  # the day the copy's revised English is recorded
+
+
+def soup(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", *args], cwd=project, capture_output=True, text=True, check=False)
+
+
+# --- The English over time (no build) ---------------------------------------------------------
+
+
+def test_the_english_as_published_is_recorded() -> None:
+    project = read_project(ROOT)
+    assert project.english, "translation/english/ holds the English over time"
+    assert unrecorded(project.english, project.pages["en"]) == []
+
+
+def test_an_unrecorded_revision_is_named_and_recorded_by_one_command(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    path = project / "docs" / "en" / "10-user-conduct.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("\n10.1 ", "\n10.1 Edited: ", 1), encoding="utf-8")
+    findings = unrecorded(read_english_records(project), parse_language(project / "docs", "en"))
+    assert [(f.file.endswith("docs/en/10-user-conduct.md"), f.clause) for f in findings] == [(True, "10.1")]
+    assert findings[0].message.endswith("record it with: make record-english")
+    written = record(project, "2030-01-01")
+    assert written == project / "translation" / "english" / "2030-01-01.en.json"
+    assert unrecorded(read_english_records(project), parse_language(project / "docs", "en")) == []
+    assert record(project, "2030-01-02") is None, "nothing new to record"
+
+
+def test_a_retrievals_english_pages_are_rebuilt_from_a_record() -> None:
+    project = read_project(ROOT)
+    assert project.history is not None
+    rebuilt = english_pages(project.history.current.pages, project.english[-1].texts)
+    assert rebuilt is not None and english_texts(rebuilt) == english_texts(project.pages["en"])
+    missing = dict(project.english[-1].texts)
+    del missing["4.3"]
+    assert english_pages(project.history.current.pages, missing) is None
+
+
+# --- The real site: one retrieval ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_of_the_retrieval_is_at_its_permanent_address_with_the_same_ids(site: Path, language: str) -> None:
+    for page in parse_language(ROOT / "docs", language):
+        permanent = soup(site, page_url(language, version_page(FIRST, page.name)))
+        assert [p["id"] for p in permanent.select(".agreement-text [id]")] == [part.anchor for part in parts(page)]
+        assert [plain_text(part.text) in permanent.get_text() for part in parts(page)] == [True] * len(list(parts(page)))
+        assert permanent.select_one('meta[name="robots"]')["content"] == "noindex, follow"
+        banner = permanent.select_one(".version-banner").get_text()
+        assert FIRST in banner and ("现行文本" in banner or "current text" in banner)
+
+
+def test_permanent_pages_are_not_in_the_sitemap(site: Path) -> None:
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/v/" not in sitemap and "/sources/" not in sitemap
+
+
+def test_each_retrieval_is_published_as_kept_with_its_sha256(site: Path) -> None:
+    published = (site / source_file(FIRST)).read_bytes()
+    assert published == (ROOT / "source" / "tim-agreement.zh.txt").read_bytes()
+    digest = hashlib.sha256(published).hexdigest()
+    for language in LANGUAGES:
+        versions = soup(site, page_url(language, "versions/index.md"))
+        assert digest in versions.select_one(".version-files").get_text()
+        assert "sha256sum 2022-01-23.zh.txt" in versions.select_one(".versions-verify").get_text()
+    document = json.loads((site / "clauses.json").read_text(encoding="utf-8"))
+    assert document["versions"][0]["files"] == [
+        {"kind": "source", "url": f"https://tim-agreement.example.org/{source_file(FIRST)}", "sha256": digest}
+    ]
+    assert document["checked"] == {"checked": FIRST, "unchanged_since": FIRST}
+    assert (
+        document["sections"][9]["clauses"][0]["permanent_url"]["en"]
+        == "https://tim-agreement.example.org/en/v/2022-01-23/10-user-conduct/#10.1"
+    )
+
+
+@pytest.mark.parametrize(("language", "said"), [("zh", "此后尚未与来源核对"), ("en", "not checked against the source since")])
+def test_every_page_says_what_it_is_and_when_it_was_checked(site: Path, language: str, said: str) -> None:
+    for page in parse_language(ROOT / "docs", language):
+        status = soup(site, page_url(language, page.name)).select_one(".status-line").get_text()
+        assert said in status and FIRST in status
+        assert ("非官方参考译本" in status) if language == "zh" else ("unofficial" in status and "for reference only" in status)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_feeds_are_valid_atom_and_linked_from_the_pages(site: Path, language: str) -> None:
+    whole = feedparser.parse((site / feed_path(language).lstrip("/")).read_bytes())
+    assert not whole.bozo, whole.bozo_exception
+    assert whole.feed.title and whole.feed.id.startswith("tag:") and whole.entries
+    assert len({entry.id for entry in whole.entries}) == len(whole.entries)
+    for page in parse_language(ROOT / "docs", language):
+        links = [link["href"] for link in soup(site, page_url(language, page.name)).select('link[type="application/atom+xml"]')]
+        assert len(links) == (2 if page.section else 1)
+        if page.section:
+            section = feedparser.parse((site / feed_path(language, page.section).lstrip("/")).read_bytes())
+            assert not section.bozo and section.entries
+
+
+# --- A copy through a second retrieval, an English revision and a later check -------------------
+
+
+@pytest.fixture(scope="module")
+def recorded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project through the second retrieval (4.3 changed, 9.3 removed, 10.3 added), the
+    translator's revision, confirmed and recorded, then the same text again with a later date (a
+    check), built."""
+    project = copy_project(tmp_path_factory.mktemp("recorded") / "project")
+    assert run(project, "scripts.import_retrieval", str(RETRIEVAL)).returncode == 0
+    revise_english(project)
+    assert run(project, "scripts.translation_lock", "confirm", "4.3", "10.3").returncode == 0
+    assert run(project, "scripts.english_records", "record", "--date", RECORDED).returncode == 0
+    again = project.parent / "again.txt"
+    again.write_text(
+        RETRIEVAL.read_text(encoding="utf-8").replace(f"clipped_at: {SECOND} 09:30:00", f"clipped_at: {CHECKED} 10:00:00"),
+        encoding="utf-8",
+    )
+    checked = run(project, "scripts.import_retrieval", str(again))
+    assert checked.returncode == 0 and "recorded as a check" in checked.stdout, checked.stdout + checked.stderr
+    assert read_project(project).last_check == LastCheck(checked=CHECKED, unchanged_since=SECOND)
+    site = project.parent / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_the_superseded_text_stays_at_its_address_and_says_so(recorded: Path) -> None:
+    old = soup(recorded, page_url("zh", version_page(FIRST, "04-software-updates.md")))
+    banner = old.select_one(".version-banner").get_text()
+    assert SECOND in banner and "取代" in banner
+    assert "不经向您特别通知" in old.select_one('[id="4.3"]').get_text()  # the Chinese as retrieved then
+    english = soup(recorded, page_url("en", version_page(FIRST, "04-software-updates.md")))
+    assert "without specific notice to you" in english.select_one('[id="4.3"]').get_text()  # the English as it stood then
+    new = soup(recorded, page_url("en", version_page(SECOND, "04-software-updates.md")))
+    assert "after notifying you in advance" in new.select_one('[id="4.3"]').get_text()
+    assert "current text" in new.select_one(".version-banner").get_text()
+
+
+def test_the_copys_pages_say_when_the_source_was_checked(recorded: Path) -> None:
+    status = soup(recorded, page_url("en", "10-user-conduct.md")).select_one(".status-line").get_text()
+    assert f"checked against the source on {CHECKED}; unchanged since {SECOND}" in status
+    document = json.loads((recorded / "clauses.json").read_text(encoding="utf-8"))
+    assert document["checked"] == {"checked": CHECKED, "unchanged_since": SECOND}
+    assert [v["retrieved"] for v in document["versions"]] == [FIRST, SECOND]
+
+
+def test_the_feeds_name_each_change_and_each_translation_correction(recorded: Path) -> None:
+    feed = feedparser.parse((recorded / feed_path("en").lstrip("/")).read_bytes())
+    assert not feed.bozo
+    terms = {(entry.tags[0].term, entry.id.split("/")[-2]) for entry in feed.entries}
+    assert {("changed", "4.3"), ("added", "10.3"), ("removed", "9.3")} <= terms
+    corrections = [entry for entry in feed.entries if entry.tags[0].term == "translation"]
+    assert corrections, "the revision of the English while the Chinese stood still"
+    assert all(entry.updated.startswith(RECORDED) for entry in corrections)
+    section_4 = feedparser.parse((recorded / feed_path("en", 4).lstrip("/")).read_bytes())
+    assert {entry.id.split("/")[-2] for entry in section_4.entries if entry.tags[0].term == "changed"} == {"4.3"}
+
+
+# --- Citations name the text they quote; problems can be reported -------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_copied_citation_names_the_permanent_address_and_a_link_the_page(
+    browser: Browser, base_url: str, language: str
+) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    here = page_url(language, "10-user-conduct.md")
+    page.goto(f"{base_url}{here}#10.1-2")
+    tools = page.locator('[id="10.1-2"] .clause-tools')
+    tools.locator(".clause-tools__citation").click()
+    page.wait_for_function("document.querySelector('[id=\"10.1-2\"] .clause-tools__citation').textContent !== ''")
+    citation = page.evaluate("navigator.clipboard.readText()")
+    assert citation.endswith(f"{base_url}{page_url(language, version_page(FIRST, '10-user-conduct.md'))}#10.1-2")
+    assert FIRST in citation
+    tools.locator(".clause-tools__link").click()
+    page.wait_for_function("document.querySelector('[id=\"10.1-2\"] .clause-tools__link').textContent !== ''")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}{here}#10.1-2"
+    context.close()
+
+
+def test_a_citation_copied_on_a_permanent_page_names_that_page(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    permanent = page_url("en", version_page(FIRST, "10-user-conduct.md"))
+    page.goto(f"{base_url}{permanent}#10.1")
+    page.locator('[id="10.1"] .clause-tools__citation').click()
+    page.wait_for_function("document.querySelector('[id=\"10.1\"] .clause-tools__citation').textContent !== ''")
+    citation = page.evaluate("navigator.clipboard.readText()")
+    assert citation.endswith(f"{base_url}{permanent}#10.1") and f"as retrieved on {FIRST}" in citation
+    context.close()
+
+
+def test_the_report_link_is_absent_unless_configured(site: Path) -> None:
+    assert soup(site, page_url("en", "10-user-conduct.md")).select(".clause-tools__report") == []
+
+
+@pytest.mark.slow
+def test_a_configured_report_address_is_filled_in_for_each_part(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            'report_problem: ""',
+            'report_problem: "https://example.org/report?part={part}&lang={language}&v={version}&h={hash}&u={url}"',
+        ),
+        encoding="utf-8",
+    )
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    link = soup(tmp_path / "site", page_url("en", "10-user-conduct.md")).select_one('[id="10.1-2"] .clause-tools__report')
+    digest = hashlib.sha256(
+        plain_text(next(p for p in parts(parse_language(ROOT / "docs", "en")[10]) if p.anchor == "10.1-2").text).encode()
+    ).hexdigest()[:16]
+    assert link["href"] == (
+        f"https://example.org/report?part=10.1-2&lang=en&v={FIRST}&h={digest}"
+        "&u=https%3A%2F%2Ftim-agreement.example.org%2Fen%2F10-user-conduct%2F%2310.1-2"
+    )
+    assert re.fullmatch(r"Report a problem: clause 10\.1\(2\)", link["aria-label"])
