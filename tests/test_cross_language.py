@@ -174,7 +174,7 @@ def test_copy_link_and_citation_by_keyboard(clipboard_page: Page, base_url: str)
     assert citation == (
         "《TIM软件许可及服务协议》（2022-01-23获取的文本）第10.1款第（2）项：“除非法律允许或腾讯书面许可，您不得从事下列行为："
         "……（2）对本软件进行反向工程、反向汇编、反向编译，"
-        f"或者以其他方式尝试发现本软件的源代码；”\n{base_url}/10-user-conduct/#10.1-2"
+        f"或者以其他方式尝试发现本软件的源代码；”\n{base_url}/v/2022-01-23/10-user-conduct/#10.1-2"
     )
     assert page.locator(".clause-tools__announcer").inner_text() == "已复制第10.1款第（2）项的引用"
     page.keyboard.press("ArrowLeft")  # back to "copy link"
