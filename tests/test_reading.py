@@ -318,8 +318,8 @@ def test_a_refused_copy_offers_the_text_selected_to_copy_by_hand(browser: Browse
     page.locator('[id="10.1-2"] .clause-tools__citation').click()
     field = page.locator('[id="10.1-2"] + .clause-copy textarea')
     field.wait_for()
-    text = field.input_value()
-    assert NAMES["en"]["10.1-2"] in text and text("en", "10.1-2") in text and text.endswith(f"\n{url}#10.1-2")
+    offered = field.input_value()
+    assert NAMES["en"]["10.1-2"] in offered and text("en", "10.1-2") in offered and offered.endswith(f"\n{url}#10.1-2")
     assert page.locator(".clause-copy label").inner_text() == REGISTRY["en"].strings["clause_tools"]["by_hand"]
     assert field.evaluate("f => document.activeElement === f && f.selectionStart === 0 && f.selectionEnd === f.value.length")
     assert page.locator('[id="10.1-2"] .clause-tools__citation').text_content() == "Could not copy"
