@@ -76,7 +76,8 @@ confirm: $(VENV)/installed
 test: $(VENV)/dev-installed system-deps node_modules/.installed lint test-js
 	$(BIN)/python -m pytest
 
-# The static checks: ruff (rules and formatting) and mypy, strict on scripts/ (pyproject.toml);
+# The static checks: ruff (rules and formatting) and mypy on scripts/, tests/ and benchmarks/, strict
+# (the tests and benchmarks may leave a fixture's parameters unannotated; pyproject.toml);
 # TypeScript's checker on the browser JavaScript and the search core's tests, typed with JSDoc and
 # never compiled (tsconfig.json, tests/js/tsconfig.json).
 lint: $(VENV)/dev-installed node_modules/.installed

@@ -25,6 +25,7 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Browser, sync_playwright
 
@@ -68,15 +69,15 @@ def bench_build(workdir: Path) -> None:
     for run in range(RUNS):
         for name, project in projects.items():
             timings[name].append(timed_build(project, workdir / f"site-{name}-{run}"))
-    project, bare_time = statistics.median(timings["project"]), statistics.median(timings["bare"])
-    ratio = project / bare_time
+    project_time, bare_time = statistics.median(timings["project"]), statistics.median(timings["bare"])
+    ratio = project_time / bare_time
     print(
-        f"build: median {project:.2f} s over {RUNS} clean builds (both languages); bare Material, Chinese only: "
+        f"build: median {project_time:.2f} s over {RUNS} clean builds (both languages); bare Material, Chinese only: "
         f"median {bare_time:.2f} s; ratio {ratio:.2f}x (target <= {TARGET_RATIO}x: {'met' if ratio <= TARGET_RATIO else 'NOT met'})"
     )
 
 
-def first_view(browser: Browser, url: str) -> tuple[int, int, int, Counter]:
+def first_view(browser: Browser, url: str) -> tuple[int, int, int, Counter[str]]:
     """(requests, bytes over the wire, bytes decoded, wire bytes per resource type) for a cold load."""
     context = browser.new_context()
     page = context.new_page()
@@ -85,16 +86,18 @@ def first_view(browser: Browser, url: str) -> tuple[int, int, int, Counter]:
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     kinds: dict[str, str] = {}
     wire: dict[str, int] = {}
-    decoded: Counter = Counter()
-    cdp.on(
-        "Network.requestWillBeSent",
-        lambda e: e["request"]["url"].startswith("http") and kinds.setdefault(e["requestId"], e.get("type", "Other")),
-    )
+    decoded: Counter[str] = Counter()
+
+    def on_request(event: dict[str, Any]) -> None:  # CDP's Network.requestWillBeSent, as JSON
+        if event["request"]["url"].startswith("http"):
+            kinds.setdefault(event["requestId"], event.get("type", "Other"))
+
+    cdp.on("Network.requestWillBeSent", on_request)
     cdp.on("Network.dataReceived", lambda e: decoded.update({e["requestId"]: e["dataLength"]}))
     cdp.on("Network.loadingFinished", lambda e: wire.__setitem__(e["requestId"], int(e["encodedDataLength"])))
     page.goto(url, wait_until="networkidle")
     context.close()
-    by_kind: Counter = Counter()
+    by_kind: Counter[str] = Counter()
     for request_id, kind in kinds.items():
         by_kind[kind] += wire.get(request_id, 0)
     return len(kinds), sum(wire.get(r, 0) for r in kinds), sum(decoded[r] for r in kinds), by_kind

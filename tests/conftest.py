@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page
 
 from scripts.clauses import Page as AgreementPage
 from scripts.source import Source, read_source
@@ -61,7 +62,7 @@ def base_url(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -71,7 +72,7 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser: object) -> Iterator[object]:
+def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context()
     page = context.new_page()
     yield page
@@ -79,7 +80,7 @@ def page(browser: object) -> Iterator[object]:
 
 
 @pytest.fixture
-def clipboard_page(browser: object) -> Iterator[object]:
+def clipboard_page(browser: Browser) -> Iterator[Page]:
     """A page that may read and write the clipboard (the copy buttons)."""
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     yield context.new_page()

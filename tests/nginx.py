@@ -39,7 +39,8 @@ def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]  # (host, port) for AF_INET; typeshed says Any
+        return port
 
 
 def build_at(site_url: str, site_dir: Path) -> subprocess.CompletedProcess[str]:

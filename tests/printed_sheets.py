@@ -49,6 +49,7 @@ class _ActualTextDevice(PDFPageAggregator):
         advance: float = super().render_char(*args, **kwargs)
         if self._actual is not None:
             character = self.cur_item._objs[-1]
+            assert isinstance(character, LTChar)  # the one that super().render_char has just added
             character._text = self._actual if self._first else ""
             self._first = False
         return advance

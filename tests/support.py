@@ -16,7 +16,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from playwright.sync_api import Page, Playwright
+from bs4 import Tag
+from playwright.sync_api import Browser, FloatRect, Locator, Page, Playwright
 
 from scripts.clauses import Page as AgreementPage
 from scripts.clauses import parse_language
@@ -39,6 +40,33 @@ def agreement_pages() -> dict[str, list[AgreementPage]]:
 def resolve(here: str, href: str) -> str:
     """The site path that a link on the page at site path `here` leads to."""
     return urlsplit(urljoin(f"http://site{here}", href)).path
+
+
+def one(soup: Tag, selector: str) -> Tag:
+    """The element that `selector` finds in `soup` (its first), or the test fails naming the selector."""
+    found = soup.select_one(selector)
+    if found is None:
+        pytest.fail(f"nothing matches {selector!r}", pytrace=False)
+    return found
+
+
+def attr(tag: Tag, name: str, missing: str | None = None) -> str:
+    """The value of a single-valued attribute (href, src, id, content, …); when `tag` lacks it,
+    `missing` if given, else the test fails."""
+    value = tag.get(name)
+    if value is None and missing is not None:
+        return missing
+    if not isinstance(value, str):
+        pytest.fail(f"<{tag.name}> has no single {name!r} attribute: {value!r}", pytrace=False)
+    return value
+
+
+def box(locator: Locator) -> FloatRect:
+    """Where the element is drawn (x, y, width, height), or the test fails if it is not drawn."""
+    drawn = locator.bounding_box()
+    if drawn is None:
+        pytest.fail(f"{locator} is not drawn", pytrace=False)
+    return drawn
 
 
 # What a build does not read: never copied into a temporary project.
@@ -131,7 +159,7 @@ def serve(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
-def launch_chromium(playwright: Playwright):
+def launch_chromium(playwright: Playwright) -> Browser:
     if not CHROMIUM.exists():
         pytest.fail(
             f"{CHROMIUM} not found: browser tests need Debian's Chromium. "

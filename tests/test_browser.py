@@ -5,11 +5,11 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Request
 
 from scripts.addresses import PARALLEL_PAGE, page_url
 from scripts.languages import LANGUAGES
-from tests.support import agreement_pages
+from tests.support import agreement_pages, box
 
 
 @pytest.mark.parametrize(
@@ -26,9 +26,8 @@ def test_clause_url_scrolls_to_the_clause_and_marks_it(page: Page, base_url: str
     page.goto(f"{base_url}{page_url(language, name)}#{anchor}")
     clause = page.locator(f'[id="{anchor}"]')
     assert clause.evaluate("element => element.matches(':target')")
-    box = clause.bounding_box()
-    header = page.locator(".md-header").bounding_box()
-    assert header["height"] <= box["y"] < 700, "the clause sits just below the header, in view"
+    header = box(page.locator(".md-header"))
+    assert header["height"] <= box(clause)["y"] < 700, "the clause sits just below the header, in view"
     background = clause.evaluate("element => getComputedStyle(element).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent"), "the targeted clause is marked"
 
@@ -44,11 +43,13 @@ def test_pages_request_nothing_from_other_hosts_and_nothing_missing(page: Page, 
     requested: list[str] = []
     problems: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    # ERR_ABORTED: a request still open when the test moves to the next page.
-    page.on(
-        "requestfailed",
-        lambda request: None if "ERR_ABORTED" in request.failure else problems.append(f"{request.failure} {request.url}"),
-    )
+
+    def failed(request: Request) -> None:
+        # ERR_ABORTED: a request still open when the test moves to the next page.
+        if "ERR_ABORTED" not in (request.failure or ""):
+            problems.append(f"{request.failure} {request.url}")
+
+    page.on("requestfailed", failed)
     page.on("response", lambda response: problems.append(f"{response.status} {response.url}") if response.status >= 400 else None)
     page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
     for language in LANGUAGES:

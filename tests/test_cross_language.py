@@ -14,7 +14,7 @@ from playwright.sync_api import Page
 from scripts.addresses import PARALLEL_PAGE, page_url, parallel_section_page, short_link_path
 from scripts.clauses import Part, parts, plain_text
 from scripts.languages import HTML_LANG, LANGUAGES
-from tests.support import agreement_pages, resolve
+from tests.support import agreement_pages, attr, box, one, resolve
 from tests.test_search import open_first_result
 
 
@@ -23,13 +23,12 @@ def all_parts(language: str) -> list[Part]:
 
 
 @pytest.fixture
-def watched(page: Page):
-    """The page, with every console error and every 4xx/5xx response recorded."""
-    problems: list[str] = []
-    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-    page.on("response", lambda response: problems.append(f"{response.status} {response.url}") if response.status >= 400 else None)
-    page.problems = problems
-    return page
+def problems(page: Page) -> list[str]:
+    """Every console error and every 4xx/5xx response of the test's page, recorded as it goes."""
+    recorded: list[str] = []
+    page.on("console", lambda message: recorded.append(message.text) if message.type == "error" else None)
+    page.on("response", lambda response: recorded.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    return recorded
 
 
 def switch_language(page: Page, language: str) -> None:
@@ -40,41 +39,42 @@ def switch_language(page: Page, language: str) -> None:
 
 
 def is_target(page: Page, anchor: str) -> bool:
-    return page.locator(f'[id="{anchor}"]').evaluate("element => element.matches(':target')")
+    targeted: bool = page.locator(f'[id="{anchor}"]').evaluate("element => element.matches(':target')")
+    return targeted
 
 
-def test_switching_language_keeps_the_clause(watched: Page, base_url: str) -> None:
-    watched.goto(f"{base_url}/04-software-updates/#4.2")
-    switch_language(watched, "en")
-    assert watched.url == f"{base_url}/en/04-software-updates/#4.2" and is_target(watched, "4.2")
-    switch_language(watched, "zh")
-    assert watched.url == f"{base_url}/04-software-updates/#4.2" and is_target(watched, "4.2")
-    assert watched.problems == []
+def test_switching_language_keeps_the_clause(page: Page, problems: list[str], base_url: str) -> None:
+    page.goto(f"{base_url}/04-software-updates/#4.2")
+    switch_language(page, "en")
+    assert page.url == f"{base_url}/en/04-software-updates/#4.2" and is_target(page, "4.2")
+    switch_language(page, "zh")
+    assert page.url == f"{base_url}/04-software-updates/#4.2" and is_target(page, "4.2")
+    assert problems == []
 
 
-def test_switching_after_in_page_navigation_keeps_the_new_clause(watched: Page, base_url: str) -> None:
-    watched.goto(f"{base_url}/en/10-user-conduct/#10.1")
-    watched.locator('[id="10.1-5"] a.clause-number').click()
-    switch_language(watched, "zh")
-    assert watched.url == f"{base_url}/10-user-conduct/#10.1-5"
-    assert watched.problems == []
+def test_switching_after_in_page_navigation_keeps_the_new_clause(page: Page, problems: list[str], base_url: str) -> None:
+    page.goto(f"{base_url}/en/10-user-conduct/#10.1")
+    page.locator('[id="10.1-5"] a.clause-number').click()
+    switch_language(page, "zh")
+    assert page.url == f"{base_url}/10-user-conduct/#10.1-5"
+    assert problems == []
 
 
-def test_switching_keeps_the_clause_scrolled_to(watched: Page, base_url: str) -> None:
-    watched.set_viewport_size({"width": 1280, "height": 600})
-    watched.goto(f"{base_url}/en/12-miscellaneous/")
-    watched.locator('[id="12.4"]').evaluate("element => element.scrollIntoView()")
-    switch_language(watched, "zh")
-    assert urlsplit(watched.url).path == "/12-miscellaneous/"
-    assert urlsplit(watched.url).fragment in {"12.4", "12.5"}  # the clause at the top of the view
-    assert watched.problems == []
+def test_switching_keeps_the_clause_scrolled_to(page: Page, problems: list[str], base_url: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 600})
+    page.goto(f"{base_url}/en/12-miscellaneous/")
+    page.locator('[id="12.4"]').evaluate("element => element.scrollIntoView()")
+    switch_language(page, "zh")
+    assert urlsplit(page.url).path == "/12-miscellaneous/"
+    assert urlsplit(page.url).fragment in {"12.4", "12.5"}  # the clause at the top of the view
+    assert problems == []
 
 
-def test_switching_from_a_search_result_keeps_the_clause(watched: Page, base_url: str) -> None:
-    open_first_result(watched, f"{base_url}/", "镜像站点", "**#10.1-3")
-    switch_language(watched, "en")
-    assert watched.url == f"{base_url}/en/10-user-conduct/#10.1-3"
-    assert watched.problems == []
+def test_switching_from_a_search_result_keeps_the_clause(page: Page, problems: list[str], base_url: str) -> None:
+    open_first_result(page, f"{base_url}/", "镜像站点", "**#10.1-3")
+    switch_language(page, "en")
+    assert page.url == f"{base_url}/en/10-user-conduct/#10.1-3"
+    assert problems == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -89,12 +89,10 @@ def test_parallel_view_has_every_part_side_by_side_with_its_anchor(page: Page, b
         assert zh_cell.get_attribute("lang") == "zh-Hans" and en_cell.get_attribute("lang") == "en"
         assert plain_text(all_parts("zh")[index].text) in zh_cell.inner_text()
         assert plain_text(all_parts("en")[index].text) in en_cell.inner_text()
-        assert zh_cell.bounding_box()["y"] == en_cell.bounding_box()["y"], "side by side"
+        assert box(zh_cell)["y"] == box(en_cell)["y"], "side by side"
     page.set_viewport_size({"width": 390, "height": 800})
     zh_cell, en_cell = rows.first.locator(".parallel-cell").all()
-    assert (
-        en_cell.bounding_box()["y"] > zh_cell.bounding_box()["y"] and en_cell.bounding_box()["x"] == zh_cell.bounding_box()["x"]
-    ), "stacked"
+    assert box(en_cell)["y"] > box(zh_cell)["y"] and box(en_cell)["x"] == box(zh_cell)["x"], "stacked"
 
 
 def test_parallel_view_cells_link_to_the_clause_in_each_language(page: Page, base_url: str) -> None:
@@ -116,7 +114,7 @@ def test_every_clause_links_to_its_row_on_its_sections_parallel_page(site: Path)
             elements = document.select(".clause, .clause-item, .preamble")
             assert len(elements) == len(list(parts(agreement_page)))
             for element in elements:
-                href = element.select_one("a.parallel-link")["href"]
+                href = attr(one(element, "a.parallel-link"), "href")
                 assert urlsplit(href).fragment == element["id"]
                 target = resolve(url, href)
                 expected = parallel_section_page(agreement_page.section) if agreement_page.section else PARALLEL_PAGE
@@ -138,7 +136,7 @@ def test_short_link_for_every_part_lands_on_it(site: Path, page: Page, base_url:
 def _element_text(site: Path, url: str) -> str:
     path, _, anchor = urlsplit(url).path, None, urlsplit(url).fragment
     document = BeautifulSoup((site / path.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
-    element = document.find(id=anchor)
+    element = one(document, f'[id="{anchor}"]')
     for added in element.select(".clause-number, .parallel-link"):
         added.decompose()
     return element.get_text().strip()

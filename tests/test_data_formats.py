@@ -150,7 +150,7 @@ def tbx_tag(name: str) -> str:
 def test_tbx_is_a_tbx_basic_dca_document(files: dict[str, bytes]) -> None:
     root = etree.fromstring(files[TBX_FILE])
     assert (root.tag, root.get("type"), root.get("style"), root.get(XML_LANG)) == (tbx_tag("tbx"), "TBX-Basic", "dca", "en")
-    assert {element.tag.split("}")[0] for element in root.iter()} == {f"{{{TBX_NS}"}, "DCA style: no other namespace"
+    assert {str(element.tag).split("}")[0] for element in root.iter()} == {f"{{{TBX_NS}"}, "DCA style: no other namespace"
     assert [child.tag for child in root] == [tbx_tag("tbxHeader"), tbx_tag("text")]
     assert root.findtext(f"{tbx_tag('tbxHeader')}/{tbx_tag('fileDesc')}/{tbx_tag('sourceDesc')}/{tbx_tag('p')}")
     entries = root.findall(f".//{tbx_tag('conceptEntry')}")
@@ -165,7 +165,7 @@ def test_tbx_is_a_tbx_basic_dca_document(files: dict[str, bytes]) -> None:
     assert {(note.get("type"), note.text) for note in notes} <= {
         (category, value) for category, values in BASIC_TERM_NOTES.items() for value in values
     }
-    assert {note.getparent().tag for note in notes} == {tbx_tag("termSec")}
+    assert {parent.tag if (parent := note.getparent()) is not None else None for note in notes} == {tbx_tag("termSec")}
 
 
 def test_tbx_has_every_glossary_row_with_its_kind_and_note(project: Project, files: dict[str, bytes]) -> None:

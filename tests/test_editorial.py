@@ -16,7 +16,7 @@ from scripts.clauses import Page, parse_language, plain_text
 from scripts.glossary import GLOSSARY_FILE, Term, read_glossary
 from scripts.languages import LANGUAGES
 from scripts.notes import NOTES_FILE, Note, NoteProblem, note_anchor, read_notes
-from tests.support import ROOT, build_site, copy_project, resolve
+from tests.support import ROOT, attr, build_site, copy_project, one, resolve
 
 
 # Read on first use, not at import: a broken file is a failing test, not a collection error.
@@ -103,7 +103,7 @@ def test_every_note_is_shown_under_its_part_marked_as_not_agreement_text(site: P
         assert aside is not None and aside.name == "aside" and aside["role"] == "note", note
         assert note.text[language] in aside.get_text()
         assert ("not part of the agreement" if language == "en" else "不属于协议文本") in aside.get_text()
-        part = document.find(id=note.at)
+        part = one(document, f'[id="{note.at}"]')
         assert part in aside.find_all_previous(), "the note follows its part"
         assert note.text[language] not in part.get_text(), "the part's own text does not contain the note"
 
@@ -112,7 +112,7 @@ def test_every_note_is_shown_under_its_part_marked_as_not_agreement_text(site: P
 def test_every_note_is_shown_in_both_columns_of_the_parallel_view(site: Path, language: str) -> None:
     document = soup(site, page_url(language, PARALLEL_PAGE))
     for note in notes():
-        row = document.find(id=note.at)
+        row = one(document, f'[id="{note.at}"]')
         cells = {cell["lang"]: cell.get_text() for cell in row.select(".parallel-cell")}
         assert note.text["zh"] in cells["zh-Hans"] and note.text["en"] in cells["en"], note.at
 
@@ -180,12 +180,13 @@ def test_the_glossary_page_lists_every_row_and_every_link_lands_on_its_part(site
         links = row.select("td:last-child a")
         assert links, f"{term.chinese} links to no part"
         for link in links:
-            target = resolve(here, link["href"])
-            fragment = link["href"].partition("#")[2]
+            href = attr(link, "href")
+            target = resolve(here, href)
+            fragment = href.partition("#")[2]
             document = soup(site, target)
-            assert fragment == "" or document.find(id=fragment) is not None, link["href"]
-            text = document.find(id=fragment).get_text() if fragment else document.select_one(".agreement-text").get_text()
-            assert term.chinese in text or language == "en", (term.chinese, link["href"])
+            assert fragment == "" or document.find(id=fragment) is not None, href
+            text = one(document, f'[id="{fragment}"]' if fragment else ".agreement-text").get_text()
+            assert term.chinese in text or language == "en", (term.chinese, href)
 
 
 def test_defined_terms_in_the_english_show_their_chinese_original(site: Path) -> None:
@@ -196,13 +197,14 @@ def test_defined_terms_in_the_english_show_their_chinese_original(site: Path) ->
         assert marked, url
         for abbr in marked:
             assert defined[next(e for e in defined if e.lower() == abbr.get_text().lower().removesuffix("s"))] == abbr["title"]
-            assert abbr.find_parent(attrs={"lang": True})["lang"] == "en", "only the English is marked"
+            marked_in = abbr.find_parent(attrs={"lang": True})
+            assert marked_in is not None and marked_in["lang"] == "en", "only the English is marked"
     assert not soup(site, page_url("zh", "03-license-scope.md")).select("abbr.defined-term")
 
 
 def test_the_glossary_is_linked_from_the_navigation(site: Path) -> None:
     for language in LANGUAGES:
-        hrefs = [a["href"] for a in soup(site, page_url(language, "index.md")).select("nav.md-nav--primary a.md-nav__link")]
+        hrefs = [attr(a, "href") for a in soup(site, page_url(language, "index.md")).select("nav.md-nav--primary a.md-nav__link")]
         assert any(resolve(page_url(language, "index.md"), href) == page_url(language, GLOSSARY_PAGE) for href in hrefs)
 
 
@@ -217,10 +219,10 @@ STATUS = {
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_home_page_and_every_footer_say_what_this_edition_is(site: Path, language: str) -> None:
-    home = soup(site, page_url(language, "index.md")).select_one(".provenance").get_text()
+    home = one(soup(site, page_url(language, "index.md")), ".provenance").get_text()
     assert all(phrase in home for phrase in STATUS[language]), home
     for page in agreement()[language]:
-        footer = soup(site, page_url(language, page.name)).select_one(".md-copyright").get_text()
+        footer = one(soup(site, page_url(language, page.name)), ".md-copyright").get_text()
         assert all(phrase in footer for phrase in STATUS[language]), page.name
 
 

@@ -59,6 +59,8 @@ def test_each_copied_material_block_matches_the_installed_material(name: str) ->
 
 
 def test_the_generator_tag_names_the_installed_material() -> None:
-    installed = re.search(r"mkdocs-material-([\d.]+)", MATERIAL_BASE.read_text(encoding="utf-8")).group(1)
+    generator = re.search(r"mkdocs-material-([\d.]+)", MATERIAL_BASE.read_text(encoding="utf-8"))
+    assert generator, f"no generator tag in {MATERIAL_BASE}"
+    installed = generator.group(1)
     assert installed == version("mkdocs-material")
     assert f"mkdocs-material-{installed}" in OURS.read_text(encoding="utf-8")

@@ -21,7 +21,7 @@ from playwright.sync_api import Page
 from scripts.check_clauses import check_project
 from scripts.english_records import record
 from scripts.project import read_project
-from tests.support import build_site, copy_project, serve
+from tests.support import build_site, copy_project, one, serve
 
 CLOSING = ("12-miscellaneous.md", "Tencent")  # the closing line: no digits, so no number check sees it
 CLAUSE = ("10-user-conduct.md", "10.1 ")
@@ -165,8 +165,10 @@ def test_text_the_allow_list_accepts_is_published_exactly_as_written(tmp_path: P
     assert record(project, "2030-01-01"), "the revised English, recorded as publishing requires"
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    page = BeautifulSoup((tmp_path / "site" / "en" / "10-user-conduct" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    clause = page.select_one('[id="10.1"]')
+    document = BeautifulSoup(
+        (tmp_path / "site" / "en" / "10-user-conduct" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    clause = one(document, '[id="10.1"]')
     assert clause.get_text().removesuffix("⇄").endswith(written)
     assert clause.find_all("a") == clause.select("a.clause-number, a.parallel-link"), "no link made from text"
     data = json.loads((tmp_path / "site" / "clauses.json").read_text(encoding="utf-8"))
@@ -176,7 +178,7 @@ def test_text_the_allow_list_accepts_is_published_exactly_as_written(tmp_path: P
         page.goto(f"{base_url}/en/10-user-conduct/#10.1")
         page.locator('[id="10.1"] .clause-tools__citation').click()
         page.wait_for_function("document.querySelector('[id=\"10.1\"] .clause-tools__citation').textContent === 'Copied'")
-        citation = page.evaluate("navigator.clipboard.readText()")
+        citation: str = page.evaluate("navigator.clipboard.readText()")
     # The clause's citation goes on with its items (1) to (7) after its own text.
     assert (
         f"{written} (1) " in citation

@@ -25,17 +25,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, ConsoleMessage, Request, Response, Route
 
 from scripts.csp import SERVER_INCLUDE, inline_scripts, script_hashes
 from scripts.languages import HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY
 from scripts.staged_site import server_config_dir
 from tests.nginx import nginx, published_site
-from tests.support import ROOT, build_site, is_materials_toggle_autocomplete
+from tests.support import ROOT, attr, build_site, is_materials_toggle_autocomplete, one
 
 OTHER_LANGUAGES = tuple(language for language in LANGUAGES if language != REFERENCE_LANGUAGE)
 PREFIXES = {"root": "/", "tim": "/tim/"}
@@ -98,7 +99,7 @@ def is_error_page(file: PurePosixPath) -> bool:
 
 def is_noindex(document: BeautifulSoup) -> bool:
     robots = document.select_one('meta[name="robots"]')
-    return robots is not None and "noindex" in robots.get("content", "").lower()
+    return robots is not None and "noindex" in attr(robots, "content", "").lower()
 
 
 def indexable(published: Published) -> list[PurePosixPath]:
@@ -134,7 +135,8 @@ def published_tim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Publishe
 
 @pytest.fixture(scope="session", params=list(PREFIXES))
 def published(request: pytest.FixtureRequest) -> Published:
-    return request.getfixturevalue(f"published_{request.param}")
+    chosen: Published = request.getfixturevalue(f"published_{request.param}")
+    return chosen
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -164,7 +166,19 @@ class Visit:
     bad_responses: list[tuple[int, str]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
-    violations: list[dict] = field(default_factory=list)
+    violations: list[dict[str, Any]] = field(default_factory=list)  # axe-core's results, as JSON
+
+
+@dataclass
+class _Visiting:
+    """The page that crawl() is on: its URL and record, the navigations it started that were
+    stopped, its requests still in flight, and those Chromium aborted."""
+
+    url: str
+    visit: Visit
+    stopped: set[str] = field(default_factory=set)
+    pending: set[Request] = field(default_factory=set)
+    aborted: list[str] = field(default_factory=list)
 
 
 def crawl(published: Published, browser: Browser, run_axe: bool) -> dict[str, Visit]:
@@ -181,40 +195,40 @@ def crawl(published: Published, browser: Browser, run_axe: bool) -> dict[str, Vi
     context = browser.new_context()
     page = context.new_page()
     results: dict[str, Visit] = {}
-    current: dict = {"pending": set(), "aborted": []}
+    current = _Visiting("", Visit())  # replaced by each page in turn
 
-    def route(route) -> None:
+    def route(route: Route) -> None:
         request = route.request
-        if request.is_navigation_request() and request.frame == page.main_frame and request.url != current["url"]:
-            current["stopped"].add(request.url)
+        if request.is_navigation_request() and request.frame == page.main_frame and request.url != current.url:
+            current.stopped.add(request.url)
             route.abort("aborted")
         else:
             route.continue_()
 
-    def on_request(request: pytest.FixtureRequest) -> None:
-        current["visit"].requests.append(request.url)
-        current["pending"].add(request)
+    def on_request(request: Request) -> None:
+        current.visit.requests.append(request.url)
+        current.pending.add(request)
 
-    def on_response(response) -> None:
+    def on_response(response: Response) -> None:
         if response.status >= 400:
-            current["visit"].bad_responses.append((response.status, response.url))
+            current.visit.bad_responses.append((response.status, response.url))
 
-    def on_failed(request: pytest.FixtureRequest) -> None:
-        current["pending"].discard(request)
-        if request.url in current["stopped"]:
+    def on_failed(request: Request) -> None:
+        current.pending.discard(request)
+        if request.url in current.stopped:
             return
         # Chromium aborts a request still open when the page navigates: a redirect page's
         # favicon, or the favicon it fetches after `load` when the crawl has moved on. That
         # abort is the crawl's doing; whether the site serves the resource is checked below.
         if request.failure == "net::ERR_ABORTED":
-            current["aborted"].append(request.url)
+            current.aborted.append(request.url)
         else:
-            current["visit"].failed.append((request.url, request.failure or ""))
+            current.visit.failed.append((request.url, request.failure or ""))
 
-    def on_console(message) -> None:
+    def on_console(message: ConsoleMessage) -> None:
         if message.type == "error":
-            location = (message.location or {}).get("url", "")
-            current["visit"].console_errors.append(f"{message.text} ({location})" if location else message.text)
+            location = message.location["url"]  # always given (playwright builds it from the event)
+            current.visit.console_errors.append(f"{message.text} ({location})" if location else message.text)
 
     # Content-Security-Policy violations (the shipped policy is strict): reported as console errors.
     context.add_init_script(
@@ -224,15 +238,15 @@ def crawl(published: Published, browser: Browser, run_axe: bool) -> dict[str, Vi
     context.route("**/*", route)
     context.on("request", on_request)
     context.on("response", on_response)
-    context.on("requestfinished", lambda request: current["pending"].discard(request))
+    context.on("requestfinished", lambda request: current.pending.discard(request))
     context.on("requestfailed", on_failed)
     page.on("console", on_console)
-    page.on("pageerror", lambda error: current["visit"].console_errors.append(f"uncaught: {error}"))
+    page.on("pageerror", lambda error: current.visit.console_errors.append(f"uncaught: {error}"))
     try:
         for file in published.files:
             url = published.url(file)
             visit = results[url] = Visit()
-            current.update(url=url, visit=visit, stopped=set(), pending=set(), aborted=[])
+            current = _Visiting(url, visit)
             response = page.goto(url, wait_until="load")
             visit.status = response.status if response else None
             if run_axe:
@@ -240,12 +254,12 @@ def crawl(published: Published, browser: Browser, run_axe: bool) -> dict[str, Vi
             # Let work queued at load start (two frames), then wait for what it requested.
             page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done))))")
             for _ in range(200):
-                if not current["pending"]:
+                if not current.pending:
                     break
                 page.wait_for_timeout(25)
-            visit.failed += [(request.url, "still pending after 5 s") for request in current["pending"]]
+            visit.failed += [(request.url, "still pending after 5 s") for request in current.pending]
             visit.console_errors += page.evaluate("window.__violations ?? []")
-            for aborted in current["aborted"]:
+            for aborted in current.aborted:
                 served = context.request.get(aborted, max_redirects=0)
                 if served.status != 200:
                     visit.failed.append((aborted, f"aborted in the browser, and the server answers {served.status}"))
@@ -268,13 +282,14 @@ def visits_tim(published_tim: Published, browser: Browser) -> dict[str, Visit]:
 
 @pytest.fixture(scope="session")
 def visits(published: Published, request: pytest.FixtureRequest) -> dict[str, Visit]:
-    return request.getfixturevalue(f"visits_{published.name}")
+    chosen: dict[str, Visit] = request.getfixturevalue(f"visits_{published.name}")
+    return chosen
 
 
 def test_every_page_has_no_axe_core_violations(visits_root: dict[str, Visit], published_root: Published) -> None:
     """axe-core's default rules (the version bundled with axe-playwright-python), on every page."""
     visits, published = visits_root, published_root
-    by_rule: dict[str, dict] = {}
+    by_rule: dict[str, dict[str, Any]] = {}
     for url, visit in visits.items():
         for violation in visit.violations:
             rule = by_rule.setdefault(violation["id"], {"violation": violation, "nodes": defaultdict(lambda: defaultdict(set))})
@@ -324,7 +339,7 @@ def test_every_page_has_lang_title_and_description(published: Published) -> None
         if not title:
             problems.append(f"{file}: empty or missing <title>")
         description = document.select_one('meta[name="description"]')
-        if description is None or not description.get("content", "").strip():
+        if description is None or not attr(description, "content", "").strip():
             problems.append(f'{file}: empty or missing <meta name="description">')
     fail_with(problems, f"{published.name}:")
 
@@ -345,21 +360,21 @@ LINK_ATTRIBUTES = (
 
 def links_of(document: BeautifulSoup) -> list[tuple[str, str]]:
     """(element description, URL as written) for every link and resource a page names."""
-    found = []
+    found: list[tuple[str, str]] = []
     for name, attribute in LINK_ATTRIBUTES:
         for tag in document.find_all(name, attrs={attribute: True}):
-            found.append((f"<{name} {attribute}>", tag[attribute]))
+            found.append((f"<{name} {attribute}>", attr(tag, attribute)))
     for tag in document.find_all("meta", attrs={"http-equiv": re.compile("^refresh$", re.I)}):
-        match = re.search(r"url\s*=\s*['\"]?([^'\"]+)", tag.get("content", ""), re.I)
+        match = re.search(r"url\s*=\s*['\"]?([^'\"]+)", attr(tag, "content", ""), re.I)
         if match:
             found.append(('<meta http-equiv="refresh">', match.group(1).strip()))
     for tag in document.find_all(["img", "source"], attrs={"srcset": True}):
-        found += [(f"<{tag.name} srcset>", part.split()[0]) for part in tag["srcset"].split(",") if part.strip()]
+        found += [(f"<{tag.name} srcset>", part.split()[0]) for part in attr(tag, "srcset").split(",") if part.strip()]
     return found
 
 
 def element_ids(body: bytes) -> set[str]:
-    return {tag["id"] for tag in BeautifulSoup(body, "html.parser").find_all(id=True)}
+    return {attr(tag, "id") for tag in BeautifulSoup(body, "html.parser").find_all(id=True)}
 
 
 def test_every_internal_link_and_fragment_resolves(published: Published) -> None:
@@ -370,7 +385,7 @@ def test_every_internal_link_and_fragment_resolves(published: Published) -> None
     for file, document in published.soups.items():
         here = published.url(file)
         base = document.select_one("base[href]")
-        base_url = urljoin(here, base["href"]) if base else here
+        base_url = urljoin(here, attr(base, "href")) if base else here
         for element, written in links_of(document):
             url = urljoin(base_url, written.strip())
             if urlsplit(url).scheme not in ("http", "https") or not published.is_local(url):
@@ -493,20 +508,22 @@ def test_404_page_loads_its_assets_at_any_depth(published: Published, browser: B
     context = browser.new_context()
     page = context.new_page()
     problems = []
-    page.on("response", lambda r: r.url != url and r.status >= 400 and problems.append(f"response {r.status} for {r.url}"))
+
+    def on_response(response: Response) -> None:
+        if response.url != url and response.status >= 400:
+            problems.append(f"response {response.status} for {response.url}")
+
+    def on_request(request: Request) -> None:
+        if urlsplit(request.url).scheme in ("http", "https") and urlsplit(request.url).netloc != host:
+            problems.append(f"requests {request.url}")
+
+    page.on("response", on_response)
     page.on("requestfailed", lambda r: problems.append(f"request failed {r.url}: {r.failure}"))
-    page.on(
-        "request",
-        lambda r: (
-            urlsplit(r.url).scheme in ("http", "https")
-            and urlsplit(r.url).netloc != host
-            and problems.append(f"requests {r.url}")
-        ),
-    )
+    page.on("request", on_request)
     page.on("pageerror", lambda error: problems.append(f"uncaught: {error}"))
 
-    def on_console(message) -> None:
-        location = (message.location or {}).get("url", "")
+    def on_console(message: ConsoleMessage) -> None:
+        location = message.location["url"]  # always given (playwright builds it from the event)
         own_status = location == url and message.text.startswith(
             "Failed to load resource: the server responded with a status of 404"
         )
@@ -650,7 +667,7 @@ def test_the_shipped_server_sends_a_strict_policy_and_caching_rules(published: P
     assert page["x-content-type-options"] == "nosniff" and page["referrer-policy"] == "strict-origin-when-cross-origin"
     assert page["cache-control"] == "no-cache" and page["content-encoding"] == "gzip"
     bundle = next(file for file in published.files if file.name == "index.html")  # any page names the bundle
-    src = published.soup(bundle).select_one("script[src*='bundle.']")["src"]
+    src = attr(one(published.soup(bundle), "script[src*='bundle.']"), "src")
     asset = headers_of(urljoin(published.url(bundle), src))
     assert asset["cache-control"] == "public, max-age=31536000, immutable"
     assert asset["x-content-type-options"] == "nosniff"

@@ -19,14 +19,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import material
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, BrowserContext, ViewportSize
 from playwright.sync_api import Page as BrowserPage
 
 from scripts.addresses import FULL_PAGE, PARALLEL_PAGE, page_url, parallel_section_page
@@ -36,7 +38,7 @@ from scripts.clauses import Page, parts, plain_text
 from scripts.languages import HTML_LANG, LANGUAGES, REGISTRY
 from scripts.project import read_project
 from tests.printed_sheets import joined, sheets
-from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, OpenPage, agreement_pages, copy_project
+from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, OpenPage, agreement_pages, attr, box, copy_project, one
 
 
 def sections(language: str) -> list[Page]:
@@ -49,8 +51,9 @@ def part_text(language: str, anchor: str) -> str:
     return next(plain_text(part.text) for page in agreement_pages()[language] for part in parts(page) if part.anchor == anchor)
 
 
-SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
-SCHEMES = ("light", "dark")
+SIZES: dict[str, ViewportSize] = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+Scheme = Literal["light", "dark"]
+SCHEMES: tuple[Scheme, ...] = ("light", "dark")
 SITE_NAME = {"zh": "TIM软件许可及服务协议", "en": "TIM Software License and Service Agreement"}
 SOURCE = "https://ti.qq.com/tim/serverinfo.html"
 DATE = "2022-01-23"
@@ -69,12 +72,12 @@ TOOL_NAME = {"zh": "{label}：{name}", "en": "{label}: {name}"}
 
 
 @pytest.fixture
-def open_page(browser: Browser):
+def open_page(browser: Browser) -> Iterator[OpenPage]:
     """A page in a context of its own: size (desktop or phone, a phone being a touch screen),
     colour scheme, and the clipboard when asked."""
-    contexts = []
+    contexts: list[BrowserContext] = []
 
-    def make(size: str = "desktop", scheme: str = "light", clipboard: bool = False):
+    def make(size: str = "desktop", scheme: Scheme = "light", clipboard: bool = False) -> BrowserPage:
         phone = size == "phone"
         context = browser.new_context(
             viewport=SIZES[size], color_scheme=scheme, has_touch=phone, is_mobile=phone,
@@ -92,12 +95,8 @@ def root(language: str) -> str:
     return page_url(language, "index.md")
 
 
-def box(locator) -> dict[str, float]:
-    return locator.bounding_box()
-
-
 def header_bottom(page: BrowserPage) -> float:
-    return page.locator(".md-header").bounding_box()["height"]
+    return box(page.locator(".md-header"))["height"]
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:
@@ -137,13 +136,16 @@ def test_parallel_view_jumps_to_each_section(open_page: OpenPage, base_url: str,
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_section_has_a_short_parallel_page_with_its_rows(site: Path, language: str) -> None:
     for index, section in enumerate(sections(language)):
+        assert section.section is not None  # sections() has only the pages of a section
         url = page_url(language, parallel_section_page(section.section))
         document = soup(site, url)
         rows = [row["id"] for row in document.select(".parallel-row")]
         assert rows == [part.anchor for part in parts(section)], url
-        assert document.select_one('meta[name="robots"]')["content"] == "noindex, follow"
-        assert section.title in document.h1.get_text()
-        pager = {link["rel"][0] if link.get("rel") else "all": link["href"] for link in document.select(".parallel-pager a")}
+        assert attr(one(document, 'meta[name="robots"]'), "content") == "noindex, follow"
+        assert section.title in one(document, "h1").get_text()
+        pager = {
+            link["rel"][0] if link.get("rel") else "all": attr(link, "href") for link in document.select(".parallel-pager a")
+        }
         assert ("prev" in pager) == (index > 0) and ("next" in pager) == (index < len(sections(language)) - 1)
         assert urlsplit(pager["all"]).fragment == f"section-{section.section}"
 
@@ -266,7 +268,8 @@ def copied(page: BrowserPage, anchor: str) -> str:
     button = page.locator(f'[id="{anchor}"] .clause-tools__citation')
     button.click()
     page.wait_for_function(f"document.querySelector('[id=\"{anchor}\"] .clause-tools__citation').textContent.length > 0")
-    return page.evaluate("navigator.clipboard.readText()")
+    citation: str = page.evaluate("navigator.clipboard.readText()")
+    return citation
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -355,14 +358,14 @@ def test_on_the_full_text_copied_links_name_the_parts_own_page(open_page: OpenPa
 def test_the_full_text_has_every_part_as_on_its_own_page(site: Path, language: str) -> None:
     url = page_url(language, FULL_PAGE)
     document = soup(site, url)
-    text = document.select_one(".agreement-text")
+    text = one(document, ".agreement-text")
     anchors = [element["id"] for element in text.select(".preamble, .clause, .clause-item")]
     assert anchors == [part.anchor for page in agreement_pages()[language] for part in parts(page)]
     assert len({tag["id"] for tag in document.find_all(id=True)}) == len(document.find_all(id=True)), "no id twice"
     for page in agreement_pages()[language]:
         own = soup(site, page_url(language, page.name))
         for part in parts(page):
-            here, there = text.select_one(f'[id="{part.anchor}"]'), own.select_one(f'[id="{part.anchor}"]')
+            here, there = one(text, f'[id="{part.anchor}"]'), one(own, f'[id="{part.anchor}"]')
             for added in (*here.select(".clause-tools"), *there.select(".clause-tools")):
                 added.decompose()
             assert here.get_text() == there.get_text(), part.anchor
@@ -376,14 +379,16 @@ def test_the_full_text_has_every_part_as_on_its_own_page(site: Path, language: s
 def test_the_full_text_is_linked_from_home_and_not_indexed(site: Path, language: str) -> None:
     url = page_url(language, FULL_PAGE)
     home = soup(site, root(language))
-    full_links = [a for a in home.select(".md-content a") if a["href"].rstrip("/").endswith("full")]
+    full_links = [a for a in home.select(".md-content a") if attr(a, "href").rstrip("/").endswith("full")]
     assert full_links, "linked from the home page's content"
-    assert [a for a in home.select("nav.md-nav--primary a") if a["href"].rstrip("/").endswith("full")], "and from the navigation"
+    assert [a for a in home.select("nav.md-nav--primary a") if attr(a, "href").rstrip("/").endswith("full")], (
+        "and from the navigation"
+    )
     document = soup(site, url)
-    assert document.select_one('meta[name="robots"]')["content"] == "noindex, follow"
-    assert document.select_one('link[rel="canonical"]')["href"] == f"https://tim-agreement.example.org{url}"
+    assert attr(one(document, 'meta[name="robots"]'), "content") == "noindex, follow"
+    assert attr(one(document, 'link[rel="canonical"]'), "href") == f"https://tim-agreement.example.org{url}"
     sitemap = ElementTree.parse(site / "sitemap.xml").getroot()
-    locations = {loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    locations = {loc.text or "" for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
     assert f"https://tim-agreement.example.org{url}" not in locations
     assert f"https://tim-agreement.example.org{page_url(language, '10-user-conduct.md')}" in locations
     assert not {loc for loc in locations if re.search(r"/parallel/\d+/$", loc)}, (
@@ -405,7 +410,7 @@ def printed(page: BrowserPage, url: str) -> list[str]:
      ("en", "10-user-conduct.md", STATUS, 1), ("en", PARALLEL_PAGE, PARALLEL_STATUS, 5), ("zh", parallel_section_page(2), PARALLEL_STATUS, 2)],
 )  # fmt: skip
 def test_every_printed_sheet_says_what_it_is_and_where_it_is_from(
-    open_page: OpenPage, base_url: str, language: str, name: str, status: dict, least: int
+    open_page: OpenPage, base_url: str, language: str, name: str, status: dict[str, str], least: int
 ) -> None:
     page = open_page()
     url = page_url(language, name)
@@ -497,7 +502,8 @@ def test_clause_tools_are_named_with_the_clause_number(open_page: OpenPage, base
     toolbar = page.get_by_role("toolbar", name=name, exact=True)
     assert toolbar.count() == 1
     parallel, link, citation = TOOLS[language]
-    for role, label in (("link", parallel), ("button", link), ("button", citation)):
+    tools: tuple[tuple[Literal["link", "button"], str], ...] = (("link", parallel), ("button", link), ("button", citation))
+    for role, label in tools:
         tool = toolbar.get_by_role(role, name=TOOL_NAME[language].format(label=label, name=name), exact=True)
         assert tool.count() == 1 and tool.get_attribute("title") == TOOL_NAME[language].format(label=label, name=name)
 
@@ -582,7 +588,7 @@ def luminance(css_colour: str) -> float:
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_the_scheme_follows_the_system_and_the_toggle_switches_it(open_page: OpenPage, base_url: str, scheme: str) -> None:
+def test_the_scheme_follows_the_system_and_the_toggle_switches_it(open_page: OpenPage, base_url: str, scheme: Scheme) -> None:
     page = open_page(scheme=scheme)
     page.goto(f"{base_url}/10-user-conduct/")
     background = "getComputedStyle(document.body).backgroundColor"
@@ -598,7 +604,7 @@ def test_the_scheme_follows_the_system_and_the_toggle_switches_it(open_page: Ope
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_axe_violation_and_a_readable_highlight_in_either_scheme(
-    open_page: OpenPage, base_url: str, language: str, scheme: str
+    open_page: OpenPage, base_url: str, language: str, scheme: Scheme
 ) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -620,7 +626,7 @@ def test_no_axe_violation_and_a_readable_highlight_in_either_scheme(
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_either_scheme_prints_dark_on_white(open_page: OpenPage, base_url: str, scheme: str) -> None:
+def test_either_scheme_prints_dark_on_white(open_page: OpenPage, base_url: str, scheme: Scheme) -> None:
     page = open_page(scheme=scheme)
     page.emulate_media(media="print", color_scheme=scheme)  # from the start: no colour transitions
     page.goto(f"{base_url}/en/10-user-conduct/#10.1-2", wait_until="load")

@@ -24,7 +24,7 @@ from scripts.english_records import english_pages, english_texts, read_english_r
 from scripts.feeds import feed_path
 from scripts.languages import LANGUAGES
 from scripts.project import read_project
-from tests.support import ROOT, build_site, copy_project
+from tests.support import ROOT, attr, build_site, copy_project, one
 from tests.test_versions import RETRIEVAL, revise_english
 
 FIRST, SECOND = "2022-01-23", "2024-03-01"
@@ -81,8 +81,8 @@ def test_every_page_of_the_retrieval_is_at_its_permanent_address_with_the_same_i
         permanent = soup(site, page_url(language, version_page(FIRST, page.name)))
         assert [p["id"] for p in permanent.select(".agreement-text [id]")] == [part.anchor for part in parts(page)]
         assert [plain_text(part.text) in permanent.get_text() for part in parts(page)] == [True] * len(list(parts(page)))
-        assert permanent.select_one('meta[name="robots"]')["content"] == "noindex, follow"
-        banner = permanent.select_one(".version-banner").get_text()
+        assert attr(one(permanent, 'meta[name="robots"]'), "content") == "noindex, follow"
+        banner = one(permanent, ".version-banner").get_text()
         assert FIRST in banner and ("现行文本" in banner or "current text" in banner)
 
 
@@ -97,8 +97,8 @@ def test_each_retrieval_is_published_as_kept_with_its_sha256(site: Path) -> None
     digest = hashlib.sha256(published).hexdigest()
     for language in LANGUAGES:
         versions = soup(site, page_url(language, "versions/index.md"))
-        assert digest in versions.select_one(".version-files").get_text()
-        assert "sha256sum 2022-01-23.zh.txt" in versions.select_one(".versions-verify").get_text()
+        assert digest in one(versions, ".version-files").get_text()
+        assert "sha256sum 2022-01-23.zh.txt" in one(versions, ".versions-verify").get_text()
     document = json.loads((site / "clauses.json").read_text(encoding="utf-8"))
     assert document["versions"][0]["files"] == [
         {"kind": "source", "url": f"https://tim-agreement.example.org/{source_file(FIRST)}", "sha256": digest}
@@ -113,7 +113,7 @@ def test_each_retrieval_is_published_as_kept_with_its_sha256(site: Path) -> None
 @pytest.mark.parametrize(("language", "said"), [("zh", "此后尚未与来源核对"), ("en", "not checked against the source since")])
 def test_every_page_says_what_it_is_and_when_it_was_checked(site: Path, language: str, said: str) -> None:
     for page in parse_language(ROOT / "docs", language):
-        status = soup(site, page_url(language, page.name)).select_one(".status-line").get_text()
+        status = one(soup(site, page_url(language, page.name)), ".status-line").get_text()
         assert said in status and FIRST in status
         assert ("非官方参考译本" in status) if language == "zh" else ("unofficial" in status and "for reference only" in status)
 
@@ -161,18 +161,18 @@ def recorded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_superseded_text_stays_at_its_address_and_says_so(recorded: Path) -> None:
     old = soup(recorded, page_url("zh", version_page(FIRST, "04-software-updates.md")))
-    banner = old.select_one(".version-banner").get_text()
+    banner = one(old, ".version-banner").get_text()
     assert SECOND in banner and "取代" in banner
-    assert "不经向您特别通知" in old.select_one('[id="4.3"]').get_text()  # the Chinese as retrieved then
+    assert "不经向您特别通知" in one(old, '[id="4.3"]').get_text()  # the Chinese as retrieved then
     english = soup(recorded, page_url("en", version_page(FIRST, "04-software-updates.md")))
-    assert "without specific notice to you" in english.select_one('[id="4.3"]').get_text()  # the English as it stood then
+    assert "without specific notice to you" in one(english, '[id="4.3"]').get_text()  # the English as it stood then
     new = soup(recorded, page_url("en", version_page(SECOND, "04-software-updates.md")))
-    assert "after notifying you in advance" in new.select_one('[id="4.3"]').get_text()
-    assert "current text" in new.select_one(".version-banner").get_text()
+    assert "after notifying you in advance" in one(new, '[id="4.3"]').get_text()
+    assert "current text" in one(new, ".version-banner").get_text()
 
 
 def test_the_copys_pages_say_when_the_source_was_checked(recorded: Path) -> None:
-    status = soup(recorded, page_url("en", "10-user-conduct.md")).select_one(".status-line").get_text()
+    status = one(soup(recorded, page_url("en", "10-user-conduct.md")), ".status-line").get_text()
     assert f"checked against the source on {CHECKED}; unchanged since {SECOND}" in status
     document = json.loads((recorded / "clauses.json").read_text(encoding="utf-8"))
     assert document["checked"] == {"checked": CHECKED, "unchanged_since": SECOND}
@@ -245,12 +245,12 @@ def test_a_configured_report_address_is_filled_in_for_each_part(tmp_path: Path) 
     )
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    link = soup(tmp_path / "site", page_url("en", "10-user-conduct.md")).select_one('[id="10.1-2"] .clause-tools__report')
+    link = one(soup(tmp_path / "site", page_url("en", "10-user-conduct.md")), '[id="10.1-2"] .clause-tools__report')
     digest = hashlib.sha256(
         plain_text(next(p for p in parts(parse_language(ROOT / "docs", "en")[10]) if p.anchor == "10.1-2").text).encode()
     ).hexdigest()[:16]
-    assert link["href"] == (
+    assert attr(link, "href") == (
         f"https://example.org/report?part=10.1-2&lang=en&v={FIRST}&h={digest}"
         "&u=https%3A%2F%2Ftim-agreement.example.org%2Fen%2F10-user-conduct%2F%2310.1-2"
     )
-    assert re.fullmatch(r"Report a problem: clause 10\.1\(2\)", link["aria-label"])
+    assert re.fullmatch(r"Report a problem: clause 10\.1\(2\)", attr(link, "aria-label"))

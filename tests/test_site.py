@@ -7,17 +7,18 @@ import subprocess
 import time
 import urllib.request
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from scripts.addresses import page_url
 from scripts.clauses import Page as AgreementPage
 from scripts.languages import HTML_LANG, LANGUAGES
 from scripts.source import Source
 from tests.nginx import free_port
-from tests.support import ROOT, copy_project, resolve, start_mkdocs_serve
+from tests.support import ROOT, attr, copy_project, one, resolve, start_mkdocs_serve
 
 DOCS = ROOT / "docs"
 
@@ -78,7 +79,7 @@ def test_each_clause_number_links_to_itself(pages: dict[str, list[AgreementPage]
     for language, own in pages.items():
         for page in own:
             for element in soup(site, page_url(language, page.name)).select(".clause, .clause-item"):
-                link = element.select_one("a.clause-number")
+                link = one(element, "a.clause-number")
                 assert link["href"] == f"#{element['id']}"
 
 
@@ -88,7 +89,7 @@ def test_language_selector_points_at_the_counterpart_page(
 ) -> None:
     for page in pages[language]:
         here = page_url(language, page.name)
-        links = {a["hreflang"]: a["href"] for a in soup(site, here).select("a.md-select__link[hreflang]")}
+        links = {attr(a, "hreflang"): attr(a, "href") for a in soup(site, here).select("a.md-select__link[hreflang]")}
         assert set(links) == {HTML_LANG[other] for other in LANGUAGES}
         for other in LANGUAGES:
             assert resolve(here, links[HTML_LANG[other]]) == page_url(other, page.name), (here, other)
@@ -97,7 +98,7 @@ def test_language_selector_points_at_the_counterpart_page(
 def test_html_lang_attributes(pages: dict[str, list[AgreementPage]], site: Path) -> None:
     for language, expected in (("zh", "zh-Hans"), ("en", "en")):
         for page in pages[language]:
-            assert soup(site, page_url(language, page.name)).html["lang"] == expected
+            assert one(soup(site, page_url(language, page.name)), "html")["lang"] == expected
 
 
 def test_navigation_titles_in_each_language(site: Path) -> None:
@@ -107,7 +108,7 @@ def test_navigation_titles_in_each_language(site: Path) -> None:
     assert "1. Scope of this Agreement" in en_nav and "12. Miscellaneous" in en_nav
 
 
-def agreement_blocks(document: BeautifulSoup) -> list:
+def agreement_blocks(document: BeautifulSoup) -> list[Tag]:
     """The title and paragraphs the author wrote, without the links the build adds to them."""
     for added in document.select(".agreement-text .parallel-link"):
         added.decompose()
@@ -152,7 +153,7 @@ def test_home_page_shows_contents_and_provenance(source: Source, site: Path) -> 
         home = soup(site, page_url(language, "index.md"))
         contents = [a["href"] for a in home.select(".agreement-contents a")]
         assert len(contents) == 12
-        provenance = home.select_one(".provenance")
+        provenance = one(home, ".provenance")
         assert source.url in provenance.get_text() and "2022-01-23" in provenance.get_text()
         assert [p["id"] for p in home.select(".preamble")] == [f"preamble-{n}" for n in range(1, 5)]
 
@@ -160,20 +161,20 @@ def test_home_page_shows_contents_and_provenance(source: Source, site: Path) -> 
 def test_every_page_shows_provenance_in_its_footer(pages: dict[str, list[AgreementPage]], source: Source, site: Path) -> None:
     for language, own in pages.items():
         for page in own:
-            footer = soup(site, page_url(language, page.name)).select_one(".md-copyright").get_text()
+            footer = one(soup(site, page_url(language, page.name)), ".md-copyright").get_text()
             assert source.url in footer and "2022-01-23" in footer
 
 
 def test_every_page_says_what_it_is_in_its_own_language(pages: dict[str, list[AgreementPage]], site: Path) -> None:
     for page in pages["en"]:
         here = page_url("en", page.name)
-        status = soup(site, here).select_one(".status-line")
+        status = one(soup(site, here), ".status-line")
         text = status.get_text()
         assert "unofficial reference translation" in text and "for reference only" in text and "Chinese original prevails" in text
-        link = status.select_one("a[hreflang='zh-Hans']")
-        assert resolve(here, link["href"]) == page_url("zh", page.name)
+        link = one(status, "a[hreflang='zh-Hans']")
+        assert resolve(here, attr(link, "href")) == page_url("zh", page.name)
     for page in pages["zh"]:
-        status = soup(site, page_url("zh", page.name)).select_one(".status-line")
+        status = one(soup(site, page_url("zh", page.name)), ".status-line")
         assert "英文为非官方参考译本" in status.get_text() and "以中文原文为准" in status.get_text()
         assert status.select("a[hreflang='en']") == [], "the original's pages link to no original"
 
@@ -186,7 +187,8 @@ def test_no_page_loads_a_font_script_or_style_from_another_host(site: Path) -> N
         document = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for tag in document.select("script[src], link[href], img[src], iframe[src]"):
             url = tag.get("src") or tag.get("href")
-            if tag.name == "link" and set(tag.get("rel", [])) & {"alternate", "canonical"}:
+            assert isinstance(url, str), tag  # the selector asks for one of them
+            if tag.name == "link" and set(tag.get_attribute_list("rel")) & {"alternate", "canonical"}:
                 continue  # identifies pages; the browser does not fetch it
             assert not re.match(r"(?:https?:)?//", url), f"{path}: {tag}"
     for path in site.rglob("*.css"):
@@ -213,12 +215,13 @@ def test_no_script_blocks_the_first_paint(site: Path) -> None:
 def fetch_text(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
+            text: str = response.read().decode("utf-8")
+            return text
     except OSError:
         return None
 
 
-def wait_for(condition, what: str, server: subprocess.Popen[str], timeout: float = 90) -> None:
+def wait_for(condition: Callable[[], bool], what: str, server: subprocess.Popen[str], timeout: float = 90) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if server.poll() is not None or time.monotonic() > deadline:
@@ -237,16 +240,16 @@ def test_mkdocs_serve_serves_both_languages_and_rebuilds_after_an_edit(tmp_path:
     server = start_mkdocs_serve(project, address)
     try:
         wait_for(lambda: fetch_text(base_url + "en/10-user-conduct/") is not None, "serving the site", server)
-        assert 'id="10.1"' in fetch_text(base_url + "10-user-conduct/")
-        assert "源代码" in fetch_text(base_url + "search/agreement.json")
+        assert 'id="10.1"' in (fetch_text(base_url + "10-user-conduct/") or "")
+        assert "源代码" in (fetch_text(base_url + "search/agreement.json") or "")
 
         conduct = project / "docs" / "en" / "10-user-conduct.md"
         conduct.write_text(conduct.read_text(encoding="utf-8").replace("10.1 ", "10.1 Edited-in-serve ", 1), encoding="utf-8")
         wait_for(
             lambda: "Edited-in-serve" in (fetch_text(base_url + "en/10-user-conduct/") or ""), "the rebuild after an edit", server
         )
-        assert "Edited-in-serve" in fetch_text(base_url + "en/search/agreement.json")
-        assert "Edited-in-serve" in fetch_text(base_url + "search/agreement.json")
+        assert "Edited-in-serve" in (fetch_text(base_url + "en/search/agreement.json") or "")
+        assert "Edited-in-serve" in (fetch_text(base_url + "search/agreement.json") or "")
     finally:
         server.kill()
         server.communicate()

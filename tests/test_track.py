@@ -31,7 +31,7 @@ from scripts.extraction import ExtractionError, extract_retrieval, markdown_line
 from scripts.markup import Link, markup_problems
 from scripts.source import CURRENT_SOURCE, Source, parse_source, read_retrievals, read_source
 from scripts.versions import read_version, same_text
-from tests.agreement_pages import SHAPES, cms_page
+from tests.agreement_pages import SHAPES, Shape, cms_page
 from tests.support import ROOT, copy_project
 
 RETRIEVAL = ROOT / "tests" / "fixtures" / "retrievals" / "2024-03-01.zh.txt"  # 4.3 changed, 9.3 removed, 10.3 added
@@ -90,9 +90,14 @@ def unsplittable_page() -> str:
     return page.replace("4.4 本软件新版本", "4.5 本软件新版本")
 
 
+def shape_answer(shape: Shape) -> Answer:
+    """The agreement as a CMS page of that shape."""
+    return html_answer(cms_page(source(), shape))
+
+
 ROUTES: dict[str, Callable[[], Answer]] = {
     "/static.html": lambda: Answer(body=STATIC_PAGE.read_bytes()),
-    **{f"/{name}.html": (lambda shape=shape: html_answer(cms_page(source(), shape))) for name, shape in SHAPES.items()},
+    **{f"/{name}.html": functools.partial(shape_answer, shape) for name, shape in SHAPES.items()},
     "/changed.html": lambda: html_answer(cms_page(read_source(RETRIEVAL), SHAPES["bold-headings-list-items"])),
     "/moved.html": lambda: redirect("/static.html"),
     "/missing.html": lambda: Answer(404, b"<h1>404</h1>"),

@@ -12,7 +12,9 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypedDict
 from urllib.parse import urlsplit
 
 import pytest
@@ -21,6 +23,7 @@ from playwright.sync_api import Page
 
 from scripts.addresses import VERSIONS_PAGE, page_url
 from scripts.check_clauses import check_project
+from scripts.clauses import Page as AgreementPage
 from scripts.clauses import ParseError, parse_language
 from scripts.languages import LANGUAGES
 from scripts.pages import diff
@@ -35,7 +38,7 @@ from scripts.versions import (
     texts_by_key,
     unchanged_since,
 )
-from tests.support import ROOT, build_site, copy_project, is_materials_toggle_autocomplete, resolve, serve
+from tests.support import ROOT, attr, build_site, copy_project, is_materials_toggle_autocomplete, one, resolve, serve
 
 RETRIEVAL = Path(__file__).parent / "fixtures" / "retrievals" / "2024-03-01.zh.txt"
 FIRST_DATE, SECOND_DATE = "2022-01-23", "2024-03-01"
@@ -70,7 +73,7 @@ def revise_english(project: Path) -> None:
     conduct.write_text("\n".join(lines), encoding="utf-8")
 
 
-def check_json(project: Path) -> tuple[int, dict]:
+def check_json(project: Path) -> tuple[int, dict[str, Any]]:
     result = run(project, "scripts.check_clauses", "--json")
     return result.returncode, json.loads(result.stdout)
 
@@ -100,9 +103,9 @@ def test_the_real_versions_page_shows_the_one_version(site: Path) -> None:
         )
         headings = [h2.get_text(" ", strip=True) for h2 in document.select(".versions h2")]
         assert len(headings) == 1 and headings[0].startswith(FIRST_DATE) and current in headings[0]
-        version = document.select_one(".version")
-        assert version.select_one("p a")["href"] == "https://ti.qq.com/tim/serverinfo.html"
-        reads = [resolve(page_url(language, VERSIONS_PAGE), a["href"]) for a in version.select("p a[hreflang]")]
+        version = one(document, ".version")
+        assert attr(one(version, "p a"), "href") == "https://ti.qq.com/tim/serverinfo.html"
+        reads = [resolve(page_url(language, VERSIONS_PAGE), attr(a, "href")) for a in version.select("p a[hreflang]")]
         assert reads == [f"/v/{FIRST_DATE}/", f"/en/v/{FIRST_DATE}/"]
         assert [a.get_text() for a in version.select(".version-files a")] == [f"{FIRST_DATE}.zh.txt"]
         assert document.select(".version-changes") == []
@@ -110,7 +113,7 @@ def test_the_real_versions_page_shows_the_one_version(site: Path) -> None:
         nav = BeautifulSoup((site / home.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser").select(
             "nav.md-nav--primary a.md-nav__link"
         )
-        assert page_url(language, VERSIONS_PAGE) in [resolve(home, a["href"]) for a in nav]
+        assert page_url(language, VERSIONS_PAGE) in [resolve(home, attr(a, "href")) for a in nav]
 
 
 def test_the_real_clauses_json_carries_the_version(site: Path) -> None:
@@ -227,27 +230,56 @@ def test_read_source_reads_the_current_source() -> None:
 # --- Importing the made-up retrieval --------------------------------------------------------
 
 
+# Each step's outcome in the imported copy of the project (the fixture `imported`), by step.
+Imported = TypedDict(
+    "Imported",
+    {
+        "project": Path,
+        "before": dict[str, bytes],
+        "import": subprocess.CompletedProcess[str],
+        "after_import": dict[str, bytes],
+        "check_after_import": tuple[int, dict[str, Any]],
+        "check_after_revision": tuple[int, dict[str, Any]],
+        "confirm": subprocess.CompletedProcess[str],
+        "check_after_confirm": tuple[int, dict[str, Any]],
+        "record": subprocess.CompletedProcess[str],
+        "check_after_record": subprocess.CompletedProcess[str],
+    },
+)
+
+
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory: pytest.TempPathFactory) -> dict:
+def imported(tmp_path_factory: pytest.TempPathFactory) -> Imported:
     """A copy of the project through a maintainer's and a translator's steps: import the
     made-up retrieval, check, revise the English, confirm, check, record the English, check.
     Each step's outcome."""
     project = copy_project(tmp_path_factory.mktemp("imported") / "project")
-    steps: dict = {"project": project, "before": tree(project)}
-    steps["import"] = run(project, "scripts.import_retrieval", str(RETRIEVAL))
-    steps["after_import"] = tree(project)
-    steps["check_after_import"] = check_json(project)
+    before = tree(project)
+    import_result = run(project, "scripts.import_retrieval", str(RETRIEVAL))
+    after_import = tree(project)
+    check_after_import = check_json(project)
     revise_english(project)
-    steps["check_after_revision"] = check_json(project)
-    steps["confirm"] = run(project, "scripts.translation_lock", "confirm", "4.3", "10.3")
-    steps["check_after_confirm"] = check_json(project)
-    steps["record"] = run(project, "scripts.english_records", "record", "--date", SECOND_ENGLISH)
-    steps["check_after_record"] = run(project, "scripts.check_clauses")
-    return steps
+    check_after_revision = check_json(project)
+    confirm = run(project, "scripts.translation_lock", "confirm", "4.3", "10.3")
+    check_after_confirm = check_json(project)
+    record = run(project, "scripts.english_records", "record", "--date", SECOND_ENGLISH)
+    check_after_record = run(project, "scripts.check_clauses")
+    return {
+        "project": project,
+        "before": before,
+        "import": import_result,
+        "after_import": after_import,
+        "check_after_import": check_after_import,
+        "check_after_revision": check_after_revision,
+        "confirm": confirm,
+        "check_after_confirm": check_after_confirm,
+        "record": record,
+        "check_after_record": check_after_record,
+    }
 
 
 @pytest.fixture(scope="module")
-def imported_site(imported: dict) -> Path:
+def imported_site(imported: Imported) -> Path:
     """The copy after those steps, built (the last step)."""
     site = imported["project"].parent / "site"
     result = build_site(imported["project"], site)
@@ -255,7 +287,7 @@ def imported_site(imported: dict) -> Path:
     return site
 
 
-def test_import_keeps_both_retrievals_and_regenerates_the_chinese_pages(imported: dict) -> None:
+def test_import_keeps_both_retrievals_and_regenerates_the_chinese_pages(imported: Imported) -> None:
     result, project = imported["import"], imported["project"]
     assert result.returncode == 0, result.stderr
     assert (project / CURRENT_SOURCE).read_bytes() == RETRIEVAL.read_bytes()
@@ -281,7 +313,7 @@ def test_import_keeps_both_retrievals_and_regenerates_the_chinese_pages(imported
     ]
 
 
-def test_after_the_import_the_check_names_each_english_part_to_revise(imported: dict) -> None:
+def test_after_the_import_the_check_names_each_english_part_to_revise(imported: Imported) -> None:
     status, report = imported["check_after_import"]
     assert status == 1
     found = [(p["language"], p["file"], p["line"], p["clause"]) for p in report["problems"]]
@@ -296,7 +328,7 @@ def test_after_the_import_the_check_names_each_english_part_to_revise(imported: 
     assert report["problems"][0]["message"].endswith("make confirm PART=4.3")
 
 
-def test_revised_english_is_stale_until_confirmed_then_the_check_passes(imported: dict) -> None:
+def test_revised_english_is_stale_until_confirmed_then_the_check_passes(imported: Imported) -> None:
     status, report = imported["check_after_revision"]
     assert status == 1
     unrecorded = "English not recorded: it differs from translation/english/2026-12-06.en.json"
@@ -324,8 +356,8 @@ def test_revised_english_is_stale_until_confirmed_then_the_check_passes(imported
     assert "9.3" not in lock and lock["10.3"] == chinese_hash("您不得利用本软件从事危害网络安全或者侵害他人合法权益的活动。")
 
 
-def _agreement_paragraphs(site: Path, language: str, pages) -> list[str]:
-    paragraphs = []
+def _agreement_paragraphs(site: Path, language: str, pages: list[AgreementPage]) -> list[str]:
+    paragraphs: list[str] = []
     for page in pages:
         document = BeautifulSoup(
             (site / page_url(language, page.name).lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser"
@@ -336,7 +368,7 @@ def _agreement_paragraphs(site: Path, language: str, pages) -> list[str]:
     return paragraphs
 
 
-def test_the_built_copy_carries_the_new_retrieval_word_for_word(imported: dict, imported_site: Path) -> None:
+def test_the_built_copy_carries_the_new_retrieval_word_for_word(imported: Imported, imported_site: Path) -> None:
     expected = [
         re.sub(r"\\(.)", r"\1", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", p.removeprefix("# ")))
         for p in read_source(RETRIEVAL).body.split("\n\n")
@@ -356,7 +388,7 @@ def test_the_copys_clauses_json_dates_each_part(imported_site: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def imported_url(imported_site: Path):
+def imported_url(imported_site: Path) -> Iterator[str]:
     with serve(imported_site) as url:
         yield url
 
@@ -411,7 +443,8 @@ def _line_of(text: str, start: str) -> int:
 
 # Each case: how it damages the retrieval, the line the message names and the message, each of
 # the damaged text (read when the test runs, not at import).
-UNPARSEABLE = {
+# Each case: how it damages the retrieval, the line the error names, and the error (each of the text).
+UNPARSEABLE: dict[str, tuple[Callable[[str], str], Callable[[str], int], Callable[[str], str]]] = {
     "no front matter": (lambda t: t.split("---\n", 2)[2], lambda t: 1, lambda t: "expected front matter: a first line '---'"),
     "no clipped_at": (lambda t: t.replace("clipped_at: 2024-03-01 09:30:00\n", ""), lambda t: 7, lambda t: "the front matter has no clipped_at"),
     "no space after a clause number": (
@@ -603,7 +636,7 @@ def test_versions_page_links_resolve_to_parts_of_the_current_text(imported_site:
         here = page_url(language, VERSIONS_PAGE)
         document = BeautifulSoup((imported_site / here.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
         for link in document.select(".version-changes a"):
-            target = urlsplit(link["href"])
+            target = urlsplit(attr(link, "href"))
             page = BeautifulSoup(
                 (imported_site / f"{here}{target.path}".lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser"
             )
