@@ -21,6 +21,7 @@ PARALLEL_FOLDER = "parallel"  # one short parallel page per section: parallel/10
 FULL_PAGE = "full/index.md"  # the whole agreement on one page (front matter only)
 GLOSSARY_PAGE = "glossary/index.md"
 VERSIONS_PAGE = "versions/index.md"
+DATA_PAGE = "data/index.md"  # every file the site publishes beside its pages; the table generated
 
 SHORT_LINK_FOLDER = "clause"  # /clause/10.1/, /en/clause/10.1/
 VERSION_FOLDER = "v"  # every retrieval's text at a permanent address: /v/2022-01-23/10-user-conduct/

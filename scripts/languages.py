@@ -211,6 +211,16 @@ class FeedStrings(TypedDict):
     translation: str
 
 
+class DataStrings(TypedDict):
+    """The /data/ page's table (scripts/pages.py): what each file holds, by its kind; {language} a
+    language's name, {date} a retrieval's date, {section} a section's title."""
+
+    columns: tuple[str, str, str, str, str]
+    kinds: dict[str, str]
+    whole: str  # a feed of the whole agreement: what `feed` says of it as {section}
+    kib: str  # a size: {n} kibibytes
+
+
 class Strings(TypedDict):
     search: SearchStrings
     clause_tools: ClauseTools
@@ -226,6 +236,7 @@ class Strings(TypedDict):
     not_found: NotFoundStrings
     record: RecordStrings
     feed: FeedStrings
+    data: DataStrings
 
 
 @dataclass(frozen=True)
@@ -416,6 +427,22 @@ CHINESE = Language(
             "change": "{kind}：{name}（{date} 获取的文本）",
             "translation": "英文译本修订：{name}（{date}）",
         },
+        "data": {
+            "columns": ("文件", "格式", "内容", "大小", "SHA-256"),
+            "kinds": {
+                "agreement": "全部条款的中英文，机器可读",
+                "schema": "clauses.json 的格式",
+                "tmx": "翻译记忆：每个部分的中文与英文对齐（供 CAT 工具使用）",
+                "akn": "{language}文本（英文为非权威译本）",
+                "tbx": "术语库：词汇表的每一行",
+                "xliff": "供修订的英文译本（中文已改而英文未确认的部分标为待审）",
+                "source": "{date} 获取的原文文件，照原样保存",
+                "snapshot": "{date} 抓取的原始网页，照原样保存",
+                "feed": "变更订阅（{language}）：{section}",
+            },
+            "whole": "整份协议",
+            "kib": "{n} KiB",
+        },
     },
 )
 
@@ -602,6 +629,22 @@ ENGLISH = Language(
             "first_text": "The first version kept on this site, retrieved on {date}.",
             "change": "{kind}: {name} (text retrieved on {date})",
             "translation": "Translation corrected: {name} ({date})",
+        },
+        "data": {
+            "columns": ("File", "Format", "What it holds", "Size", "SHA-256"),
+            "kinds": {
+                "agreement": "Every part in both languages, machine-readable",
+                "schema": "The format of clauses.json",
+                "tmx": "Translation memory: every part, Chinese and English aligned (for CAT tools)",
+                "akn": "The text in {language} (the English a non-authoritative translation)",
+                "tbx": "Termbase: every row of the glossary",
+                "xliff": "The English for revision (parts whose Chinese changed since the English was confirmed are marked for review)",
+                "source": "The retrieval of {date}, as kept",
+                "snapshot": "The page fetched on {date}, as fetched",
+                "feed": "Changes ({language}): {section}",
+            },
+            "whole": "the whole agreement",
+            "kib": "{n} KiB",
         },
     },
 )

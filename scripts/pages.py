@@ -16,12 +16,13 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
-from typing import cast
+from typing import TYPE_CHECKING, cast
 from urllib.parse import quote
 
 from markupsafe import Markup
 
 from scripts.addresses import (
+    DATA_PAGE,
     GLOSSARY_PAGE,
     PARALLEL_PAGE,
     SEARCH_INDEX,
@@ -43,6 +44,9 @@ from scripts.markup import Link, runs
 from scripts.notes import Note, note_anchor
 from scripts.rendering import render
 from scripts.versions import CHANGE_KINDS, History, Text, changes, texts_by_key
+
+if TYPE_CHECKING:  # a renderer of the files site_files.py makes, which uses this module's diffs (feeds)
+    from scripts.site_files import SiteFile
 
 # --- Text and notes, as the templates read them ----------------------------------------------
 
@@ -713,3 +717,41 @@ def version_pages(
                     strings=strings,
                 ),
             )
+
+
+# --- The /data/ page -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DataRow:
+    href: str
+    name: str
+    format: str
+    description: str
+    size: str
+    sha256: str
+
+
+def data_table(files: Sequence[SiteFile], language: str) -> str:
+    """The /data/ page's body: every file the site publishes beside its pages."""
+    here = page_url(language, DATA_PAGE)
+    strings = REGISTRY[language].strings["data"]
+    rows = []
+    for file in files:
+        rows.append(
+            DataRow(
+                relative_url(here, "/") + file.path,
+                file.name,
+                file.format,
+                fill(
+                    strings["kinds"][file.kind],
+                    language=REGISTRY[file.language].name if file.language else "",
+                    date=file.date or "",
+                    section=file.section_title or strings["whole"],
+                ),
+                fill(strings["kib"], n=f"{len(file.content) / 1024:.1f}"),
+                file.sha256,
+            )
+        )
+    example = next(file.name for file in files if file.kind == "source")
+    return render("data.html", rows=rows, example=example, strings=_strings(language))
