@@ -54,13 +54,13 @@ check: $(VENV)/installed
 # A newly retrieved copy of the agreement: kept under source/ by its date, docs/zh/ regenerated
 # from the newest retrieval (scripts/import_retrieval.py).
 import: $(VENV)/installed
-	@[ -n "$(SOURCE)" ] || { echo "usage: make import SOURCE=path/to/retrieved.txt"; exit 2; }
-	$(BIN)/python -m scripts.import_retrieval "$(SOURCE)"
+	@[ -n "$$SOURCE" ] || { echo "usage: make import SOURCE=path/to/retrieved.txt"; exit 2; }
+	$(BIN)/python -m scripts.import_retrieval "$$SOURCE"
 
 # Fetch the agreement from its address (the newest retrieval's url; URL=… for another), then record a
 # check in source/checks.txt or import the changed text as a new retrieval (scripts/track.py).
 track: $(VENV)/installed
-	$(BIN)/python -m scripts.track $(if $(URL),--url "$(URL)")
+	$(BIN)/python -m scripts.track $${URL:+--url "$$URL"}
 
 # After revising the English: record it as published from today (translation/english/;
 # scripts/english_records.py). The check names every English part not yet recorded.
@@ -69,9 +69,11 @@ record-english: $(VENV)/installed
 
 # The translator's step after revising English parts: record that they translate the current
 # Chinese (translation/translated-from.txt; scripts/translation_lock.py).
+# SOURCE, URL and PART reach the commands through the environment (make exports variables set on
+# its command line), never through the recipe's text: a value is an argument, not shell.
 confirm: $(VENV)/installed
-	@[ -n "$(PART)" ] || { echo "usage: make confirm PART=4.3 (several: PART='4.3 10.3'; a section: PART=10; every part: PART=all)"; exit 2; }
-	$(BIN)/python -m scripts.translation_lock confirm $(PART)
+	@[ -n "$$PART" ] || { echo "usage: make confirm PART=4.3 (several: PART='4.3 10.3'; a section: PART=10; every part: PART=all)"; exit 2; }
+	$(BIN)/python -m scripts.translation_lock confirm "$$PART"
 
 test: $(VENV)/dev-installed system-deps node_modules/.installed lint test-js
 	$(BIN)/python -m pytest

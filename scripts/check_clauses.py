@@ -25,6 +25,7 @@ from scripts.languages import ENGLISH, LANGUAGES, REFERENCE_LANGUAGE
 from scripts.notes import Note, NoteProblem
 from scripts.project import DOCS, Project, read_project
 from scripts.translation_lock import revision_findings
+from scripts.tree_check import file_findings, page_findings
 
 
 @dataclass(frozen=True)
@@ -405,6 +406,7 @@ def check_project(project: Project) -> list[Problem]:
     (translation/translated-from.txt). Raises ParseError when the lock file cannot be read."""
     problems = check_pages(project.pages) + unpaired_pages(project.docs) + missing_parallel_pages(project.docs, project.pages)
     problems += check_notes(project.notes, project.note_problems, project.notes_file, project.pages[REFERENCE_LANGUAGE])
+    problems += [Problem(*finding) for finding in page_findings(project.docs) + file_findings(project.root)]
     if project.history:
         problems += [Problem(*finding) for finding in revision_findings(project.root, project.pages, project.history)]
         problems += [Problem(*finding) for finding in evidence_findings(project.history, project.root)]

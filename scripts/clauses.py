@@ -154,8 +154,16 @@ def links(text: str) -> list[str]:
 
 
 def numbers(text: str) -> list[str]:
-    """The Arabic numbers written in a paragraph, outside its links, in order."""
-    return [number for run in runs(text) if isinstance(run, str) for number in _DIGITS.findall(run)]
+    """The numbers written in a paragraph, outside its links, in order, in whatever decimal digits
+    they are written (１６ and ١٦ are 16): the parity check compares what a reader sees."""
+    return [number for run in runs(text) if isinstance(run, str) for number in _DIGITS.findall(_ascii_number(run))]
+
+
+def _ascii_number(text: str) -> str:
+    """Every decimal digit of any script as its ASCII digit."""
+    return "".join(
+        str(unicodedata.decimal(character)) if unicodedata.category(character) == "Nd" else character for character in text
+    )
 
 
 def plain_text(text: str) -> str:

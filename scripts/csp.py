@@ -1,10 +1,14 @@
-"""The Content-Security-Policy's script hashes, computed from the pages the build wrote.
+"""The Content-Security-Policy's script hashes: of the inline scripts of the site's own templates.
 
 Material puts a few small inline scripts in every page (its scope and palette state, the tab
 restore); a policy of `script-src 'self'` blocks them unless it names their SHA-256 hashes. The
-build hashes every inline script it finds, so a Material upgrade that changes one cannot
-silently break the policy: the server reads the hashes from the file the build writes
-(`site-config/nginx-site.conf`, included in nginx's http block; see deploy/). Plain Python, no MkDocs import.
+scripts the site may run inline are the ones its templates hold (Material's and ours, in the
+theme's folders), each a pattern in which a template expression stands for any text of a string
+literal. The build reads every inline script of every page it wrote: one that no template's
+pattern matches stops the build (it is not the site's: an injection), and the hashes of the
+others go into the policy the server sends (`site-config/nginx-site.conf`, included in nginx's
+http block; see deploy/). A Material upgrade that changes a script changes the patterns with it.
+Plain Python, no MkDocs import.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from html.parser import HTMLParser
+from pathlib import Path
 
 SERVER_INCLUDE = "nginx-site.conf"  # written by the build to site-config/, beside site/ (scripts/staged_site.py)
 _SCRIPT_TYPES = {"", "text/javascript", "module", "application/javascript"}
@@ -52,8 +57,35 @@ def script_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def script_hashes(pages: Iterable[str]) -> list[str]:
-    return sorted({script_hash(script) for page in pages for script in inline_scripts(page)})
+# A template expression inside a script ({{ base_url }}): text of a string literal, no quote,
+# backslash or angle bracket.
+_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+_LITERAL_TEXT = r"[^\"'\\<>]*"
+
+
+def template_scripts(theme_dirs: Iterable[Path]) -> list[re.Pattern[str]]:
+    """A pattern for each inline script of the templates in the theme's folders."""
+    patterns = []
+    for folder in theme_dirs:
+        for path in sorted(folder.rglob("*.html")):
+            for script in inline_scripts(path.read_text(encoding="utf-8")):
+                pieces = _EXPRESSION.split(script)
+                if script.strip() and "{%" not in script:  # a script with control flow is no one script
+                    patterns.append(re.compile(_LITERAL_TEXT.join(re.escape(piece) for piece in pieces)))
+    return patterns
+
+
+def script_hashes(pages: Iterable[tuple[str, str]], patterns: list[re.Pattern[str]]) -> tuple[list[str], list[tuple[str, str]]]:
+    """The hashes of the inline scripts of the pages (name, HTML) that a template's pattern matches,
+    and (page, the script's beginning) of each that none matches."""
+    hashes, foreign = set(), []
+    for name, page in pages:
+        for script in inline_scripts(page):
+            if any(pattern.fullmatch(script) for pattern in patterns):
+                hashes.add(script_hash(script))
+            else:
+                foreign.append((name, script[:80]))
+    return sorted(hashes), foreign
 
 
 def server_include(hashes: list[str], not_found: dict[str, str]) -> str:
@@ -67,7 +99,7 @@ def server_include(hashes: list[str], not_found: dict[str, str]) -> str:
     return (
         "\n".join(
             [
-                "# Written by the build (scripts/csp.py) for the pages beside this file: do not edit.",
+                "# Written by the build (scripts/csp.py) for the site beside this folder: do not edit.",
                 f'map "" $agreement_script_hashes {{ default "{" ".join(hashes)}"; }}',
                 "map $uri $agreement_not_found {",
                 *pages,

@@ -28,8 +28,9 @@ from markdown_it.token import Token
 # CommonMark without joining escapes and entities into the text, so that both stay visible.
 _PARSER = MarkdownIt("commonmark").disable("text_join")
 
-# attr_list syntax ({: #id .class key=value }), which Python-Markdown would turn into attributes.
-_ATTR_LIST = re.compile(r"\{:?[ \t]*(?:[#.][^}\s]|[\w-]+=)[^}\n]*\}")
+# The start of attr_list syntax ({: #id .class key=value }), which Python-Markdown would turn
+# into attributes; it counts when a "}" closes it on the same line (found by _attr_list).
+_ATTR_LIST_START = re.compile(r"\{:?[ \t]*(?:[#.][^}\s]|[\w-]+=)")
 _WEB_ADDRESS = re.compile(r"https?://[^\s<>]+\Z")
 # Unicode categories that never belong in agreement text: controls, format characters (bidi
 # overrides and isolates, zero-width characters, the byte order mark), private use, surrogates,
@@ -75,19 +76,47 @@ def _shown(text: str, limit: int = 60) -> str:
 
 
 def character_problems(text: str) -> list[str]:
-    """Characters that are not text: controls, bidi and other format characters, and the like."""
+    """Characters that are not text (controls, bidi and other format characters, and the like),
+    and digits other than 0-9: the source writes every number with them, and a number written in
+    other digits (１６, ١٦) would look the same to a reader and differ to every check."""
     found = []
     for character in dict.fromkeys(text):
         if unicodedata.category(character) in _FORBIDDEN_CATEGORIES:
             name = unicodedata.name(character, _CONTROL_NAMES.get(character, "a control character"))
             found.append(f"character U+{ord(character):04X} ({name}) is not text; remove it")
+        elif unicodedata.category(character) == "Nd" and not "0" <= character <= "9":
+            name = unicodedata.name(character, "a digit")
+            found.append(
+                f"digit U+{ord(character):04X} ({name}) is not one the source uses; write {unicodedata.decimal(character)}"
+            )
     return found
+
+
+def _attr_list(text: str) -> str | None:
+    """The first attr_list braces in a text, if any. Linear in the text's length: each opening
+    brace finds its "}" in the next-brace positions computed once, instead of scanning the rest of
+    the line again (a pattern with a trailing [^}\n]*\\} takes minutes on a long line of braces)."""
+    starts = list(_ATTR_LIST_START.finditer(text))
+    if not starts:
+        return None
+    closing, next_close, next_break = len(text), [0] * (len(text) + 1), [0] * (len(text) + 1)
+    breaking = len(text)
+    next_close[-1] = next_break[-1] = len(text)
+    for index in range(len(text) - 1, -1, -1):
+        closing = index if text[index] == "}" else closing
+        breaking = index if text[index] == "\n" else breaking
+        next_close[index], next_break[index] = closing, breaking
+    for start in starts:
+        end = next_close[start.end()]
+        if end < next_break[start.end()]:
+            return text[start.start() : end + 1]
+    return None
 
 
 def _text_problems(text: str) -> list[str]:
     problems = character_problems(text)
-    if attrs := _ATTR_LIST.search(text):
-        problems.append(f"attr_list braces {_shown(attrs.group(0))}; agreement text sets no attributes")
+    if attrs := _attr_list(text):
+        problems.append(f"attr_list braces {_shown(attrs)}; agreement text sets no attributes")
     if "[" in text or "]" in text:
         problems.append(f"square brackets outside a link in {_shown(text)}; write a link as [text](https://…)")
     return problems

@@ -55,7 +55,7 @@ from scripts.addresses import (
 from scripts.assets import MINIFIED_ASSETS, minified
 from scripts.check_clauses import check_project, markup_problems, report
 from scripts.clauses import HOME_PAGE, ParseError, parse_markdown
-from scripts.csp import SERVER_INCLUDE, script_hashes, server_include
+from scripts.csp import SERVER_INCLUDE, script_hashes, server_include, template_scripts
 from scripts.english_records import UNRECORDED
 from scripts.evidence import published_files
 from scripts.feeds import feed_path
@@ -76,9 +76,10 @@ from scripts.project import Project, read_project
 from scripts.search_index import build_index
 from scripts.site_files import SiteFile, site_files
 from scripts.source import CURRENT_SOURCE, Source, read_source
-from scripts.staged_site import StagedSite
+from scripts.staged_site import BuildUnderWay, StagedSite
 
 ROOT = Path(__file__).resolve().parent.parent
+SHOWN_SCRIPTS = 5  # foreign inline scripts named when the build stops
 
 
 @dataclass
@@ -131,8 +132,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     language = _language(config)
     if language.code == REFERENCE_LANGUAGE:
         if _command.name == "build" and _command.staged is None:
-            _command.staged = StagedSite(Path(config.site_dir))
-            config.site_dir = str(_command.staged.begin())
+            staged = StagedSite(Path(config.site_dir))
+            try:
+                config.site_dir = str(staged.begin())
+            except BuildUnderWay as error:
+                raise PluginError(str(error)) from error
+            _command.staged = staged
         if config.strict:
             # MkDocs counts strict-mode warnings through its logger, which -q silences (so a strict
             # build with warnings would exit 0): let warnings through; in strict mode they are errors.
@@ -399,8 +404,14 @@ def on_post_build(config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(file.content)
     if _command.staged is not None:  # `mkdocs build`: the server's include, beside the site (deploy/)
-        # The server's CSP hashes, from every page of both languages.
-        hashes = script_hashes(path.read_text(encoding="utf-8") for path in sorted(out.rglob("*.html")))
+        # The server's CSP hashes: of the inline scripts of every page that the site's own templates hold.
+        written = ((path.relative_to(out).as_posix(), path.read_text(encoding="utf-8")) for path in sorted(out.rglob("*.html")))
+        hashes, foreign = script_hashes(written, template_scripts(Path(folder) for folder in config.theme.dirs))
+        if foreign:
+            found = "\n".join(f"{page}: <script>{start}…" for page, start in foreign[:SHOWN_SCRIPTS])
+            raise PluginError(
+                f"{len(foreign)} inline script(s) that none of the site's templates holds; the site runs its own only:\n{found}"
+            )
         site_path = config.extra["paths"]["site"]
         homes = [f"{site_path}{page_url(code, HOME_PAGE)}" for code in LANGUAGES]
         _write(

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from scripts.clauses import ParseError, display_path
+from scripts.markup import character_problems, markup_problems
 
 CURRENT_SOURCE = Path("source") / "tim-agreement.zh.txt"
 EARLIER_SOURCES = Path("source") / "earlier"
@@ -30,6 +31,7 @@ REQUIRED_FIELDS = {
 }
 _FENCE = "---"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'`]+")
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,12 @@ def parse_source(text: str, path: Path) -> Source:
             raise ParseError(
                 f"{where}:{closing}: the front matter has no {key}: expected a line like '{example}' before this '---'"
             )
+    title, title_line = fields["title"]
+    if problems := character_problems(title) + [found.message for found in markup_problems(f"# {title}\n")]:
+        raise ParseError(f"{where}:{title_line}: the title {title!r} is not plain text: {problems[0]}")
+    url, url_line = fields["url"]
+    if not _WEB_ADDRESS.fullmatch(url):
+        raise ParseError(f"{where}:{url_line}: url {url!r} is not a web address: expected https://… or http://…")
     clipped_at, clipped_line = fields["clipped_at"]
     day = clipped_at.split()[0]
     if not _DATE.fullmatch(day) or not _is_date(day):
