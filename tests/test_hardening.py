@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import material
 import pytest
 
 from scripts.check_clauses import check_project
@@ -169,7 +170,7 @@ def test_make_passes_part_as_an_argument_never_as_shell(tmp_path: Path) -> None:
 
 
 def test_only_the_templates_inline_scripts_are_hashed_into_the_policy(site: Path) -> None:
-    patterns = template_scripts([ROOT / "overrides", Path(__import__("material").__file__).parent / "templates"])
+    patterns = template_scripts([ROOT / "overrides", Path(str(material.__file__)).parent / "templates"])
     pages = [(path.relative_to(site).as_posix(), path.read_text(encoding="utf-8")) for path in sorted(site.rglob("*.html"))]
     hashes, foreign = script_hashes(pages, patterns)
     assert foreign == [] and hashes, "every inline script of the site is one of its templates'"

@@ -28,11 +28,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
+import material
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, ConsoleMessage, Request, Response, Route
 
-from scripts.csp import SERVER_INCLUDE, inline_scripts, script_hashes
+from scripts.csp import SERVER_INCLUDE, inline_scripts, script_hashes, template_scripts
 from scripts.languages import HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY
 from scripts.staged_site import server_config_dir
 from tests.nginx import nginx, published_site
@@ -658,7 +659,11 @@ def headers_of(url: str) -> dict[str, str]:
 
 
 def test_the_shipped_server_sends_a_strict_policy_and_caching_rules(published: Published) -> None:
-    built_hashes = set(script_hashes((published.site_dir / file).read_text(encoding="utf-8") for file in published.files))
+    theme = [ROOT / "overrides", Path(material.__file__).parent / "templates"]
+    pages = ((str(file), (published.site_dir / file).read_text(encoding="utf-8")) for file in published.files)
+    hashes, foreign = script_hashes(pages, template_scripts(theme))
+    built_hashes = set(hashes)
+    assert foreign == []
     page = headers_of(published.base_url + "en/10-user-conduct/")
     policy = {directive.split()[0]: directive.split()[1:] for directive in page["content-security-policy"].split("; ")}
     assert policy["default-src"] == ["'self'"] and policy["frame-ancestors"] == ["'none'"] and policy["object-src"] == ["'none'"]
@@ -672,6 +677,10 @@ def test_the_shipped_server_sends_a_strict_policy_and_caching_rules(published: P
     assert asset["cache-control"] == "public, max-age=31536000, immutable"
     assert asset["x-content-type-options"] == "nosniff"
     assert "content-security-policy" not in asset and "referrer-policy" not in asset, "pages only: they govern documents"
+    assert "clipboard-write=(self)" in page["permissions-policy"] and "camera=()" in page["permissions-policy"]
+    assert "strict-transport-security" not in page, "HSTS over HTTPS only; the tests serve plain HTTP"
+    icon = headers_of(published.base_url + "assets/images/favicon.svg")
+    assert icon["content-security-policy"] == page["content-security-policy"], "an SVG can run script: the policy covers it"
 
 
 def test_no_page_breaks_the_policy_while_reading_searching_and_copying(published_root: Published, browser: Browser) -> None:
