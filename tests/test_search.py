@@ -1,6 +1,9 @@
-"""Search in real Chromium: the query tables, typos, questions, the other language, precision,
-the dialog (layout, keyboard, failures, sharing), input bounds, and the index that the build
-writes. The search core's logic is unit-tested without a browser in tests/js (node --test)."""
+"""Search. Fast, without building the site: the query tables and what the search finds on the real
+index (built here from the model, searched by the core in Node: tests/search_core.py). In
+Chromium, on the built site: that the dialog shows what the core returns, and the dialog itself
+(status lines, highlights, keyboard, failures, sharing, input bounds, accessibility), and the
+index that the build writes. The core's logic is unit-tested on a small index in tests/js
+(node --test)."""
 
 from __future__ import annotations
 
@@ -15,6 +18,8 @@ import pytest
 from scripts.clauses import parse_language, parts, plain_text
 from scripts.languages import LANGUAGES
 from scripts.search_index import build_index, english_words, normalise
+from tests.search_core import Answer, run_queries
+from tests.search_core import anchors as answer_anchors
 from tests.search_queries import CHINESE_QUERIES, ENGLISH_QUERIES, TABLES
 from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, copy_project, serve
 
@@ -59,7 +64,7 @@ def anchors(links: list[str]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def search_page(browser, base_url: str):
-    """One page per language with the search dialog open, reused by the table tests."""
+    """One page per language with the search dialog open, reused by the tests of what it shows."""
     context = browser.new_context()
     pages = {}
     for language, path in HOME.items():
@@ -71,14 +76,69 @@ def search_page(browser, base_url: str):
     context.close()
 
 
-# -- the query tables -----------------------------------------------------------------------------
+# -- the query tables, and what the core finds on the real index (fast: no site build) --------------
 
 TABLE_ROWS = [(name, language, query, anchor) for name, (language, rows) in TABLES.items() for query, anchor in rows]
 
+# Queries of the tests below that are not table rows, per language.
+NUMBERS = [
+    ("zh", "第10.1条第（2）项", "10.1-2"),
+    ("zh", "10.1(2)", "10.1-2"),
+    ("zh", "第11.4条", "11.4"),
+    ("en", "clause 11.4", "11.4"),
+    ("en", "10.1(2)", "10.1-2"),
+    ("en", "第12.5条", "12.5"),
+    ("zh", "第10.1条第2项", "10.1-2"),
+    ("zh", "序言第二段", "preamble-2"),
+    ("en", "the second paragraph of the preamble", "preamble-2"),
+    ("en", "item (2) of clause 10.1", "10.1-2"),
+]
+SECTIONS = [("zh", "第十条"), ("en", "Section 10")]
+MISSING = [("en", "10.1(8)", ["10.1"]), ("en", "clause 99.9", []), ("zh", "第99.9款", [])]
+OTHER_QUERIES = {
+    "zh": ["的", "开发新的服务", "反向工程 的", "代码", "信息", "升级", "软件 使用", '"软件使用"', "外挂"],
+    "en": [
+        "update",
+        "updates",
+        "updated",
+        "reverse engineering",
+        "revers",
+        "use the software",
+        '"use the software"',
+        "terminate",
+        "terminal",
+    ],
+}
+
+
+@pytest.fixture(scope="session")
+def core_answers(pages: dict) -> dict[tuple[str, str], Answer]:
+    """(language, query) → the core's answer, for every query of this file: one Node process per
+    language, on the index build_index makes from the model."""
+    queries: dict[str, list[str]] = {language: [] for language in LANGUAGES}
+    for _, language, query, _ in TABLE_ROWS:
+        queries[language].append(query)
+    for language, query, *_ in [*NUMBERS, *SECTIONS, *MISSING]:
+        queries[language].append(query)
+    for language, more in OTHER_QUERIES.items():
+        queries[language] += more
+    answers = {}
+    for language, asked in queries.items():
+        unique = list(dict.fromkeys(asked))
+        answers |= {
+            (language, query): answer
+            for query, answer in zip(unique, run_queries(build_index(pages, language), unique), strict=True)
+        }
+    return answers
+
+
+def found(core_answers: dict[tuple[str, str], Answer], language: str, query: str) -> list[str]:
+    return answer_anchors(core_answers[(language, query)])
+
 
 @pytest.mark.parametrize(("table", "language", "query", "anchor"), TABLE_ROWS, ids=[f"{row[0]}: {row[2]}" for row in TABLE_ROWS])
-def test_query_finds_its_clause_in_the_top_three(search_page, table: str, language: str, query: str, anchor: str) -> None:
-    assert anchor in anchors(search(search_page[language], query))[:3]
+def test_query_finds_its_clause_in_the_top_three(core_answers, table: str, language: str, query: str, anchor: str) -> None:
+    assert anchor in found(core_answers, language, query)[:3]
 
 
 def test_query_tables_are_large_enough() -> None:
@@ -89,43 +149,74 @@ def test_query_tables_are_large_enough() -> None:
             assert TABLES[name][0] == language and len(TABLES[name][1]) >= least, name
 
 
-@pytest.mark.parametrize(
-    ("language", "query", "anchor"),
-    [
-        ("zh", "第10.1条第（2）项", "10.1-2"),
-        ("zh", "10.1(2)", "10.1-2"),
-        ("zh", "第11.4条", "11.4"),
-        ("en", "clause 11.4", "11.4"),
-        ("en", "10.1(2)", "10.1-2"),
-        ("en", "第12.5条", "12.5"),
-        ("zh", "第10.1条第2项", "10.1-2"),
-        ("zh", "序言第二段", "preamble-2"),
-        ("en", "the second paragraph of the preamble", "preamble-2"),
-        ("en", "item (2) of clause 10.1", "10.1-2"),
-    ],
-)
-def test_a_part_named_by_its_number_is_the_one_result(search_page, language: str, query: str, anchor: str) -> None:
+@pytest.mark.parametrize(("language", "query", "anchor"), NUMBERS)
+def test_a_part_named_by_its_number_is_the_one_result(core_answers, language: str, query: str, anchor: str) -> None:
     """A reader with a citation in hand types its number, as either language cites it."""
-    assert anchors(search(search_page[language], query)) == [anchor]
+    assert found(core_answers, language, query) == [anchor]
 
 
-@pytest.mark.parametrize(("language", "query"), [("zh", "第十条"), ("en", "Section 10")])
-def test_a_section_named_by_its_number_lists_its_clauses(search_page, language: str, query: str) -> None:
-    assert anchors(search(search_page[language], query)) == ["10.1", "10.2"]
+@pytest.mark.parametrize(("language", "query"), SECTIONS)
+def test_a_section_named_by_its_number_lists_its_clauses(core_answers, language: str, query: str) -> None:
+    assert found(core_answers, language, query) == ["10.1", "10.2"]
 
 
-@pytest.mark.parametrize(
-    ("language", "query", "shown", "said"),
-    [
-        ("en", "10.1(8)", ["10.1"], "The agreement has no “10.1(8)”."),
-        ("en", "clause 99.9", [], "The agreement has no “clause 99.9”."),
-        ("zh", "第99.9款", [], "本协议没有“第99.9款”。"),
-    ],
-)
-def test_a_number_the_agreement_does_not_have_is_said_so(search_page, language: str, query: str, shown, said: str) -> None:
+@pytest.mark.parametrize(("language", "query", "shown"), MISSING)
+def test_a_number_the_agreement_does_not_have_shows_nothing_unrelated(core_answers, language: str, query: str, shown) -> None:
     """A citation checked against the site must not appear to match: no unrelated clauses."""
-    assert anchors(search(search_page[language], query)) == shown
-    assert said in status(search_page[language])
+    assert found(core_answers, language, query) == shown
+    assert core_answers[(language, query)]["missing"] == query
+
+
+def test_every_chinese_query_word_must_match(core_answers) -> None:
+    assert len(found(core_answers, "zh", "的")) > 30
+    assert found(core_answers, "zh", "开发新的服务") == ["4.1"]
+    assert found(core_answers, "zh", "反向工程 的") == ["10.1-2"]
+
+
+def test_chinese_words_inside_longer_words_are_found(core_answers) -> None:
+    assert "10.1-2" in found(core_answers, "zh", "代码")  # 源代码
+    assert "2.1" in found(core_answers, "zh", "信息")  # 个人信息
+    assert "2.3-2" in found(core_answers, "zh", "升级")  # 软件升级
+
+
+def test_quoted_phrase_matches_only_that_phrase(core_answers) -> None:
+    exact = set(found(core_answers, "zh", '"软件使用"'))
+    assert exact and exact < set(found(core_answers, "zh", "软件 使用"))
+    assert set(found(core_answers, "en", '"use the software"')) < set(found(core_answers, "en", "use the software"))
+
+
+def test_english_word_forms_match_each_other(core_answers) -> None:
+    update, updates, updated = (set(found(core_answers, "en", word)) for word in ("update", "updates", "updated"))
+    assert update == updates == updated and {"4.1", "4.3"} <= update
+    assert found(core_answers, "en", "reverse engineering") == ["10.1-2"]
+    assert "10.1-2" in found(core_answers, "en", "revers")  # a word being typed, itself a stem of the text
+
+
+def test_a_word_absent_from_the_text_is_not_matched_by_its_beginning(core_answers) -> None:
+    assert found(core_answers, "en", "terminate") == []  # not "terminal device"
+    assert set(found(core_answers, "en", "terminal")) == {"3.1", "6.1", "10.1-4"}
+
+
+# Queries whose results the dialog must show exactly as the core returns them: words, a question,
+# a typo, the other language, a citation, a section.
+DIALOG_QUERIES = {
+    "zh": ["外挂", "我可以反编译吗", "隐私正策", "reverse engineering", "第10.1款第（2）项", "第十条"],
+    "en": ["privacy policy", "can I decompile the software?", "revese", "反向工程", "clause 10.1(2)", "Section 10"],
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_dialog_shows_what_the_core_returns(search_page, pages: dict, language: str) -> None:
+    """The same results, in the same order, with the same titles, as the core in Node finds on
+    the index the build wrote (which is build_index's: test_each_record_carries_…)."""
+    root = HOME[language]
+    expected = run_queries(build_index(pages, language), DIALOG_QUERIES[language])
+    for query, answer in zip(DIALOG_QUERIES[language], expected, strict=True):
+        links = search(search_page[language], query)
+        shown = [urlsplit(link).path + "#" + urlsplit(link).fragment for link in links]
+        assert shown == [root + result["url"] for result in answer["results"]], query
+        titles = search_page[language].locator(".agreement-search__result-title").all_inner_texts()
+        assert titles == [" · ".join(filter(None, (result["title"], result["section"]))) for result in answer["results"]], query
 
 
 # -- what a result is ------------------------------------------------------------------------------
@@ -160,38 +251,6 @@ def test_a_query_in_the_page_language_is_not_marked_as_found_through_the_other(s
     assert search(search_page["en"], "Tencent")
     assert search_page["en"].locator(".agreement-search__via").count() == 0
     assert all(urlsplit(link).path.startswith("/en/") for link in result_links(search_page["en"]))
-
-
-def test_every_chinese_query_word_must_match(search_page) -> None:
-    page = search_page["zh"]
-    everything_with_de = search(page, "的")
-    assert len(everything_with_de) > 30
-    assert anchors(search(page, "开发新的服务")) == ["4.1"]
-    assert anchors(search(page, "反向工程 的")) == ["10.1-2"]
-
-
-def test_chinese_words_inside_longer_words_are_found(search_page) -> None:
-    page = search_page["zh"]
-    assert "10.1-2" in anchors(search(page, "代码"))  # 源代码
-    assert "2.1" in anchors(search(page, "信息"))  # 个人信息
-    assert "2.3-2" in anchors(search(page, "升级"))  # 软件升级
-
-
-def test_quoted_phrase_matches_only_that_phrase(search_page) -> None:
-    page = search_page["zh"]
-    loose = set(anchors(search(page, "软件 使用")))
-    exact = set(anchors(search(page, '"软件使用"')))
-    assert exact and exact < loose
-    english = search_page["en"]
-    assert set(anchors(search(english, '"use the software"'))) < set(anchors(search(english, "use the software")))
-
-
-def test_english_word_forms_match_each_other(search_page) -> None:
-    page = search_page["en"]
-    update, updates, updated = (set(anchors(search(page, word))) for word in ("update", "updates", "updated"))
-    assert update == updates == updated and {"4.1", "4.3"} <= update
-    assert anchors(search(page, "reverse engineering")) == ["10.1-2"]
-    assert "10.1-2" in anchors(search(page, "revers"))  # a word being typed, itself a stem of the text
 
 
 # -- typos, questions, nothing found -------------------------------------------------------------
@@ -249,11 +308,19 @@ def test_nothing_found_names_the_words_offers_the_nearest_and_the_other_language
 # -- precision ---------------------------------------------------------------------------------------
 
 
-def test_a_word_absent_from_the_text_is_not_matched_by_its_beginning(search_page) -> None:
+def test_a_word_that_matches_nothing_is_named(search_page) -> None:
     page = search_page["en"]
     assert search(page, "terminate") == []  # not "terminal device"
     assert "Not found: terminate" in status(page)
-    assert set(anchors(search(page, "terminal"))) == {"3.1", "6.1", "10.1-4"}
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "said"),
+    [("en", "10.1(8)", "The agreement has no “10.1(8)”."), ("zh", "第99.9款", "本协议没有“第99.9款”。")],
+)
+def test_a_number_the_agreement_does_not_have_is_said_so(search_page, language: str, query: str, said: str) -> None:
+    search(search_page[language], query)
+    assert said in status(search_page[language])
 
 
 def test_section_titles_match_as_words(page, base_url: str) -> None:
@@ -543,7 +610,6 @@ def run_core(expression: str, argument: object) -> object:
     return json.loads(result.stdout)
 
 
-@pytest.mark.slow
 def test_python_and_javascript_split_text_into_the_same_words(pages: dict) -> None:
     """The tokeniser contract (scripts/search_index.py's docstring), run on both sides: every
     part of the agreement in both languages, and characters NFKC changes."""
@@ -554,7 +620,6 @@ def test_python_and_javascript_split_text_into_the_same_words(pages: dict) -> No
     assert "tencent" in english_words(sample) and "qq" in english_words(sample)
 
 
-@pytest.mark.slow
 def test_every_part_named_as_cited_is_found_by_its_number(pages: dict) -> None:
     """Each part's name as the site cites it, in either language (scripts/languages.py's
     citation formats), is a query for that part alone."""
