@@ -36,7 +36,9 @@ class SearchStrings(TypedDict):
     title: str
     placeholder: str
     hint: str
-    results: str
+    results: str  # {n} parts of the agreement
+    notes: str  # {n} notes found besides
+    note_title: str  # a note among the results: {label} 编者注 or so, {name} its part as cited
     some: str
     none: str
     missing: str  # a cited number that no part has; {number} as typed
@@ -239,6 +241,8 @@ CHINESE = Language(
             "placeholder": "词语、问题或编号，如：反向工程",
             "hint": '可输入问题、有错别字的词或英文；用引号 "…" 只搜索完整短语。最多 200 个字符。',
             "results": "找到 {n} 条",
+            "notes": "另有注释 {n} 条。",
+            "note_title": "{name}的{label}",
             "some": "没有条款包含全部词语；以下 {n} 条包含其中大部分。",
             "none": "没有找到条款。",
             "missing": "本协议没有“{number}”。",
@@ -383,6 +387,8 @@ ENGLISH = Language(
                 "Up to 200 characters."
             ),
             "results": "{n} found",
+            "notes": "Notes found: {n}.",
+            "note_title": "{label} on {name}",
             "some": "No clause contains every word. Closest matches: {n}.",
             "none": "Nothing found.",
             "missing": "The agreement has no “{number}”.",

@@ -14,10 +14,17 @@ Schema::
                   "section": 9,                         # index into sections; null on the home page
                   "text": "…",                          # plain text, page's language
                   "other": "…"}, …],                    # the same part's plain text in the other language
+     "notes": [{"url": "03-license-scope/#3.3-note",  # the note's anchor on its part's page
+                "title": "Translator's note on clause 3.3",   # its kind and its part, as cited
+                "kind": "translator",                 # editor | translator (scripts/notes.py)
+                "section": 2,                         # as a record's
+                "text": "…", "other": "…"}, …],       # the note in the page's language, and in the other
      "stems": {"reversing": "revers", …}}               # English words of the index → Snowball stem
 
 One record per preamble paragraph, clause and enumerated item, in reading order; a record and
-its aligned text share the part's anchor (the ids are the same in both languages).
+its aligned text share the part's anchor (the ids are the same in both languages). The notes
+(translation/notes.yml) are not agreement text: each is its own entry, after the records, in the
+order of the parts they are on.
 
 Tokenisation, the same on both sides (tests/test_search.py runs both on one sample):
 
@@ -37,14 +44,15 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TypedDict
 
 import snowballstemmer
 
 from scripts.addresses import page_url
 from scripts.clauses import HOME_PAGE, Page, capitalised, parts, plain_text
-from scripts.languages import LANGUAGES, REGISTRY
+from scripts.languages import LANGUAGES, REGISTRY, fill
+from scripts.notes import Note, note_anchor, notes_by_part
 
 _ENGLISH_WORD = re.compile(r"[a-z0-9]+")
 
@@ -57,6 +65,17 @@ class IndexRecord(TypedDict):
     section: int | None  # its place in the index's sections; None on the home page
     text: str
     other: str  # the aligned text of the other language
+
+
+class NoteRecord(TypedDict):
+    """A note on a part, as the browser reads it: shown as a note, never as agreement text."""
+
+    url: str
+    title: str
+    kind: str  # editor | translator
+    section: int | None
+    text: str
+    other: str
 
 
 def normalise(text: str) -> str:
@@ -79,16 +98,20 @@ def english_stems(texts: Iterable[str]) -> dict[str, str]:
     return {word: stem for word in sorted(words) if (stem := _stem(word)) != word}
 
 
+def _page_path(page: Page) -> str:
+    """A page's address from its language's root."""
+    return page_url(page.language, page.name).removeprefix(page_url(page.language, HOME_PAGE))
+
+
 def records(pages: Iterable[Page]) -> list[dict[str, str]]:
     """One record per preamble paragraph, clause and item, in reading order, titled as cited."""
     result = []
     for page in pages:
-        url = page_url(page.language, page.name).removeprefix(page_url(page.language, HOME_PAGE))  # from the language's root
         section = "" if page.name == HOME_PAGE else page.title
         for part in parts(page):
             result.append(
                 {
-                    "url": f"{url}#{part.anchor}",
+                    "url": f"{_page_path(page)}#{part.anchor}",
                     "title": capitalised(part.name),
                     "section": section,
                     "text": plain_text(part.text),
@@ -97,13 +120,35 @@ def records(pages: Iterable[Page]) -> list[dict[str, str]]:
     return result
 
 
+def note_records(pages: Iterable[Page], notes: Sequence[Note], other: str, section_number: dict[str, int]) -> list[NoteRecord]:
+    """Each note, in the order of the parts it is on, at its anchor on its part's page."""
+    by_part = notes_by_part(list(notes))
+    result: list[NoteRecord] = []
+    for page in pages:
+        strings = REGISTRY[page.language].strings
+        for part in parts(page):
+            for index, note in enumerate(by_part.get(part.anchor, []), 1):
+                label = strings["notes"]["editor" if note.kind == "editor" else "translator"]
+                result.append(
+                    {
+                        "url": f"{_page_path(page)}#{note_anchor(part.anchor, index)}",
+                        "title": capitalised(fill(strings["search"]["note_title"], label=label, name=part.name)),
+                        "kind": note.kind,
+                        "section": section_number.get(page.title),
+                        "text": note.text[page.language],
+                        "other": note.text[other],
+                    }
+                )
+    return result
+
+
 def _anchor(record: dict[str, str]) -> str:
     return record["url"].rsplit("#", 1)[1]
 
 
-def build_index(pages: dict[str, list[Page]], language: str) -> dict[str, object]:
+def build_index(pages: dict[str, list[Page]], language: str, notes: Sequence[Note]) -> dict[str, object]:
     """The JSON document the browser loads on the first search of a page in `language`: its
-    records, each with the aligned text of the other language (matched by anchor)."""
+    records, each with the aligned text of the other language (matched by anchor), and the notes."""
     other = next(code for code in LANGUAGES if code != language)
     own, aligned = records(pages[language]), records(pages[other])
     aligned_text = {_anchor(record): record["text"] for record in aligned}
@@ -125,7 +170,8 @@ def build_index(pages: dict[str, list[Page]], language: str) -> dict[str, object
         }
         for record in own
     ]
-    texts = [text for record in index_records for text in (record["text"], record["other"])]
+    index_notes = note_records(pages[language], notes, other, section_number)
+    texts = [text for entry in [*index_records, *index_notes] for text in (entry["text"], entry["other"])]
     texts += [title for pair in sections for title in pair]
     return {
         "language": language,
@@ -133,5 +179,6 @@ def build_index(pages: dict[str, list[Page]], language: str) -> dict[str, object
         "script": REGISTRY[language].script,
         "sections": [list(pair) for pair in sections],
         "records": index_records,
+        "notes": index_notes,
         "stems": english_stems(texts),
     }

@@ -11,6 +11,7 @@ import pytest
 from scripts.clauses import Page as AgreementPage
 from scripts.clauses import parse_language
 from scripts.languages import LANGUAGES
+from scripts.notes import NOTES_FILE, Note, read_notes
 from scripts.source import Source, read_source
 from tests.support import ROOT, build_site, launch_chromium, serve
 
@@ -88,6 +89,12 @@ def clipboard_page(browser: object) -> Iterator[object]:
 def pages() -> dict[str, list[AgreementPage]]:
     """Both languages' agreement pages as the model reads them."""
     return {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
+
+
+@pytest.fixture(scope="session")
+def notes() -> list[Note]:
+    """The notes on the text (translation/notes.yml), those that can be read."""
+    return read_notes(ROOT / NOTES_FILE, LANGUAGES)[0]
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ RUNNER = ROOT / "tests" / "js" / "run-queries.mjs"
 
 
 class Result(TypedDict):
+    kind: str  # part | editor | translator (a note)
     url: str  # from the language's root, with the anchor
     title: str
     section: str  # the section's title; empty on the home page

@@ -96,8 +96,9 @@ NUMBERS = [
 SECTIONS = [("zh", "第十条"), ("en", "Section 10")]
 MISSING = [("en", "10.1(8)", ["10.1"]), ("en", "clause 99.9", []), ("zh", "第99.9款", [])]
 OTHER_QUERIES = {
-    "zh": ["的", "开发新的服务", "反向工程 的", "代码", "信息", "升级", "软件 使用", '"软件使用"', "外挂"],
+    "zh": ["网页剪藏", "的", "开发新的服务", "反向工程 的", "代码", "信息", "升级", "软件 使用", '"软件使用"', "外挂"],
     "en": [
+        "merger clause",
         "update",
         "updates",
         "updated",
@@ -112,7 +113,13 @@ OTHER_QUERIES = {
 
 
 @pytest.fixture(scope="session")
-def core_answers(pages: dict) -> dict[tuple[str, str], Answer]:
+def indexes(pages: dict, notes: list) -> dict[str, dict]:
+    """Each language's search index as the build writes it, made here from the model."""
+    return {language: build_index(pages, language, notes) for language in LANGUAGES}
+
+
+@pytest.fixture(scope="session")
+def core_answers(indexes: dict) -> dict[tuple[str, str], Answer]:
     """(language, query) → the core's answer, for every query of this file: one Node process per
     language, on the index build_index makes from the model."""
     queries: dict[str, list[str]] = {language: [] for language in LANGUAGES}
@@ -126,8 +133,7 @@ def core_answers(pages: dict) -> dict[tuple[str, str], Answer]:
     for language, asked in queries.items():
         unique = list(dict.fromkeys(asked))
         answers |= {
-            (language, query): answer
-            for query, answer in zip(unique, run_queries(build_index(pages, language), unique), strict=True)
+            (language, query): answer for query, answer in zip(unique, run_queries(indexes[language], unique), strict=True)
         }
     return answers
 
@@ -165,6 +171,18 @@ def test_a_number_the_agreement_does_not_have_shows_nothing_unrelated(core_answe
     """A citation checked against the site must not appear to match: no unrelated clauses."""
     assert found(core_answers, language, query) == shown
     assert core_answers[(language, query)]["missing"] == query
+
+
+def test_notes_are_found_as_notes(core_answers) -> None:
+    merger = core_answers[("en", "merger clause")]["results"]
+    assert [(result["kind"], result["url"], result["title"]) for result in merger] == [
+        ("translator", "01-scope/#1.2-note-2", "Translator's note on clause 1.2")
+    ]
+    clipping = core_answers[("zh", "网页剪藏")]["results"]  # a web clipping: the source, said in two notes
+    assert {(result["kind"], result["url"]) for result in clipping} == {
+        ("editor", "#preamble-2-note-2"),
+        ("editor", "01-scope/#1.2-note"),
+    }
 
 
 def test_every_chinese_query_word_must_match(core_answers) -> None:
@@ -206,11 +224,11 @@ DIALOG_QUERIES = {
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_dialog_shows_what_the_core_returns(search_page, pages: dict, language: str) -> None:
+def test_the_dialog_shows_what_the_core_returns(search_page, indexes: dict, language: str) -> None:
     """The same results, in the same order, with the same titles, as the core in Node finds on
     the index the build wrote (which is build_index's: test_each_record_carries_…)."""
     root = HOME[language]
-    expected = run_queries(build_index(pages, language), DIALOG_QUERIES[language])
+    expected = run_queries(indexes[language], DIALOG_QUERIES[language])
     for query, answer in zip(DIALOG_QUERIES[language], expected, strict=True):
         links = search(search_page[language], query)
         shown = [urlsplit(link).path + "#" + urlsplit(link).fragment for link in links]
@@ -229,6 +247,15 @@ def test_each_result_is_one_clause_titled_with_its_number_and_section(search_pag
     assert sorted(anchors(links)) == ["10.1-4", "10.1-6"]
     titles = page.locator(".agreement-search__result-title").all_inner_texts()
     assert set(titles) == {"第10.1款第（4）项 · 十、用户行为", "第10.1款第（6）项 · 十、用户行为"}
+
+
+def test_a_note_is_shown_as_a_note_and_counted_apart(search_page) -> None:
+    page = search_page["en"]
+    assert search(page, "merger clause") == ["/en/01-scope/?h=merger&h=clause#1.2-note-2"]
+    assert page.locator("a.agreement-search__note .agreement-search__result-title").inner_text() == (
+        "Translator's note on clause 1.2 · 1. Scope of this Agreement"
+    )
+    assert status(page).split("\n") == ["Notes found: 1."]
 
 
 def test_a_query_in_the_other_language_finds_the_clause_in_the_page_language(search_page) -> None:
@@ -275,10 +302,12 @@ def test_a_misspelt_chinese_word_is_searched_as_the_text_has_it(search_page) -> 
 
 def test_a_question_without_an_answer_to_every_word_shows_the_closest_clauses(search_page) -> None:
     page = search_page["en"]
-    links = search(page, "can I terminate the agreement?")
-    assert links
+    assert search(page, "can I terminate the agreement?")
+    parts = page.locator(".agreement-search__results a:not(.agreement-search__note)").count()
+    notes = page.locator(".agreement-search__results a.agreement-search__note").count()
     text = status(page)
-    assert f"No clause contains every word. Closest matches: {len(links)}." in text
+    assert f"No clause contains every word. Closest matches: {parts}." in text
+    assert f"Notes found: {notes}." in text
     assert "Not found: terminate" in text
     assert page.get_by_role("button", name="terminal").is_visible()  # the nearest word, offered
 
@@ -583,8 +612,7 @@ def test_the_open_dialog_has_no_axe_core_violations(page, base_url: str, scheme:
 # -- the index, and the contract between the build and the browser ----------------------------------------
 
 
-def test_each_record_carries_the_same_part_in_the_other_language(site: Path) -> None:
-    pages = {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
+def test_each_record_carries_the_same_part_in_the_other_language(site: Path, pages: dict, indexes: dict) -> None:
     texts = {
         language: {part.anchor: plain_text(part.text) for page in pages[language] for part in parts(page)}
         for language in LANGUAGES
@@ -597,7 +625,27 @@ def test_each_record_carries_the_same_part_in_the_other_language(site: Path) -> 
             anchor = record["url"].split("#")[1]
             assert not record["url"].startswith(("/", "en/"))  # from the language's root
             assert (record["text"], record["other"]) == (texts[language][anchor], texts[other][anchor])
-        assert index == build_index(pages, language)
+        assert index == indexes[language]
+
+
+def test_each_note_is_in_the_index_as_a_note_at_its_anchor(indexes: dict, notes: list) -> None:
+    for language, other in (("zh", "en"), ("en", "zh")):
+        entries = indexes[language]["notes"]
+        assert [(entry["kind"], entry["text"], entry["other"]) for entry in entries] == [
+            (note.kind, note.text[language], note.text[other])
+            for note in sorted(notes, key=lambda note: order(indexes[language], note.at))
+        ]
+    english = {entry["url"]: entry["title"] for entry in indexes["en"]["notes"]}
+    assert english["03-license-scope/#3.3-note"] == "Translator's note on clause 3.3"
+    assert english["01-scope/#1.2-note-2"] == "Translator's note on clause 1.2"
+    assert english["#preamble-2-note-2"] == "Editor's note on preamble, paragraph 2"
+    chinese = {entry["url"]: entry["title"] for entry in indexes["zh"]["notes"]}
+    assert chinese["03-license-scope/#3.3-note"] == "第3.3款的译者注"
+
+
+def order(index: dict, anchor: str) -> int:
+    """Where a part is in the index's reading order."""
+    return [record["url"].split("#")[1] for record in index["records"]].index(anchor)
 
 
 def run_core(expression: str, argument: object) -> object:

@@ -18,6 +18,7 @@ const answers = input.queries.map((query) => {
     mode: found.mode,
     missing: found.missing,
     results: found.results.map((result) => ({
+      kind: result.record.kind,
       url: result.record.url,
       title: result.record.title,
       section: result.record.sectionTitle,

@@ -44,6 +44,13 @@ const DATA = {
       other: "若您和腾讯之间发生任何纠纷或争议，首先应友好协商解决；协商不成的，您同意将纠纷或争议提交有管辖权的人民法院管辖。",
     },
   ],
+  notes: [
+    {
+      url: "12-miscellaneous/#12.5-note", title: "Translator's note on clause 12.5", kind: /** @type {const} */ ("translator"), section: 2,
+      text: "人民法院 is rendered the people's court, the usual English name for it in a legal text of China, where the agreement says a dispute that consultation fails to resolve goes.",
+      other: "人民法院译为people's court。",
+    },
+  ],
   // Snowball stems of the words above whose stem differs (as scripts/search_index.py writes them).
   stems: {
     reverse: "revers", engineering: "engin", disassembling: "disassembl", decompiling: "decompil", attempting: "attempt",
@@ -54,6 +61,7 @@ const DATA = {
     dispute: "disput", controversy: "controversi", resolved: "resolv", friendly: "friend", consultation: "consult",
     fails: "fail", agree: "agre", people: "peopl", having: "have", jurisdiction: "jurisdict", miscellaneous: "miscellan",
     grants: "grant", copy: "copi", party: "parti", means: "mean", cheat: "cheat", scope: "scope",
+    rendered: "render", usual: "usual", legal: "legal", china: "china", says: "say", goes: "goe",
   },
 };
 
@@ -65,6 +73,7 @@ const zh = core.prepareIndex({
   script: "han",
   sections: DATA.sections.map(([english, chinese]) => [chinese, english]),
   records: DATA.records.map((r) => ({ ...r, url: r.url, title: r.title, text: r.other, other: r.text })),
+  notes: DATA.notes.map((n) => ({ ...n, text: n.other, other: n.text })),
 });
 const anchors = (/** @type {ReturnType<typeof core.search>} */ found) => found.results.map((r) => r.record.url.split("#")[1]);
 
@@ -213,6 +222,14 @@ describe("searching", () => {
     const missingItem = core.search(en, "3.1(8)"); // no such item: its clause instead
     assert.equal(missingItem.missing, "3.1(8)");
     assert.deepEqual(anchors(missingItem), ["3.1"]);
+  });
+
+  it("finds notes as notes, below agreement text that matches as well", () => {
+    const found = core.search(en, "people's court");
+    assert.deepEqual(anchors(found), ["12.5", "12.5-note"]);
+    assert.deepEqual(found.results.map((r) => r.record.kind), ["part", "translator"]);
+    assert.deepEqual(anchors(core.search(en, "rendered")), ["12.5-note"]);
+    assert.deepEqual(anchors(core.search(zh, "rendered")), ["12.5-note"]); // through the note's other language
   });
 
   it("finds a word the text has only inflected", () => {

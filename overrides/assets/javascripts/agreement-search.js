@@ -126,7 +126,8 @@
     const { record } = result;
     const url = new URL(record.url, languageRoot);
     result.words.forEach((word) => url.searchParams.append("h", word));
-    const link = element("a", null);
+    // A note is shown as one: its title names its kind (编者注, Translator's note) and its part.
+    const link = element("a", record.kind === "part" ? null : "agreement-search__note");
     link.href = url.pathname + url.search + url.hash;
     link.id = `agreement-search-result-${position}`;
     const title = element("span", "agreement-search__result-title", record.sectionTitle ? `${record.title} · ${record.sectionTitle}` : record.title);
@@ -147,8 +148,11 @@
     const lines = [];
     /** @param {...(Node | string)} children */
     const line = (...children) => lines.push(element("p", null, ...children));
-    if (found.mode === "all") line(say("results", { n: found.results.length }));
-    if (found.mode === "some") line(say("some", { n: found.results.length }));
+    const parts = found.results.filter((result) => result.record.kind === "part").length;
+    const notes = found.results.length - parts;
+    if (found.mode === "all" && (parts || !notes)) line(say("results", { n: parts }));
+    if (found.mode === "some") line(say("some", { n: parts }));
+    if (notes) line(say("notes", { n: notes }));
     if (found.missing !== null) line(say("missing", { number: found.missing }));
     else if (found.mode === "none") line(say("none"));
     if (found.unmatched.length) line(say("unmatched", { words: found.unmatched.join(" ") }));

@@ -35,8 +35,10 @@ export const MAX_QUERY_LENGTH = 200;
  * @property {"han" | "latin"} script how the page's language is written
  * @property {[string, string][]} [sections] each section's title: [own, other language]
  * @property {{url: string, title: string, section?: number | null, text: string, other?: string}[]} records
+ * @property {{url: string, title: string, kind: NoteKind, section?: number | null, text: string, other?: string}[]} [notes]
  * @property {Record<string, string>} [stems] word → Snowball stem, where they differ
  */
+/** @typedef {"editor" | "translator"} NoteKind */
 /** @typedef {{start: number, end: number, word: string, stem: string}} Token an English word of a field */
 /**
  * A text made ready to match: normalised, its English words by stem, its Han bigrams.
@@ -68,7 +70,10 @@ export const MAX_QUERY_LENGTH = 200;
  */
 /** @typedef {"own" | "other"} Side the page's own language, or the other one (the aligned text) */
 /**
+ * A part of the agreement (kind "part") or a note on one, as searched.
  * @typedef {object} IndexRecord
+ * @property {"part" | NoteKind} kind
+ * @property {string} anchor
  * @property {string} url
  * @property {string} title
  * @property {string} sectionTitle
@@ -279,9 +284,13 @@ export function prepareIndex(data) {
   const stemOf = (/** @type {string} */ word) => stemMap.get(word) ?? word;
   const sections = (data.sections ?? []).map(([own, other]) => ({ own: makeField(own, stemOf), other: makeField(other, stemOf) }));
   const empty = makeField("", stemOf);
-  const records = data.records.map((record, order) => {
+  /** @type {{kind: IndexRecord["kind"], url: string, title: string, section?: number | null, text: string, other?: string}[]} */
+  const entries = [...data.records.map((record) => ({ ...record, kind: /** @type {const} */ ("part") })), ...(data.notes ?? [])];
+  const records = entries.map((record, order) => {
     const section = record.section === null || record.section === undefined ? null : sections[record.section];
     return {
+      kind: record.kind,
+      anchor: record.url.slice(record.url.indexOf("#") + 1),
       url: record.url,
       title: record.title,
       sectionTitle: section ? section.own.raw : "",
@@ -689,6 +698,7 @@ export const RANKING = Object.freeze({
   piecesWeight: 0.8, // a Chinese run found in pieces counts less than found as typed
   alignedWeight: 0.8, // a match through the other language counts less than in the page's own
   adjacentBoost: 1.5, // the query's words side by side in the text, as typed
+  noteWeight: 0.8, // a note found as well as the text ranks below it: it is not the agreement
 });
 
 /**
@@ -825,6 +835,7 @@ export function search(index, query, options = {}) {
     }
     // The words of the query side by side in the text, as typed, rank higher.
     if (matched > 1 && plans.every((plan) => plan.term.kind !== "phrase") && adjacent(plans, matches[r], record)) score *= ranking.adjacentBoost;
+    if (record.kind !== "part") score *= ranking.noteWeight;
     return { record, score, matched, complete, throughOther, found: matches[r] };
   });
   const all = scored.filter((s) => s.complete === terms.length);
@@ -920,15 +931,14 @@ export function referenceIn(query) {
  * @returns {{records: IndexRecord[], missing: boolean}}
  */
 function citedRecords(index, reference) {
-  const anchorOf = (/** @type {IndexRecord} */ record) => record.url.slice(record.url.indexOf("#") + 1);
   if ("section" in reference) {
     const clause = new RegExp(`^${reference.section}\\.\\d+$`);
-    const records = index.records.filter((record) => clause.test(anchorOf(record)));
+    const records = index.records.filter((record) => clause.test(record.anchor));
     return { records, missing: !records.length };
   }
-  const part = index.records.find((record) => anchorOf(record) === reference.anchor);
+  const part = index.records.find((record) => record.anchor === reference.anchor);
   if (part) return { records: [part], missing: false };
-  const clause = index.records.find((record) => anchorOf(record) === reference.anchor.split("-")[0]);
+  const clause = index.records.find((record) => record.anchor === reference.anchor.split("-")[0]);
   return { records: clause && reference.anchor.includes(".") ? [clause] : [], missing: true };
 }
 
