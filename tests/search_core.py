@@ -24,6 +24,7 @@ class Result(TypedDict):
 
 class Answer(TypedDict):
     mode: str  # all | some | none | empty
+    citation: dict[str, object] | None  # what the query cites, if that is all it does (citationIn)
     missing: str | None  # a cited number the agreement does not have, as typed
     results: list[Result]
 
@@ -53,9 +54,19 @@ def is_accepted(anchor: str, acceptable: Sequence[str]) -> bool:
     return any(anchor == wanted or (section and wanted == f"section-{section}") for wanted in acceptable)
 
 
+def nearest_shown(citation: dict[str, object] | None) -> set[str]:
+    """What may be shown for a cited part the agreement lacks: an item's clause, a note's part."""
+    anchor = str((citation or {}).get("anchor", ""))
+    if "note" in (citation or {}):
+        return {anchor}
+    return {anchor.split("-")[0]} if "-" in anchor and not anchor.startswith("preamble") else set()
+
+
 def rank(answer: Answer, acceptable: Sequence[str]) -> int | None:
     """Where the first acceptable result is (1 = first), or None. An empty `acceptable` means the
-    agreement has no such part: the answer must say so and show nothing (rank 1), or else None."""
+    agreement has no such part: the answer must say so and show nothing unrelated (rank 1), or
+    else None."""
     if not acceptable:
-        return 1 if answer["missing"] is not None and not answer["results"] else None
+        said = answer["missing"] is not None
+        return 1 if said and set(anchors(answer)) <= nearest_shown(answer["citation"]) else None
     return next((position for position, anchor in enumerate(anchors(answer), 1) if is_accepted(anchor, acceptable)), None)

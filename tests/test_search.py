@@ -18,9 +18,10 @@ import pytest
 from scripts.clauses import parse_language, parts, plain_text
 from scripts.languages import LANGUAGES
 from scripts.search_index import build_index, english_words, normalise
-from tests.search_core import Answer, run_queries
+from tests.search_core import Answer, rank, run_queries
 from tests.search_core import anchors as answer_anchors
 from tests.search_queries import CHINESE_QUERIES, ENGLISH_QUERIES, TABLES
+from tests.search_questions import CITATIONS_EN, CITATIONS_ZH
 from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, copy_project, serve
 
 INPUT = "#agreement-search input[type=search]"
@@ -79,6 +80,11 @@ def search_page(browser, base_url: str):
 # -- the query tables, and what the core finds on the real index (fast: no site build) --------------
 
 TABLE_ROWS = [(name, language, query, anchor) for name, (language, rows) in TABLES.items() for query, anchor in rows]
+# The tuning table's citations (tests/search_questions.py): each form a reader pastes, and numbers
+# the agreement does not have (no anchor: said so, nothing unrelated shown).
+CITATION_ROWS = [("zh", query, wanted) for query, wanted in CITATIONS_ZH] + [
+    ("en", query, wanted) for query, wanted in CITATIONS_EN
+]
 
 # Queries of the tests below that are not table rows, per language.
 NUMBERS = [
@@ -125,6 +131,8 @@ def core_answers(indexes: dict) -> dict[tuple[str, str], Answer]:
     queries: dict[str, list[str]] = {language: [] for language in LANGUAGES}
     for _, language, query, _ in TABLE_ROWS:
         queries[language].append(query)
+    for language, query, _ in CITATION_ROWS:
+        queries[language].append(query)
     for language, query, *_ in [*NUMBERS, *SECTIONS, *MISSING]:
         queries[language].append(query)
     for language, more in OTHER_QUERIES.items():
@@ -153,6 +161,11 @@ def test_query_tables_are_large_enough() -> None:
         for kind, least in (("typos", 15), ("questions", 15), ("other language", 10)):
             name = f"{language} {kind}"
             assert TABLES[name][0] == language and len(TABLES[name][1]) >= least, name
+
+
+@pytest.mark.parametrize(("language", "query", "wanted"), CITATION_ROWS, ids=[f"{row[0]}: {row[1]}" for row in CITATION_ROWS])
+def test_every_citation_form_finds_its_part_first(core_answers, language: str, query: str, wanted: tuple[str, ...]) -> None:
+    assert rank(core_answers[(language, query)], wanted) == 1, found(core_answers, language, query)
 
 
 @pytest.mark.parametrize(("language", "query", "anchor"), NUMBERS)
@@ -672,7 +685,7 @@ def test_every_part_named_as_cited_is_found_by_its_number(pages: dict) -> None:
     """Each part's name as the site cites it, in either language (scripts/languages.py's
     citation formats), is a query for that part alone."""
     named = {part.name: part.anchor for language in LANGUAGES for page in pages[language] for part in parts(page)}
-    assert run_core("Object.fromEntries(value.map(name => [name, core.referenceIn(name)?.anchor]))", list(named)) == named
+    assert run_core("Object.fromEntries(value.map(name => [name, core.citationIn(name)?.anchor]))", list(named)) == named
 
 
 @pytest.mark.slow

@@ -16,6 +16,7 @@ const answers = input.queries.map((query) => {
   const found = core.search(index, query);
   return {
     mode: found.mode,
+    citation: found.citation,
     missing: found.missing,
     results: found.results.map((result) => ({
       kind: result.record.kind,

@@ -211,8 +211,21 @@ describe("searching", () => {
       "第10.1款第（2）项": { anchor: "10.1-2" }, "item (2) of clause 10.1": { anchor: "10.1-2" }, "Section 10.1(2)": { anchor: "10.1-2" },
       "第十条": { section: 10 }, "第十二条": { section: 12 }, "第10条": { section: 10 }, "Section 10": { section: 10 },
       "10.1 reverse": null, // words after the number: a search of them all
+      "第十条第一款第二项": { anchor: "10.1-2" }, "第10条第1款第2项": { anchor: "10.1-2" }, "10.1.2": { anchor: "10.1-2" },
+      "10.1（二）": { anchor: "10.1-2" }, "10.1(ii)": { anchor: "10.1-2" }, "s. 10.1(2)": { anchor: "10.1-2" },
+      "section 10 clause 1 item 2": { anchor: "10.1-2" }, "the second item of clause 10.1": { anchor: "10.1-2" },
+      "§ 3.1": { anchor: "3.1" }, "cl. 12.5": { anchor: "12.5" }, "Art. 12.5": { anchor: "12.5" }, "Section 3.3": { anchor: "3.3" },
+      "协议第一条第一款": { anchor: "1.1" }, "3.1条": { anchor: "3.1" }, "sec. 4": { section: 4 },
+      "序言": { anchor: "preamble" }, preamble: { anchor: "preamble" }, "para 2 of the preamble": { anchor: "preamble-2" },
+      "十、用户行为": { section: 10, heading: "用户行为" }, "10. User Conduct": { section: 10, heading: "user conduct" },
+      "3.3 译者注": { anchor: "3.3", note: { kind: "translator", ordinal: null } },
+      "序言第二段 第二个注": { anchor: "preamble-2", note: { kind: null, ordinal: 2 } },
+      "editor's note on clause 1.1": { anchor: "1.1", note: { kind: "editor", ordinal: null } },
+      "the 2nd note on preamble paragraph 2": { anchor: "preamble-2", note: { kind: null, ordinal: 2 } },
+      "注册QQ号码": null, // 注 in a word is no note
+      "translator's note on reverse engineering": null, // a note on words: a search of them
     };
-    for (const [query, reference] of Object.entries(cited)) assert.deepEqual(core.referenceIn(query), reference, query);
+    for (const [query, citation] of Object.entries(cited)) assert.deepEqual(core.citationIn(query), citation, query);
     assert.deepEqual(anchors(core.search(en, "Section 12")), ["12.5"]); // a section: its clauses
     assert.deepEqual(anchors(core.search(zh, "第三条")), ["3.1", "3.2"]);
     const missing = core.search(en, "clause 99.9"); // no such part: said, and nothing else shown
@@ -222,6 +235,12 @@ describe("searching", () => {
     const missingItem = core.search(en, "3.1(8)"); // no such item: its clause instead
     assert.equal(missingItem.missing, "3.1(8)");
     assert.deepEqual(anchors(missingItem), ["3.1"]);
+    const byHeading = core.search(zh, "十二、其他"); // a section by its heading
+    assert.deepEqual([byHeading.citation, anchors(byHeading)], [{ section: 12, heading: "其他" }, ["12.5"]]);
+    assert.equal(core.search(zh, "十二、外挂").citation, null); // not its heading: a search of the words
+    assert.deepEqual(anchors(core.search(en, "translator's note on 12.5")), ["12.5-note"]);
+    const noNote = core.search(en, "editor's note on 12.5"); // none: said, and the part shown
+    assert.deepEqual([noNote.missing, anchors(noNote)], ["editor's note on 12.5", ["12.5"]]);
   });
 
   it("finds notes as notes, below agreement text that matches as well", () => {

@@ -102,6 +102,11 @@ export const MAX_QUERY_LENGTH = 200;
 /** @typedef {{stems?: Set<string>, runs?: string[]}} SidePlan stems for a word, runs for a Chinese run, nothing for a phrase */
 /** @typedef {{term: Term, sides: Side[], bySide: Partial<Record<Side, SidePlan>>, correction: string[] | null}} Plan */
 /** @typedef {typeof RANKING} Ranking */
+/**
+ * What a query cites (citationIn): a part by its anchor ("preamble": the whole preamble), a
+ * section by its number (and the heading typed after it), or a part's notes.
+ * @typedef {{anchor: string} | {section: number, heading?: string} | {anchor: string, note: {kind: NoteKind | null, ordinal: number | null}}} Citation
+ */
 
 // ---------------------------------------------------------------------------------------------
 // Normalisation and words: the contract with scripts/search_index.py.
@@ -794,16 +799,25 @@ export function search(index, query, options = {}) {
   const ranking = { ...RANKING, ...options.ranking };
   const parsed = parseQuery(query);
   const { terms } = parsed;
-  // missing: a number cited that no part of the agreement has (see referenceIn).
-  const base = { ...parsed, results: [], corrections: [], unmatched: [], suggestions: [], missing: /** @type {string | null} */ (null) };
+  // citation: what the query cites by number, if that is all it does (citationIn); missing: the
+  // query, when the agreement has no such part.
+  const base = {
+    ...parsed,
+    results: [],
+    corrections: [],
+    unmatched: [],
+    suggestions: [],
+    citation: /** @type {Citation | null} */ (null),
+    missing: /** @type {string | null} */ (null),
+  };
   if (!terms.length) return { ...base, mode: "empty" };
   const pageScript = index.script;
   const plans = terms.map((term) => planTerm(term, index, pageScript, cover));
-  const reference = referenceIn(parsed.query);
-  if (reference) {
-    const { records: cited, missing } = citedRecords(index, reference);
-    const results = cited.map((record) => describe({ record, score: 1, matched: plans.length, throughOther: false, found: [] }, plans));
-    return { ...base, mode: results.length ? "all" : "none", results, missing: missing ? parsed.query.trim() : null };
+  const citation = citationIn(parsed.query);
+  const cited = citation && citedRecords(index, citation);
+  if (citation && cited) {
+    const results = cited.records.map((record) => describe({ record, score: 1, matched: plans.length, throughOther: false, found: [] }, plans));
+    return { ...base, mode: results.length ? "all" : "none", results, citation, missing: cited.missing ? parsed.query.trim() : null };
   }
   const records = index.records;
   const matches = records.map((record) =>
@@ -859,87 +873,177 @@ export function search(index, query, options = {}) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// A query that only cites a part by its number, as either language writes it, finds that part
-// alone: 10.1(2), 10.1（2）, 10.1-2, clause 10.1(2), item (2) of clause 10.1, 第10.1款第（2）项,
-// 第10.1条第2项; 序言第2段, 序言第二段, preamble, paragraph 2, the second paragraph of the
-// preamble; a section: 第十条, 第10条, Section 10. tests/test_search.py sends every part's name
-// as the site cites it, in both languages, through referenceIn.
+// Citations. A query that only cites a part by its number, in any form either language uses,
+// finds that part alone. The site's units: 条 is a section (一、…), 款 a clause (10.1), 项 an item
+// ((2)), so 第十条第一款第二项 and 第10.1款第（2）项 are clause 10.1(2); so are 10.1(2), 10.1（二）,
+// 10.1.2, 10.1-2, 10.1(ii), s. 10.1(2), section 10 clause 1 item 2 and item (2) of clause 10.1.
+// § 3.1, cl. 12.5, Art. 12.5, Section 3.3 are clauses; 第十条, Section 10, sec. 4, 十、用户行为 a
+// section (its clauses); 序言 / preamble the preamble's paragraphs, 序言第二段 / preamble
+// paragraph 2 / para 2 of the preamble one of them; 3.3 译者注, translator's note on 11.3,
+// 序言第二段 第二个注 a note. tests/test_search.py sends every part's name as the site cites it
+// through citationIn.
 
-const CHINESE_DIGITS = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
-const NUMBER = String.raw`(\d{1,2}|[一二三四五六七八九十]{1,3}|${ORDINALS.join("|")})`;
+const CHINESE_DIGITS = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+const CARDINALS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+const ROMAN = { i: 1, v: 5, x: 10 };
+// A number as written: Arabic, Chinese, an English ordinal or cardinal (1st, second, two); in an
+// item's place also Roman (vi).
+const N = String.raw`(\d{1,3}|[〇零一二两三四五六七八九十]{1,3}|\d{1,2}(?:st|nd|rd|th)|${ORDINALS.join("|")}|${CARDINALS.join("|")})`;
+const ITEM = String.raw`(\d{1,2}|[一二三四五六七八九十]{1,3}|[ivx]{1,5})`;
+const CLAUSE = String.raw`(\d{1,2})\s?\.\s?(\d{1,2})`;
+// What an item's number may follow a clause's as: (2), （二）, (vi), -2, .2, item 2, 第2项, 第（2）项.
+const ITEM_OF = String.raw`(?:\(\s?${ITEM}\s?\)|-\s?(\d{1,2})|\.\s?(\d{1,2})|,?\s?item\s?\(?\s?${ITEM}\s?\)?|第?\s?\(?\s?${ITEM}\s?\)?\s?项)`;
+const NAMED = String.raw`(?:第|条款|(?:clause|cl|article|art|section|sec|s|§|para|paragraph)\.?)`;
 
-/** 10, 十, 十二, 二十一, second → the number; null if it is none of them.
- * @param {string} text */
+const PATTERNS = {
+  preamble: [
+    new RegExp(String.raw`^(?:序言|(?:the )?preamble)$`),
+    new RegExp(String.raw`^序言\s?(?:第\s?${N}\s?(?:自然)?段|${N})$`),
+    new RegExp(String.raw`^(?:the )?preamble\s?,?\s?(?:(?:paragraph|para|par|¶|p)\.?\s?|-)?${N}$`),
+    new RegExp(String.raw`^(?:the )?(?:(?:paragraph|para|par|¶)\.?\s?${N}|${N} (?:paragraph|para))\s(?:of|in) (?:the )?preamble$`),
+  ],
+  // 第十条, 第十条第一款, 第十条第一款第（二）项, 第10条第1款第2项
+  chinese: new RegExp(String.raw`^第?\s?${N}\s?条(?:\s?第?\s?${N}\s?款(?:\s?第?\s?\(?\s?${ITEM}\s?\)?\s?项)?)?$`),
+  // 10.1, 10.1(2), 第10.1款第（2）项, clause 10.1-2, § 3.1, 3.1条
+  dotted: new RegExp(String.raw`^(?:${NAMED}\s?)?${CLAUSE}\s?[条款]?\s?(?:${ITEM_OF})?\s?[条款项]?$`),
+  // section 10 clause 1 item 2
+  english: new RegExp(String.raw`^(?:section|sec|s|article|art)\.?\s?${N}\s?,?\s?(?:clause|cl|paragraph|para)\.?\s?${N}(?:\s?,?\s?item\s?\(?\s?${ITEM}\s?\)?)?$`),
+  // item (2) of clause 10.1, the second item of clause 10.1
+  itemOf: new RegExp(String.raw`^(?:the )?(?:item\s?\(?\s?${ITEM}\s?\)?|${N} item)\s(?:of|in)\s(?:(?:clause|cl|section|article|art|§)\.?\s?)?${CLAUSE}$`),
+  // Section 10, sec. 4, § 12, 第十章; 十、用户行为, 10. User Conduct (the heading is checked against the section's)
+  section: [
+    new RegExp(String.raw`^(?:section|sec|s|article|art|chapter|part|clause|§)\.?\s?${N}$`),
+    new RegExp(String.raw`^第\s?${N}\s?[章节部分]$`),
+    new RegExp(String.raw`^${N}\s?(?:、|\.(?!\s?\d))\s?(.*)$`),
+  ],
+  // A note: 译者注, 编者注, 注 (第二个注), translator's note, editor's note, note (2nd note, note 2).
+  note: [
+    new RegExp(String.raw`(?:的\s?)?(?:第\s?${N}\s?[个条则]\s?)?(译者|编者)?(?:注释|注解|附注|注)(?:\s?${N})?`),
+    new RegExp(String.raw`(?<![a-z])(?:the )?(?:(\d(?:st|nd|rd|th)|${ORDINALS.join("|")}) )?(?:(translator|editor)(?:['’]?s)? )?notes?(?: ${N}(?!\s?\.\s?\d))?(?![a-z])`),
+  ],
+};
+// What may join a note's words to its part's: 3.3 的译者注, note on clause 1.1.
+const NOTE_JOINERS = /^(?:\s|,|的|关于|on|to|for|of|at|about|in|under|re)+|(?:\s|,|的|关于|on|to|for|of|at|about|in|under|re)+$/g;
+
+/** 10, 十, 十二, 二十一, 2nd, second, two; in an item's place vi → the number, else null.
+ * @param {string | undefined} text */
 function numberIn(text) {
-  if (/^\d+$/.test(text)) return Number(text);
-  const ordinal = ORDINALS.indexOf(text);
-  if (ordinal >= 0) return ordinal + 1;
-  const [tens, units] = text.includes("十") ? text.split("十") : ["", text];
+  if (!text) return null;
+  if (/^\d+(?:st|nd|rd|th)?$/.test(text)) return parseInt(text, 10) || null;
+  for (const words of [ORDINALS, CARDINALS]) if (words.includes(text)) return words.indexOf(text) + 1;
+  if (/^[ivx]+$/.test(text)) return romanIn(text);
   const digit = (/** @type {string} */ d) => /** @type {Record<string, number>} */ (CHINESE_DIGITS)[d];
-  const value = (text.includes("十") ? (tens ? digit(tens) : 1) * 10 : 0) + (units ? digit(units) : 0);
+  if (!text.includes("十")) return text.length === 1 && digit(text) ? digit(text) : null;
+  const [tens, units] = text.split("十");
+  const value = (tens ? digit(tens) : 1) * 10 + (units ? digit(units) : 0);
   return Number.isNaN(value) || value === 0 ? null : value;
 }
 
-const PART = String.raw`(\d{1,2})\.(\d{1,2})`;
-// clause 10.1, 10.1(2), 第10.1款第（2）项, 第10.1条第2项, 10.1-2, § 10.1
-const PART_REFERENCE = new RegExp(String.raw`^(?:clause|cl\.?|article|art\.?|section|§|第)?\s*${PART}\s*[条款]?\s*(?:第?\s*\(?\s*(\d{1,2})\s*\)?\s*项|\(\s*(\d{1,2})\s*\)|-(\d{1,2}))?$`);
-// item (2) of clause 10.1
-const ITEM_OF_CLAUSE = new RegExp(String.raw`^item\s*\(?\s*(\d{1,2})\s*\)?\s*of\s*(?:clause\s*)?${PART}$`);
-const PREAMBLES = [
-  new RegExp(String.raw`^序言\s*第?\s*${NUMBER}\s*段$`),
-  new RegExp(String.raw`^preamble\s*,?\s*(?:paragraph|para\.?|¶)?\s*${NUMBER}$`),
-  new RegExp(String.raw`^(?:the\s*)?${NUMBER}\s*paragraph\s*of\s*the\s*preamble$`),
-  new RegExp(String.raw`^paragraph\s*${NUMBER}\s*of\s*the\s*preamble$`),
-];
-const SECTIONS = [new RegExp(String.raw`^第\s*${NUMBER}\s*[条节章]$`), new RegExp(String.raw`^section\s*${NUMBER}$`)];
+/** i … xxxix as a number; null if it is not a Roman numeral written the usual way.
+ * @param {string} text */
+function romanIn(text) {
+  const values = [...text].map((c) => /** @type {Record<string, number>} */ (ROMAN)[c]);
+  const value = values.reduce((sum, v, i) => sum + (v < (values[i + 1] ?? 0) ? -v : v), 0);
+  const written = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+  return "x".repeat(Math.floor(value / 10)) + written[value % 10] === text ? value : null;
+}
 
 /**
- * What a query cites by number: a part (its anchor: 10.1, 10.1-2, preamble-2), a section (its
- * number), or nothing (null).
+ * What a query cites: a part ({anchor}: 10.1, 10.1-2, preamble-2, or "preamble" for the whole
+ * preamble), a section ({section}, with the heading typed after its number, if any), or a part's
+ * notes ({anchor, note: {kind, ordinal}}); null when the query is not a citation alone.
  * @param {string} query
- * @returns {{anchor: string} | {section: number} | null}
+ * @returns {Citation | null}
  */
-export function referenceIn(query) {
-  const text = normalise(query.trim()).text.replace(/\s+/g, " ");
-  for (const pattern of PREAMBLES) {
+export function citationIn(query) {
+  const text = normalise(query).text.replace(/\s+/g, " ").trim().replace(/^(?:本?协议|this agreement,?|the agreement,?)\s?/, "").replace(/[\s?？。!！]+$/, "");
+  for (const pattern of PATTERNS.note) {
+    const note = pattern.exec(text);
+    if (!note || !note[0].trim()) continue;
+    const part = partIn((text.slice(0, note.index) + " " + text.slice(note.index + note[0].length)).replace(/\s+/g, " ").replace(NOTE_JOINERS, ""));
+    if (!part || !("anchor" in part) || part.anchor === "preamble") return null;
+    const [, before, kind, after] = note;
+    /** @type {Record<string, NoteKind>} */
+    const kinds = { 译者: "translator", translator: "translator", 编者: "editor", editor: "editor" };
+    return { anchor: part.anchor, note: { kind: kind ? kinds[kind] : null, ordinal: numberIn(before) ?? numberIn(after) } };
+  }
+  return partIn(text);
+}
+
+/** @param {string} text normalised, spaces single @returns {Citation | null} */
+function partIn(text) {
+  for (const [i, pattern] of PATTERNS.preamble.entries()) {
     const match = pattern.exec(text);
-    const n = match && numberIn(match[1]);
+    if (!match) continue;
+    if (i === 0) return { anchor: "preamble" };
+    const n = numberIn(match.slice(1).find(Boolean));
     if (n) return { anchor: `preamble-${n}` };
   }
-  for (const pattern of SECTIONS) {
-    const match = pattern.exec(text);
-    const n = match && numberIn(match[1]);
-    if (n) return { section: n };
+  const chinese = PATTERNS.chinese.exec(text);
+  if (chinese) {
+    const [section, clause, item] = [numberIn(chinese[1]), numberIn(chinese[2]), numberIn(chinese[3])];
+    if (section && !chinese[2]) return { section };
+    if (section && clause) return { anchor: `${section}.${clause}${item ? `-${item}` : ""}` };
   }
-  const part = PART_REFERENCE.exec(text);
-  if (part) {
-    const [, section, clause, ...items] = part;
+  const dotted = PATTERNS.dotted.exec(text) ?? PATTERNS.english.exec(text);
+  if (dotted) {
+    const [section, clause, ...items] = dotted.slice(1).map(numberIn);
     const item = items.find(Boolean);
-    return { anchor: `${Number(section)}.${Number(clause)}${item ? `-${Number(item)}` : ""}` };
+    if (section && clause) return { anchor: `${section}.${clause}${item ? `-${item}` : ""}` };
   }
-  const itemOf = ITEM_OF_CLAUSE.exec(text);
-  if (itemOf) return { anchor: `${Number(itemOf[2])}.${Number(itemOf[3])}-${Number(itemOf[1])}` };
+  const itemOf = PATTERNS.itemOf.exec(text);
+  if (itemOf) {
+    const [item, ordinal, section, clause] = itemOf.slice(1).map(numberIn);
+    if ((item || ordinal) && section && clause) return { anchor: `${section}.${clause}-${item ?? ordinal}` };
+  }
+  for (const pattern of PATTERNS.section) {
+    const match = pattern.exec(text);
+    const section = match && numberIn(match[1]);
+    if (section) return match[2] ? { section, heading: match[2] } : { section };
+  }
   return null;
 }
 
 /**
- * The records a cited number stands for: the part, or a section's clauses. A part that does not
- * exist is `missing` (an item of an existing clause: that clause is shown instead).
+ * The records a citation stands for: the part, a section's clauses, the preamble's paragraphs, a
+ * part's notes. What does not exist is `missing`; then the nearest part that does is shown (an
+ * item's clause, a note's part), or nothing. null: a section named by a heading that is not its
+ * own (十、外挂) is no citation.
  * @param {PreparedIndex} index
- * @param {{anchor: string} | {section: number}} reference
- * @returns {{records: IndexRecord[], missing: boolean}}
+ * @param {Citation} citation
+ * @returns {{records: IndexRecord[], missing: boolean} | null}
  */
-function citedRecords(index, reference) {
-  if ("section" in reference) {
-    const clause = new RegExp(`^${reference.section}\\.\\d+$`);
-    const records = index.records.filter((record) => clause.test(record.anchor));
+function citedRecords(index, citation) {
+  const parts = index.records.filter((record) => record.kind === "part");
+  if ("section" in citation) {
+    const clause = new RegExp(`^${citation.section}\\.\\d+$`);
+    const records = parts.filter((record) => clause.test(record.anchor));
+    const inSection = parts.find((record) => record.anchor.startsWith(`${citation.section}.`));
+    if (citation.heading !== undefined && inSection) {
+      // The heading typed after the number must be the section's own, in either language.
+      const heading = normalise(citation.heading).text.replace(/\s+/g, " ").trim();
+      const titles = Object.values(inSection.sides).map((side) => side.section.text.replace(/\s+/g, " "));
+      if (!titles.some((title) => title.endsWith(heading))) return null;
+    }
     return { records, missing: !records.length };
   }
-  const part = index.records.find((record) => record.anchor === reference.anchor);
+  if (citation.anchor === "preamble") {
+    const records = parts.filter((record) => record.anchor.startsWith("preamble-"));
+    return { records, missing: !records.length };
+  }
+  const part = parts.find((record) => record.anchor === citation.anchor);
+  if ("note" in citation) {
+    const { kind, ordinal } = citation.note;
+    const notes = index.records.filter((record) => record.kind !== "part" && record.anchor.replace(/-note(-\d+)?$/, "") === citation.anchor);
+    const ofKind = kind ? notes.filter((record) => record.kind === kind) : notes;
+    const records = ordinal ? ofKind.slice(ordinal - 1, ordinal) : ofKind;
+    if (records.length) return { records, missing: false };
+    return { records: part ? [part] : [], missing: true };
+  }
   if (part) return { records: [part], missing: false };
-  const clause = index.records.find((record) => record.anchor === reference.anchor.split("-")[0]);
-  return { records: clause && reference.anchor.includes(".") ? [clause] : [], missing: true };
+  const clause = parts.find((record) => record.anchor === citation.anchor.split("-")[0]);
+  return { records: clause && citation.anchor.includes("-") ? [clause] : [], missing: true };
 }
 
 /** idf of every scored unit on each side: a word, phrase or Chinese piece, by the records
