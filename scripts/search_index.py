@@ -19,7 +19,7 @@ Schema::
                 "kind": "translator",                 # editor | translator (scripts/notes.py)
                 "section": 2,                         # as a record's
                 "text": "…", "other": "…"}, …],       # the note in the page's language, and in the other
-     "stems": {"reversing": "revers", …}}               # English words of the index → Snowball stem
+     "stems": {"updates": "update", …}}                # English words of the index → the word they inflect
 
 One record per preamble paragraph, clause and enumerated item, in reading order; a record and
 its aligned text share the part's anchor (the ids are the same in both languages). The notes
@@ -31,8 +31,12 @@ Tokenisation, the same on both sides (tests/test_search.py runs both on one samp
 * normalise each code point by itself: NFKC, then lower case (`normalise` here, `normalise` in
   search-core.js, which keeps each normalised character's offset in the original text);
 * an English word is a run of `[a-z0-9]` in the normalised text (`english_words`);
-* `stems` holds every English word of every record (text, aligned text, section titles) whose
-  Snowball stem differs from the word; a word not in it is its own stem.
+* `stems` maps every English word of the index (text, aligned text, notes, section titles) that
+  is a regular inflection (-s, -es, -ies, -ed, -ied, -ing, with a final e or a doubled consonant)
+  to the word it inflects: updates, updated, updating → update. Only inflections: lawfully is not
+  law, user is not use, licensor is not license. A form counts as an inflection when Snowball stems
+  it like its base; of the possible bases, a word of the index is chosen, else the shortest (so
+  that the forms of a base the text lacks still meet). A word not in `stems` is its own stem.
 
 Chinese needs nothing from the build: the browser matches Han text as substrings of each record
 and splits a query typed without spaces by the record's own text (search-core.js), so there is
@@ -91,11 +95,38 @@ def english_words(text: str) -> list[str]:
 # Each language's index stems the words of both languages: each word once per build.
 _stem = functools.cache(snowballstemmer.stemmer("english").stemWord)
 
+_VOWELS = "aeiou"
+
+
+def _bases(word: str) -> list[str]:
+    """The words `word` may be a regular inflection of, by its ending."""
+    bases: list[str] = []
+    if word.endswith(("ies", "ied")):
+        bases.append(word[:-3] + "y")
+    if word.endswith("es"):
+        bases.append(word[:-2])
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        bases.append(word[:-1])
+    for ending in ("ed", "ing"):
+        if word.endswith(ending):
+            base = word[: -len(ending)]
+            bases += [base, base + "e"]
+            if len(base) >= 3 and base[-1] == base[-2] and base[-1] not in _VOWELS + "ls":
+                bases.append(base[:-1])  # stopped → stop
+    return [base for base in bases if len(base) >= 2]
+
 
 def english_stems(texts: Iterable[str]) -> dict[str, str]:
-    """word → Snowball stem, for every English word whose stem differs from it."""
+    """word → the word it is a regular inflection of, for every English word of the texts that is
+    one (the module's docstring: only inflections, checked against Snowball's stem)."""
     words = {word for text in texts for word in english_words(text)}
-    return {word: stem for word in sorted(words) if (stem := _stem(word)) != word}
+    stems = {}
+    for word in sorted(words):
+        bases = [base for base in _bases(word) if _stem(base) == _stem(word)]
+        if bases:
+            known = [base for base in bases if base in words]
+            stems[word] = known[0] if known else min(bases, key=len)
+    return stems
 
 
 def _page_path(page: Page) -> str:

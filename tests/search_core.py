@@ -20,6 +20,7 @@ class Result(TypedDict):
     title: str
     section: str  # the section's title; empty on the home page
     via: str  # text | other
+    words: list[str]  # what the opened page highlights
 
 
 class Answer(TypedDict):

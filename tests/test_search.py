@@ -17,7 +17,7 @@ import pytest
 
 from scripts.clauses import parse_language, parts, plain_text
 from scripts.languages import LANGUAGES
-from scripts.search_index import build_index, english_words, normalise
+from scripts.search_index import build_index, english_stems, english_words, normalise
 from tests.search_core import Answer, rank, run_queries
 from tests.search_core import anchors as answer_anchors
 from tests.search_queries import CHINESE_QUERIES, ENGLISH_QUERIES, TABLES
@@ -105,6 +105,10 @@ OTHER_QUERIES = {
     "zh": ["网页剪藏", "的", "开发新的服务", "反向工程 的", "代码", "信息", "升级", "软件 使用", '"软件使用"', "外挂"],
     "en": [
         "merger clause",
+        "law",
+        "friends",
+        "use",
+        "license",
         "update",
         "updates",
         "updated",
@@ -221,6 +225,17 @@ def test_english_word_forms_match_each_other(core_answers) -> None:
     assert update == updates == updated and {"4.1", "4.3"} <= update
     assert found(core_answers, "en", "reverse engineering") == ["10.1-2"]
     assert "10.1-2" in found(core_answers, "en", "revers")  # a word being typed, itself a stem of the text
+
+
+def test_a_word_matches_its_inflections_not_longer_words(core_answers) -> None:
+    law = found(core_answers, "en", "law")
+    assert "12.4" in law and "9.1" not in law  # laws, not lawfully
+    assert found(core_answers, "en", "friends") == ["7.2"]  # not 12.5's friendly consultation
+    used = {word.lower() for result in core_answers[("en", "use")]["results"] for word in result["words"]}
+    assert used == {"use", "used", "uses", "using"}  # not user
+    # A note is found by its own words, not by its section's title (3. Scope of License).
+    assert [result["kind"] for result in core_answers[("en", "license")]["results"]].count("part") >= 5
+    assert not [result["url"] for result in core_answers[("en", "license")]["results"] if result["url"].endswith("3.3-note")]
 
 
 def test_a_word_absent_from_the_text_is_not_matched_by_its_beginning(core_answers) -> None:
@@ -669,6 +684,22 @@ def run_core(expression: str, argument: object) -> object:
     )
     result = subprocess.run(["node", "-e", script, json.dumps(argument)], capture_output=True, text=True, check=True)
     return json.loads(result.stdout)
+
+
+def test_the_index_stems_inflections_only() -> None:
+    stems = english_stems(["law laws lawful lawfully use used uses using user users update updates updated updating"])
+    assert stems == {"laws": "law", "used": "use", "uses": "use", "using": "use", "users": "user", "updates": "update"} | {
+        "updated": "update",
+        "updating": "update",
+    }
+    # The forms of a base the text lacks meet all the same; words Snowball stems alike stay apart.
+    assert english_stems(["policies applied stopped processes licensor licensee friendly"]) == {
+        "policies": "policy",
+        "applied": "apply",
+        "stopped": "stop",
+        "processes": "process",
+    }
+    assert english_stems(["decompiled decompiling"]) == {"decompiled": "decompil", "decompiling": "decompil"}
 
 
 def test_python_and_javascript_split_text_into_the_same_words(pages: dict) -> None:

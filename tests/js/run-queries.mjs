@@ -24,6 +24,7 @@ const answers = input.queries.map((query) => {
       title: result.record.title,
       section: result.record.sectionTitle,
       via: result.via,
+      words: result.words,
     })),
   };
 });

@@ -5,8 +5,8 @@
 //
 // A query becomes terms:
 // * English words ([a-z0-9]+ after NFKC and lower case). A word matches the record words that
-//   share its Snowball stem (the index's `stems`); a word absent from the text matches through
-//   its inflection (updating → updat); a word of 3–4 letters, being typed, matches the words it
+//   inflect the same word (the index's `stems`: updates, updated → update; never lawfully for
+//   law); a word absent from the text matches through its inflection (decompiled); a word of 3–4 letters, being typed, matches the words it
 //   begins; any other word is matched to the nearest words of the text by edit distance (1 for
 //   4–7 letters, 2 beyond, but never two edits at a word's end: terminate is not terminal) and
 //   the results say so. A 5-letter or longer word that is in neither the text nor its stems is
@@ -36,7 +36,7 @@ export const MAX_QUERY_LENGTH = 200;
  * @property {[string, string][]} [sections] each section's title: [own, other language]
  * @property {{url: string, title: string, section?: number | null, text: string, other?: string}[]} records
  * @property {{url: string, title: string, kind: NoteKind, section?: number | null, text: string, other?: string}[]} [notes]
- * @property {Record<string, string>} [stems] word → Snowball stem, where they differ
+ * @property {Record<string, string>} [stems] inflected word → the word it inflects
  */
 /** @typedef {"editor" | "translator"} NoteKind */
 /** @typedef {{start: number, end: number, word: string, stem: string}} Token an English word of a field */
@@ -303,8 +303,9 @@ export function prepareIndex(data) {
       other: record.other ?? "",
       order,
       sides: {
-        own: { text: makeField(record.text, stemOf), section: section ? section.own : empty },
-        other: { text: makeField(record.other, stemOf), section: section ? section.other : empty },
+        // A note is matched by its own words only: its section's title is not about it.
+        own: { text: makeField(record.text, stemOf), section: section && record.kind === "part" ? section.own : empty },
+        other: { text: makeField(record.other, stemOf), section: section && record.kind === "part" ? section.other : empty },
       },
     };
   });
