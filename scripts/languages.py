@@ -44,9 +44,10 @@ class SearchStrings(TypedDict):
     missing: str  # a cited number that no part has; {number} as typed
     unmatched: str
     nearest: str
-    corrected: str
-    exact: str
+    corrected: str  # words were left out or corrected: {words} what was searched
+    exact: str  # the button that searches every word as typed: {word} the query
     via: str
+    topic: str  # a result found through the subject index: {topic} the topic's title
     other_language: str
     limit: str
     loading: str
@@ -251,6 +252,7 @@ CHINESE = Language(
             "corrected": "显示的是“{words}”的结果。",
             "exact": "仍搜索“{word}”",
             "via": "通过英文译文找到：",
+            "topic": "主题：{topic}",
             "other_language": "在英文译文中搜索",
             "limit": "只搜索前 {n} 个字符。",
             "loading": "正在载入索引…",
@@ -397,6 +399,7 @@ ENGLISH = Language(
             "corrected": "Showing results for {words}.",
             "exact": "Search for “{word}” exactly",
             "via": "Found through the Chinese original: ",
+            "topic": "Topic: {topic}",
             "other_language": "Search the Chinese original",
             "limit": "Only the first {n} characters are searched.",
             "loading": "Loading the index…",

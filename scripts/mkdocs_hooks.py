@@ -350,7 +350,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         _write(out / language_root(code) / "404.html", html)
     _write(
         out / language_root(language) / SEARCH_INDEX,
-        json.dumps(build_index(pages, language, site.project.notes), ensure_ascii=False, separators=(",", ":")),
+        json.dumps(
+            build_index(pages, language, site.project.notes, site.project.topics), ensure_ascii=False, separators=(",", ":")
+        ),
     )
     for path, html in short_link_pages(
         pages[language], REGISTRY[language].site_name, config.site_url or "/", config.theme["favicon"]

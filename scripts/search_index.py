@@ -19,12 +19,19 @@ Schema::
                 "kind": "translator",                 # editor | translator (scripts/notes.py)
                 "section": 2,                         # as a record's
                 "text": "…", "other": "…"}, …],       # the note in the page's language, and in the other
+     "topics": [{"id": "disputes-and-courts",        # the subject index (translation/topics.yml)
+                 "title": "Disputes and which court",  # its heading in the page's language
+                 "words": ["sue", "where to sue", …],  # what readers type, in the page's language
+                 "other_words": ["打官司", …],         # and in the other language
+                 "parts": ["12.5", "12.3", …]}, …],   # anchors of parts and notes, most relevant first
      "stems": {"updates": "update", …}}                # English words of the index → the word they inflect
 
 One record per preamble paragraph, clause and enumerated item, in reading order; a record and
 its aligned text share the part's anchor (the ids are the same in both languages). The notes
 (translation/notes.yml) are not agreement text: each is its own entry, after the records, in the
-order of the parts they are on.
+order of the parts they are on. The topics are the subject index: a query that holds a topic's
+words finds the parts it points to, and says so (the topic's title), since those words may not be
+in the parts' text.
 
 Tokenisation, the same on both sides (tests/test_search.py runs both on one sample):
 
@@ -57,6 +64,7 @@ from scripts.addresses import page_url
 from scripts.clauses import HOME_PAGE, Page, capitalised, parts, plain_text
 from scripts.languages import LANGUAGES, REGISTRY, fill
 from scripts.notes import Note, note_anchor, notes_by_part
+from scripts.topics import Topic
 
 _ENGLISH_WORD = re.compile(r"[a-z0-9]+")
 
@@ -80,6 +88,16 @@ class NoteRecord(TypedDict):
     section: int | None
     text: str
     other: str
+
+
+class TopicRecord(TypedDict):
+    """A topic of the subject index, as the browser reads it."""
+
+    id: str
+    title: str
+    words: list[str]
+    other_words: list[str]
+    parts: list[str]
 
 
 def normalise(text: str) -> str:
@@ -177,9 +195,10 @@ def _anchor(record: dict[str, str]) -> str:
     return record["url"].rsplit("#", 1)[1]
 
 
-def build_index(pages: dict[str, list[Page]], language: str, notes: Sequence[Note]) -> dict[str, object]:
+def build_index(pages: dict[str, list[Page]], language: str, notes: Sequence[Note], topics: Sequence[Topic]) -> dict[str, object]:
     """The JSON document the browser loads on the first search of a page in `language`: its
-    records, each with the aligned text of the other language (matched by anchor), and the notes."""
+    records, each with the aligned text of the other language (matched by anchor), the notes and
+    the topics."""
     other = next(code for code in LANGUAGES if code != language)
     own, aligned = records(pages[language]), records(pages[other])
     aligned_text = {_anchor(record): record["text"] for record in aligned}
@@ -202,8 +221,19 @@ def build_index(pages: dict[str, list[Page]], language: str, notes: Sequence[Not
         for record in own
     ]
     index_notes = note_records(pages[language], notes, other, section_number)
+    index_topics: list[TopicRecord] = [
+        {
+            "id": topic.id,
+            "title": topic.heading[language],
+            "words": list(topic.words[language]),
+            "other_words": list(topic.words[other]),
+            "parts": list(topic.parts),
+        }
+        for topic in topics
+    ]
     texts = [text for entry in [*index_records, *index_notes] for text in (entry["text"], entry["other"])]
     texts += [title for pair in sections for title in pair]
+    texts += [word for topic in index_topics for word in (topic["title"], *topic["words"], *topic["other_words"])]
     return {
         "language": language,
         "other": other,
@@ -211,5 +241,6 @@ def build_index(pages: dict[str, list[Page]], language: str, notes: Sequence[Not
         "sections": [list(pair) for pair in sections],
         "records": index_records,
         "notes": index_notes,
+        "topics": index_topics,
         "stems": english_stems(texts),
     }

@@ -13,6 +13,7 @@ from scripts.clauses import parse_language
 from scripts.languages import LANGUAGES
 from scripts.notes import NOTES_FILE, Note, read_notes
 from scripts.source import Source, read_source
+from scripts.topics import TOPICS_FILE, Topic, read_topics
 from tests.support import ROOT, build_site, launch_chromium, serve
 
 # A test that uses one of these builds, serves or opens the site: it is `slow` (left out of
@@ -95,6 +96,12 @@ def pages() -> dict[str, list[AgreementPage]]:
 def notes() -> list[Note]:
     """The notes on the text (translation/notes.yml), those that can be read."""
     return read_notes(ROOT / NOTES_FILE, LANGUAGES)[0]
+
+
+@pytest.fixture(scope="session")
+def topics() -> list[Topic]:
+    """The subject index (translation/topics.yml), the topics that can be read."""
+    return read_topics(ROOT / TOPICS_FILE, LANGUAGES)[0]
 
 
 @pytest.fixture(scope="session")

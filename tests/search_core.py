@@ -21,12 +21,14 @@ class Result(TypedDict):
     section: str  # the section's title; empty on the home page
     via: str  # text | other
     words: list[str]  # what the opened page highlights
+    topics: list[str]  # the titles of the topics it was found through, most telling first
 
 
 class Answer(TypedDict):
     mode: str  # all | some | none | empty
     citation: dict[str, object] | None  # what the query cites, if that is all it does (citationIn)
     missing: str | None  # a cited number the agreement does not have, as typed
+    rewritten: str | None  # what was searched, when words were left out or corrected
     results: list[Result]
 
 

@@ -21,7 +21,7 @@ from scripts.search_index import build_index, english_stems, english_words, norm
 from tests.search_core import Answer, rank, run_queries
 from tests.search_core import anchors as answer_anchors
 from tests.search_queries import CHINESE_QUERIES, ENGLISH_QUERIES, TABLES
-from tests.search_questions import CITATIONS_EN, CITATIONS_ZH
+from tests.search_questions import CITATIONS_EN, CITATIONS_ZH, QUESTIONS_EN, QUESTIONS_ZH
 from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, copy_project, serve
 
 INPUT = "#agreement-search input[type=search]"
@@ -85,6 +85,27 @@ TABLE_ROWS = [(name, language, query, anchor) for name, (language, rows) in TABL
 CITATION_ROWS = [("zh", query, wanted) for query, wanted in CITATIONS_ZH] + [
     ("en", query, wanted) for query, wanted in CITATIONS_EN
 ]
+# The tuning table's plain questions, in the reader's own words; those the search does not answer
+# in its first three results are expected to fail (strict: one that comes to pass says so).
+QUESTION_ROWS = [("zh", query, wanted) for query, wanted in QUESTIONS_ZH] + [
+    ("en", query, wanted) for query, wanted in QUESTIONS_EN
+]
+UNANSWERED = {
+    "公司日常办公用TIM算不算违规啊",  # 8.2 and 10.1-5 are under both commercial use and prohibited conduct
+    "可以自己留一份安装包当备份吗",  # 安装包 weighs more than 备份
+    "腾讯凭什么不打招呼就把功能砍了",  # 不打招呼 and 砍 are no word of the text or the topics
+    "正版TIM去哪里下",  # 正版 and 下 (download) neither
+    "自己改了个去广告版TIM发到论坛上 可以不",
+    "用第三方客户端登QQ号会不会被封",  # QQ号 finds section 7 first
+    "违反了协议 腾讯会告我吗",
+    "这份协议在哪签的",  # 签 alone is no piece of 签订地
+    "这个网站说的条 款 项有什么区别",
+    "got malware from a TIM installer on a mirror site, is Tencent liable",
+    "where can I safely download TIM",  # the text has download (11.1), not for 5.1: the topic alone points there
+    "can I publish a patched build on GitHub",
+    "is writing a QQ password stealer against the terms",
+    "if the Tencent Service Agreement says something different, which one wins",
+}
 
 # Queries of the tests below that are not table rows, per language.
 NUMBERS = [
@@ -102,8 +123,21 @@ NUMBERS = [
 SECTIONS = [("zh", "第十条"), ("en", "Section 10")]
 MISSING = [("en", "10.1(8)", ["10.1"]), ("en", "clause 99.9", []), ("zh", "第99.9款", [])]
 OTHER_QUERIES = {
-    "zh": ["网页剪藏", "的", "开发新的服务", "反向工程 的", "代码", "信息", "升级", "软件 使用", '"软件使用"', "外挂"],
+    "zh": [
+        "TIM能商用吗",
+        "网页剪藏",
+        "的",
+        "开发新的服务",
+        "反向工程 的",
+        "代码",
+        "信息",
+        "升级",
+        "软件 使用",
+        '"软件使用"',
+        "外挂",
+    ],
     "en": [
+        "where do I sue Tencent",
         "merger clause",
         "law",
         "friends",
@@ -123,9 +157,9 @@ OTHER_QUERIES = {
 
 
 @pytest.fixture(scope="session")
-def indexes(pages: dict, notes: list) -> dict[str, dict]:
+def indexes(pages: dict, notes: list, topics: list) -> dict[str, dict]:
     """Each language's search index as the build writes it, made here from the model."""
-    return {language: build_index(pages, language, notes) for language in LANGUAGES}
+    return {language: build_index(pages, language, notes, topics) for language in LANGUAGES}
 
 
 @pytest.fixture(scope="session")
@@ -135,7 +169,7 @@ def core_answers(indexes: dict) -> dict[tuple[str, str], Answer]:
     queries: dict[str, list[str]] = {language: [] for language in LANGUAGES}
     for _, language, query, _ in TABLE_ROWS:
         queries[language].append(query)
-    for language, query, _ in CITATION_ROWS:
+    for language, query, _ in [*CITATION_ROWS, *QUESTION_ROWS]:
         queries[language].append(query)
     for language, query, *_ in [*NUMBERS, *SECTIONS, *MISSING]:
         queries[language].append(query)
@@ -157,6 +191,22 @@ def found(core_answers: dict[tuple[str, str], Answer], language: str, query: str
 @pytest.mark.parametrize(("table", "language", "query", "anchor"), TABLE_ROWS, ids=[f"{row[0]}: {row[2]}" for row in TABLE_ROWS])
 def test_query_finds_its_clause_in_the_top_three(core_answers, table: str, language: str, query: str, anchor: str) -> None:
     assert anchor in found(core_answers, language, query)[:3]
+
+
+@pytest.mark.xfail(strict=True, reason="the target; measured 155 of 167 (92.8 %), 156 before the subject index")
+def test_query_tables_find_their_clause_first_95_times_in_100(core_answers) -> None:
+    first = sum(found(core_answers, language, query)[:1] == [anchor] for _, language, query, anchor in TABLE_ROWS)
+    assert first >= 0.95 * len(TABLE_ROWS), f"{first} of {len(TABLE_ROWS)}"
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "wanted"),
+    [pytest.param(*row, marks=[pytest.mark.xfail(strict=True)] if row[1] in UNANSWERED else []) for row in QUESTION_ROWS],
+    ids=[f"{row[0]}: {row[1]}" for row in QUESTION_ROWS],
+)
+def test_a_plain_question_is_answered_in_the_top_three(core_answers, language: str, query: str, wanted: tuple[str, ...]) -> None:
+    position = rank(core_answers[(language, query)], wanted)
+    assert position is not None and position <= 3, found(core_answers, language, query)[:5]
 
 
 def test_query_tables_are_large_enough() -> None:
@@ -190,6 +240,17 @@ def test_a_number_the_agreement_does_not_have_shows_nothing_unrelated(core_answe
     assert core_answers[(language, query)]["missing"] == query
 
 
+def test_a_readers_word_finds_the_parts_its_topic_points_to_and_names_the_topic(core_answers) -> None:
+    sue = core_answers[("en", "where do I sue Tencent")]
+    assert [(result["url"], result["topics"][:1]) for result in sue["results"][:1]] == [
+        ("12-miscellaneous/#12.5", ["Disputes and which court"])
+    ]
+    assert sue["rewritten"] == "sue tencent"  # where, do, I left out: said
+    commercial = core_answers[("zh", "TIM能商用吗")]  # not rewritten to 能使用, a word of the text
+    assert (found(core_answers, "zh", "TIM能商用吗")[:1], commercial["rewritten"]) == (["3.1"], "tim 能商用")
+    assert commercial["results"][0]["topics"] == ["商业使用"]
+
+
 def test_notes_are_found_as_notes(core_answers) -> None:
     merger = core_answers[("en", "merger clause")]["results"]
     assert [(result["kind"], result["url"], result["title"]) for result in merger] == [
@@ -205,7 +266,10 @@ def test_notes_are_found_as_notes(core_answers) -> None:
 def test_every_chinese_query_word_must_match(core_answers) -> None:
     assert len(found(core_answers, "zh", "的")) > 30
     assert found(core_answers, "zh", "开发新的服务") == ["4.1"]
-    assert found(core_answers, "zh", "反向工程 的") == ["10.1-2"]
+    # 的 is left out; what else is shown, the subject index points to under the same topic.
+    question = core_answers[("zh", "反向工程 的")]["results"]
+    assert found(core_answers, "zh", "反向工程 的")[:1] == ["10.1-2"]
+    assert all(result["words"] == ["反向工程"] or result["topics"] == ["反向工程"] for result in question)
 
 
 def test_chinese_words_inside_longer_words_are_found(core_answers) -> None:
@@ -246,8 +310,16 @@ def test_a_word_absent_from_the_text_is_not_matched_by_its_beginning(core_answer
 # Queries whose results the dialog must show exactly as the core returns them: words, a question,
 # a typo, the other language, a citation, a section.
 DIALOG_QUERIES = {
-    "zh": ["外挂", "我可以反编译吗", "隐私正策", "reverse engineering", "第10.1款第（2）项", "第十条"],
-    "en": ["privacy policy", "can I decompile the software?", "revese", "反向工程", "clause 10.1(2)", "Section 10"],
+    "zh": ["外挂", "我可以反编译吗", "TIM能商用吗", "隐私正策", "reverse engineering", "第10.1款第（2）项", "第十条"],
+    "en": [
+        "privacy policy",
+        "can I decompile the software?",
+        "where do I sue Tencent",
+        "revese",
+        "反向工程",
+        "clause 10.1(2)",
+        "Section 10",
+    ],
 }
 
 
@@ -320,6 +392,23 @@ def test_a_misspelt_word_says_what_was_searched_and_offers_the_exact_word(search
     assert page.input_value(INPUT) == '"revese"'
     assert result_links(page) == []
     assert "Nothing found." in status(page)
+
+
+def test_a_result_found_through_the_subject_index_names_its_topic(search_page) -> None:
+    page = search_page["en"]
+    assert anchors(search(page, "where do I sue Tencent"))[:1] == ["12.5"]
+    assert page.locator(".agreement-search__topic").first.inner_text() == "Topic: Disputes and which court"
+    assert page.locator(".agreement-search__results a").first.locator("mark").all_inner_texts() == ["Tencent"]  # not sue
+
+
+def test_a_question_says_what_was_searched_and_offers_the_query_as_typed(search_page) -> None:
+    page = search_page["zh"]
+    assert anchors(search(page, "TIM能商用吗"))[:1] == ["3.1"]
+    assert "显示的是“tim 能商用”的结果。" in status(page)
+    page.get_by_role("button", name="仍搜索“TIM能商用吗”").click()
+    wait_for_results(page, '"TIM能商用吗"')
+    assert result_links(page) == []
+    assert "没有找到条款。" in status(page)
 
 
 def test_a_misspelt_chinese_word_is_searched_as_the_text_has_it(search_page) -> None:
@@ -397,9 +486,9 @@ def test_result_opens_the_clause_with_the_words_highlighted(page, base_url: str)
 
 
 def test_a_corrected_chinese_word_highlights_the_text_word_not_its_characters(page, base_url: str) -> None:
-    open_first_result(page, f"{base_url}/", "我可以反编译吗", "**/10-user-conduct/**")
+    open_first_result(page, f"{base_url}/", "源带码", "**/10-user-conduct/**")
     page.wait_for_selector("mark.agreement-highlight")
-    assert set(page.locator("mark.agreement-highlight").all_inner_texts()) == {"反向编译"}  # no lone 反
+    assert set(page.locator("mark.agreement-highlight").all_inner_texts()) == {"源代码"}  # no lone 源 or 码
 
 
 def test_english_result_highlights_the_word_forms_found(page, base_url: str) -> None:
@@ -669,6 +758,21 @@ def test_each_note_is_in_the_index_as_a_note_at_its_anchor(indexes: dict, notes:
     assert english["#preamble-2-note-2"] == "Editor's note on preamble, paragraph 2"
     chinese = {entry["url"]: entry["title"] for entry in indexes["zh"]["notes"]}
     assert chinese["03-license-scope/#3.3-note"] == "第3.3款的译者注"
+
+
+def test_each_topic_is_in_the_index_titled_in_the_page_language(indexes: dict, topics: list) -> None:
+    for language, other in (("zh", "en"), ("en", "zh")):
+        assert indexes[language]["topics"] == [
+            {
+                "id": topic.id,
+                "title": topic.heading[language],
+                "words": list(topic.words[language]),
+                "other_words": list(topic.words[other]),
+                "parts": list(topic.parts),
+            }
+            for topic in topics
+        ]
+    assert indexes["en"]["stems"]["hacked"] == "hack"  # the topics' words are stemmed as the text's
 
 
 def order(index: dict, anchor: str) -> int:

@@ -18,6 +18,7 @@ const answers = input.queries.map((query) => {
     mode: found.mode,
     citation: found.citation,
     missing: found.missing,
+    rewritten: found.rewritten,
     results: found.results.map((result) => ({
       kind: result.record.kind,
       url: result.record.url,
@@ -25,6 +26,7 @@ const answers = input.queries.map((query) => {
       section: result.record.sectionTitle,
       via: result.via,
       words: result.words,
+      topics: result.topics,
     })),
   };
 });

@@ -51,6 +51,17 @@ const DATA = {
       other: "人民法院译为people's court。",
     },
   ],
+  topics: [
+    {
+      id: "disputes-and-courts", title: "Disputes and which court", words: ["sue", "where to sue", "lawsuit"],
+      other_words: ["打官司", "告腾讯", "法院"], parts: ["12.5"],
+    },
+    { id: "commercial-use", title: "Commercial use", words: ["business use", "for profit"], other_words: ["商用", "公司用"], parts: ["3.1"] },
+    {
+      id: "cheats", title: "Cheats, plug-ins and unofficial clients", words: ["bot", "unofficial client"],
+      other_words: ["外挂", "第三方客户端"], parts: ["10.1-6", "10.1-2"],
+    },
+  ],
   // Each inflected word above → the word it inflects (as scripts/search_index.py english_stems writes them).
   stems: {
     attempting: "attempt", authorized: "authorize", decompiling: "decompil", developed: "develop", disassembling: "disassembl",
@@ -68,6 +79,7 @@ const zh = core.prepareIndex({
   sections: DATA.sections.map(([english, chinese]) => [chinese, english]),
   records: DATA.records.map((r) => ({ ...r, url: r.url, title: r.title, text: r.other, other: r.text })),
   notes: DATA.notes.map((n) => ({ ...n, text: n.other, other: n.text })),
+  topics: DATA.topics.map((t) => ({ ...t, title: t.id, words: t.other_words, other_words: t.words })),
 });
 const anchors = (/** @type {ReturnType<typeof core.search>} */ found) => found.results.map((r) => r.record.url.split("#")[1]);
 
@@ -85,6 +97,22 @@ describe("normalising and words (the contract with scripts/search_index.py)", ()
 });
 
 describe("parsing a query", () => {
+  it("reads a Chinese question's verb in its question form (管不管, 赔不赔) as the verb alone", () => {
+    assert.deepEqual(core.cutChineseStopWords("腾讯赔不赔"), { kept: ["腾讯", "赔"], keptAt: [0, 2], dropped: ["不赔"] });
+    assert.deepEqual(core.parseQuery("会不会被封").terms.map((t) => t.text), ["被封"]); // 会不会 is a question word
+  });
+
+  it("makes the product's and Tencent's names and single Chinese characters weak terms", () => {
+    const { terms } = core.parseQuery("TIM能商用吗 Tencent 管不管");
+    assert.deepEqual(terms.map((t) => [t.text, Boolean(t.weak)]), [["tim", true], ["能商用", false], ["tencent", true], ["管", true]]);
+    assert.equal(core.parseQuery("TIM").terms[0].weak, undefined); // alone, needed
+  });
+
+  it("offers the query as typed, every word of it in quotes", () => {
+    assert.equal(core.asTyped("can I decompile the software?"), '"can" "I" "decompile" "the" "software"');
+    assert.equal(core.asTyped('TIM能商用吗 "use the software"'), '"TIM能商用吗" "use the software"');
+  });
+
   it("leaves out function and question words, in English and Chinese", () => {
     assert.deepEqual(core.parseQuery("can I decompile the software?").terms.map((t) => t.text), ["decompile", "software"]);
     const chinese = core.parseQuery("我可以反编译吗");
@@ -243,6 +271,33 @@ describe("searching", () => {
     assert.deepEqual(found.results.map((r) => r.record.kind), ["part", "translator"]);
     assert.deepEqual(anchors(core.search(en, "rendered")), ["12.5-note"]);
     assert.deepEqual(anchors(core.search(zh, "rendered")), ["12.5-note"]); // through the note's other language
+  });
+
+  it("finds through the subject index the parts a topic points to, most relevant first, and names the topic", () => {
+    const sue = core.search(en, "where do I sue?");
+    assert.equal(anchors(sue)[0], "12.5");
+    assert.deepEqual(sue.results[0].topics, ["Disputes and which court"]);
+    assert.deepEqual(sue.results[0].words, []); // sue is not in the text: nothing to highlight
+    assert.deepEqual(anchors(core.search(en, "can I use a bot")).slice(0, 2), ["10.1-6", "10.1-2"]);
+    assert.equal(anchors(core.search(zh, "要跟腾讯打官司去哪")).at(0), "12.5");
+    assert.deepEqual(anchors(core.search(en, "unofficial client")), ["10.1-6", "10.1-2"]); // both words, in one topic word
+  });
+
+  it("needs every word of the text's own in a query that is no question", () => {
+    assert.deepEqual(anchors(core.search(en, "reverse engineering")), ["10.1-2"]); // not what the topic adds
+  });
+
+  it("rewrites nothing silently: says what was searched, and leaves a reader's word uncorrected", () => {
+    assert.equal(core.search(en, "can I decompile the software?").rewritten, "decompile software");
+    assert.equal(core.search(en, "revese").rewritten, "reverse");
+    assert.equal(core.search(en, "decompile").rewritten, null);
+    const commercial = core.search(zh, "能商用吗"); // 商用 is a topic's word: no typo of a word of the text
+    assert.deepEqual([commercial.corrections, commercial.rewritten, anchors(commercial)], [[], "能商用", ["3.1"]]);
+  });
+
+  it("puts first the part a question names by number", () => {
+    assert.deepEqual(anchors(core.search(en, "does 3.2 apply to the software")).slice(0, 1), ["3.2"]);
+    assert.deepEqual(core.search(en, "does 3.2 apply to the software").terms.map((t) => t.text), ["apply", "software"]);
   });
 
   it("finds a word the text has only inflected", () => {
