@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TypedDict
 
 from tests.support import ROOT
@@ -32,10 +33,11 @@ class Answer(TypedDict):
     results: list[Result]
 
 
-def run_queries(index: object, queries: Sequence[str]) -> list[Answer]:
-    """Each query's answer from the search core, in one Node process for one index."""
+def run_queries(index: object, queries: Sequence[str], core: Path | None = None) -> list[Answer]:
+    """Each query's answer from the search core (or another copy of it, `core`), in one Node
+    process for one index."""
     completed = subprocess.run(
-        ["node", str(RUNNER)],
+        ["node", str(RUNNER), *([str(core)] if core else [])],
         input=json.dumps({"index": index, "queries": list(queries)}, ensure_ascii=False),
         capture_output=True,
         text=True,

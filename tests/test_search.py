@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from scripts.assets import minified
 from scripts.clauses import parse_language, parts, plain_text
 from scripts.languages import LANGUAGES
 from scripts.search_index import build_index, english_stems, english_words, normalise
@@ -207,6 +208,16 @@ def test_query_tables_find_their_clause_first_95_times_in_100(core_answers) -> N
 def test_a_plain_question_is_answered_in_the_top_three(core_answers, language: str, query: str, wanted: tuple[str, ...]) -> None:
     position = rank(core_answers[(language, query)], wanted)
     assert position is not None and position <= 3, found(core_answers, language, query)[:5]
+
+
+def test_the_published_core_is_the_source_minified_and_answers_the_same(core_answers, indexes: dict, tmp_path: Path) -> None:
+    source = CORE.read_text(encoding="utf-8")
+    published = tmp_path / "search-core.js"
+    published.write_text(minified("assets/javascripts/search-core.js", source), encoding="utf-8")
+    assert len(published.read_bytes()) < 0.6 * len(source.encode())
+    for language in LANGUAGES:
+        queries = [query for _, table_language, query, _ in TABLE_ROWS if table_language == language]
+        assert run_queries(indexes[language], queries, core=published) == [core_answers[(language, query)] for query in queries]
 
 
 def test_query_tables_are_large_enough() -> None:

@@ -1,13 +1,17 @@
 // Runs queries through the search core in Node, for the Python tests and the benchmark
 // (tests/search_core.py): one process per language, so the index is prepared once.
 //
-//   node tests/js/run-queries.mjs < {"index": <an index document>, "queries": [query, …]}
+//   node tests/js/run-queries.mjs [CORE] < {"index": <an index document>, "queries": [query, …]}
 //
+// CORE: another copy of the core to run (the published, minified one); by default the source.
 // Prints one JSON list: per query, what the dialog shows (agreement-search.js renders the same
 // fields), best first.
 
 import { readFileSync } from "node:fs";
-import * as core from "../../overrides/assets/javascripts/search-core.js";
+import { pathToFileURL } from "node:url";
+
+/** @type {typeof import("../../overrides/assets/javascripts/search-core.js")} */
+const core = await import(process.argv[2] ? pathToFileURL(process.argv[2]).href : "../../overrides/assets/javascripts/search-core.js");
 
 /** @type {{index: import("../../overrides/assets/javascripts/search-core.js").IndexData, queries: string[]}} */
 const input = JSON.parse(readFileSync(0, "utf-8"));
