@@ -274,6 +274,15 @@ def test_notes_are_found_as_notes(core_answers) -> None:
     }
 
 
+def test_a_note_the_subject_index_puts_first_comes_first(core_answers) -> None:
+    """The topic Name of the agreement points to the editor's note before preamble ¶2: the note's
+    lower weight is for its words, not for the index's order."""
+    assert found(core_answers, "en", "why does the TIM agreement call itself the QQ agreement")[:2] == [
+        "preamble-2-note",
+        "preamble-2",
+    ]
+
+
 def test_every_chinese_query_word_must_match(core_answers) -> None:
     assert len(found(core_answers, "zh", "的")) > 30
     assert found(core_answers, "zh", "开发新的服务") == ["4.1"]

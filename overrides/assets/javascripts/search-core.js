@@ -1000,10 +1000,11 @@ export function search(index, query, options = {}) {
       }
       score += (plan.term.weak ? ranking.weakWeight : 1) * Math.max(own, other);
     });
-    for (const value of through.values()) score += value;
     // The words of the query side by side in the text, as typed, rank higher.
     if (matched > 1 && plans.every((plan) => plan.term.kind !== "phrase") && adjacent(plans, matches[r], record)) score *= ranking.adjacentBoost;
+    // A note's words count less than the agreement's; where the index puts a note, it stays.
     if (record.kind !== "part") score *= ranking.noteWeight;
+    for (const value of through.values()) score += value;
     const isMentioned = mentioned.anchors.some((anchor) => record.anchor === anchor || record.anchor.startsWith(`${anchor}-`));
     return { record, score, matched, complete, coverage, throughOther, found: matches[r], topics: through, mentioned: isMentioned };
   });
