@@ -105,9 +105,11 @@ def test_what_a_topic_may_point_to_is_every_part_followed_by_its_notes() -> None
     assert "10.1-5-note" in anchors and len(anchors) == len(set(anchors))
 
 
-def test_the_projects_topics_are_well_formed_and_point_at_parts_that_exist() -> None:
+def test_the_projects_topics_are_well_formed_and_cover_every_part_and_note() -> None:
     topics, problems = read_topics(ROOT / TOPICS_FILE, LANGUAGES)
     assert problems == []
     assert len(topics) >= 40
     notes, _ = read_notes(ROOT / NOTES_FILE, LANGUAGES)
-    assert unknown_parts(topics, indexable_anchors(parse_language(ROOT / "docs", "zh"), notes)) == []
+    anchors = indexable_anchors(parse_language(ROOT / "docs", "zh"), notes)
+    assert unknown_parts(topics, anchors) == []
+    assert uncovered_parts(topics, anchors) == []
