@@ -100,6 +100,8 @@ describe("parsing a query", () => {
   it("reads a Chinese question's verb in its question form (管不管, 赔不赔) as the verb alone", () => {
     assert.deepEqual(core.cutChineseStopWords("腾讯赔不赔"), { kept: ["腾讯", "赔"], keptAt: [0, 2], dropped: ["不赔"] });
     assert.deepEqual(core.parseQuery("会不会被封").terms.map((t) => t.text), ["被封"]); // 会不会 is a question word
+    const who = core.parseQuery("著作权归谁"); // 谁, who, wherever it is
+    assert.deepEqual([who.terms.map((t) => t.text), who.ignored], [["著作权归"], ["谁"]]);
   });
 
   it("makes the product's and Tencent's names and single Chinese characters weak terms", () => {
