@@ -117,6 +117,8 @@ describe("parsing a query", () => {
 
   it("leaves out function and question words, in English and Chinese", () => {
     assert.deepEqual(core.parseQuery("can I decompile the software?").terms.map((t) => t.text), ["decompile", "software"]);
+    assert.deepEqual(core.parseQuery("is it ok to run it on both my laptops").terms.map((t) => t.text), ["run", "laptops"]);
+    assert.deepEqual(core.parseQuery("someone doesn't pay").terms.map((t) => t.text), ["pay"]);
     const chinese = core.parseQuery("我可以反编译吗");
     assert.deepEqual(chinese.terms.map((t) => t.text), ["反编译"]);
     assert.deepEqual(new Set(chinese.ignored), new Set(["我", "可以", "吗"]));

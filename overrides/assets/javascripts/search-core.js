@@ -195,7 +195,8 @@ export const ENGLISH_STOP_WORDS = new Set(
     "can could may might must shall should will would ought " +
     "what which who whom whose where when why how whether " +
     "there here any some all each every please also just only s t " +
-    "don doesn didn isn aren wasn weren won wouldn cannot couldn shouldn haven hasn ll ve re d m").split(" "),
+    "don doesn didn isn aren wasn weren won wouldn cannot couldn shouldn haven hasn ll ve re d m " +
+    "someone somebody something anyone anybody anything everyone everybody everything both either neither ok okay").split(" "),
 );
 
 // The product and the other party: named in most questions, rarely by the text (本软件, the
