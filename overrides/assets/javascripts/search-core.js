@@ -330,7 +330,7 @@ function beginningWith(prefix, vocabulary) {
   return found;
 }
 
-// What a note or a topic has instead of a section title: nothing.
+// What a note has instead of a section title: nothing (its section is not about it).
 const NO_TITLE = makeField("", (word) => word);
 
 /** The index document (scripts/search_index.py) made ready to search.
@@ -906,10 +906,13 @@ function runStrength(run, covered) {
 /**
  * Search a prepared index. Returns {terms, ignored, truncated, query, mode: "all" | "some" |
  * "none" | "empty", results, corrections: [{from, to: [..]}], unmatched: [..], suggestions:
- * [{word, nearest: [..]}]}. Each result: {record, score, matched (terms found), of (terms),
- * via: "text" | "other", ranges, otherRanges (offsets in record.text / record.other), words
- * (what to highlight on the opened page)}. `options.cover` replaces the Chinese cover (see
- * segmentedCover).
+ * [{word, nearest: [..]}], rewritten (what was searched, when words were left out or corrected;
+ * else null), citation and missing (a query that cites a part by number: see citationIn)}.
+ * Each result: {record (a part, or a note: record.kind), score, matched (terms found), of
+ * (terms), via: "text" | "other", ranges, otherRanges (offsets in record.text / record.other),
+ * words (what to highlight on the opened page), topics (the titles of the topics it was found
+ * through)}. `options.cover` replaces the Chinese cover (see segmentedCover); `options.ranking`
+ * some of RANKING's weights.
  * @param {PreparedIndex} index
  * @param {string} query
  * @param {{cover?: CoverFunction, ranking?: Partial<Ranking>}} [options]
@@ -984,7 +987,7 @@ export function search(index, query, options = {}) {
       let strength = inOwnText;
       const masks = [found?.own?.mask, found?.other?.mask];
       for (const topic of through.keys()) {
-        const held = /** @type {TopicsFound} */ (topics).get(topic)?.held[t];
+        const held = topics.get(topic)?.held[t];
         if (held === true) strength = 1;
         else if (held) masks.push(held);
       }
