@@ -19,6 +19,7 @@ from scripts.assets import minified
 from scripts.clauses import parse_language, parts, plain_text
 from scripts.languages import LANGUAGES
 from scripts.search_index import build_index, english_stems, english_words, normalise
+from tests import search_questions_heldout
 from tests.search_core import Answer, rank, run_queries
 from tests.search_core import anchors as answer_anchors
 from tests.search_queries import CHINESE_QUERIES, ENGLISH_QUERIES, TABLES
@@ -208,6 +209,42 @@ def test_query_tables_find_their_clause_first_95_times_in_100(core_answers) -> N
 def test_a_plain_question_is_answered_in_the_top_three(core_answers, language: str, query: str, wanted: tuple[str, ...]) -> None:
     position = rank(core_answers[(language, query)], wanted)
     assert position is not None and position <= 3, found(core_answers, language, query)[:5]
+
+
+HELD_OUT_TARGETS = {"recall@1": 0.75, "recall@3": 0.90}
+HELD_OUT_TABLES = [(language, kind) for language in LANGUAGES for kind in ("questions", "citations")]
+# Measured once, after the search was built and tuned: the Chinese questions fall short.
+HELD_OUT_SHORT = {("zh", "questions"): "target not met: recall@1 65.9 %, recall@3 85.4 % of 41"}
+
+
+@pytest.fixture(scope="session")
+def held_out_ranks(indexes: dict) -> dict[tuple[str, str], list[int | None]]:
+    """(language, questions | citations) → where each row of the held-out table finds its answer.
+    The held-out table (tests/search_questions_heldout.py) is scored, never tuned on: here and by
+    the benchmark only."""
+    ranks = {}
+    for language, kind in HELD_OUT_TABLES:
+        rows = getattr(search_questions_heldout, f"{kind.upper()}_{language.upper()}")
+        answers = run_queries(indexes[language], [query for query, _ in rows])
+        ranks[(language, kind)] = [rank(answer, wanted) for answer, (_, wanted) in zip(answers, rows, strict=True)]
+    return ranks
+
+
+@pytest.mark.parametrize(
+    ("language", "kind"),
+    [
+        pytest.param(
+            *table, marks=[pytest.mark.xfail(strict=True, reason=HELD_OUT_SHORT[table])] if table in HELD_OUT_SHORT else []
+        )
+        for table in HELD_OUT_TABLES
+    ],
+)
+def test_the_held_out_questions_meet_the_targets(held_out_ranks, language: str, kind: str) -> None:
+    ranks = held_out_ranks[(language, kind)]
+    first = sum(position == 1 for position in ranks) / len(ranks)
+    top_three = sum(position is not None and position <= 3 for position in ranks) / len(ranks)
+    said = f"recall@1 {first:.1%}, recall@3 {top_three:.1%} of {len(ranks)}"
+    assert len(ranks) >= 15 and first >= HELD_OUT_TARGETS["recall@1"] and top_three >= HELD_OUT_TARGETS["recall@3"], said
 
 
 def test_the_published_core_is_the_source_minified_and_answers_the_same(core_answers, indexes: dict, tmp_path: Path) -> None:
