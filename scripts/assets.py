@@ -1,6 +1,7 @@
-"""Our own stylesheet and scripts, published minified: every page loads them, and the source keeps
-its explanations. rcssmin and rjsmin are well-kept minifiers that know CSS and JavaScript syntax
-(strings, regular expressions, comments), where a hand-written pattern would not. Plain Python.
+"""Our own stylesheet and scripts, published minified: every page loads them (the search core, every
+first search), and the source keeps its explanations. rcssmin and rjsmin are well-kept minifiers
+that know CSS and JavaScript syntax (strings, regular expressions, comments), where a hand-written
+pattern would not. Plain Python.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ MINIFIED_ASSETS = (
     "assets/agreement.css",
     "assets/javascripts/agreement-clauses.js",
     "assets/javascripts/agreement-search-button.js",
+    "assets/javascripts/search-core.js",
 )
 
 

@@ -24,6 +24,7 @@ from scripts.evidence import evidence_findings
 from scripts.languages import ENGLISH, LANGUAGES, REFERENCE_LANGUAGE
 from scripts.notes import Note, NoteProblem
 from scripts.project import DOCS, Project, read_project
+from scripts.topics import TOPICS_FILE, indexable_anchors, uncovered_parts, unknown_parts
 from scripts.translation_lock import revision_findings
 from scripts.tree_check import file_findings, page_findings
 
@@ -399,6 +400,25 @@ def missing_parallel_pages(docs_dir: Path, pages_by_language: dict[str, list[Pag
     return problems
 
 
+def check_topics(project: Project) -> list[Problem]:
+    """The subject index (translation/topics.yml): a topic that cannot be read or points at a part
+    that does not exist, and a part (clause, item, preamble paragraph, note) no topic covers."""
+    path = project.root / TOPICS_FILE
+    if not path.exists():
+        return []
+    where = display_path(path)
+    anchors = indexable_anchors(project.pages[REFERENCE_LANGUAGE], project.notes)
+    problems = [Problem("topics", where, found.line, found.topic, found.message) for found in project.topic_problems]
+    problems += [
+        Problem("topics", where, found.line, found.topic, found.message) for found in unknown_parts(project.topics, anchors)
+    ]
+    problems += [
+        Problem("topics", where, 1, anchor, f"{anchor} is under no topic: every part and note of the agreement has one")
+        for anchor in uncovered_parts(project.topics, anchors)
+    ]
+    return problems
+
+
 def check_project(project: Project) -> list[Problem]:
     """Every problem of a project: each language's structure and the two against each other, every
     page in both languages, the notes, and where the project keeps retrievals, the Chinese against
@@ -407,6 +427,7 @@ def check_project(project: Project) -> list[Problem]:
     problems = check_pages(project.pages) + unpaired_pages(project.docs) + missing_parallel_pages(project.docs, project.pages)
     problems += check_notes(project.notes, project.note_problems, project.notes_file, project.pages[REFERENCE_LANGUAGE])
     problems += [Problem(*finding) for finding in page_findings(project.docs) + file_findings(project.root)]
+    problems += check_topics(project)
     if project.history:
         problems += [Problem(*finding) for finding in revision_findings(project.root, project.pages, project.history)]
         problems += [Problem(*finding) for finding in evidence_findings(project.history, project.root)]

@@ -36,15 +36,18 @@ class SearchStrings(TypedDict):
     title: str
     placeholder: str
     hint: str
-    results: str
+    results: str  # {n} parts of the agreement
+    notes: str  # {n} notes found besides
+    note_title: str  # a note among the results: {label} 编者注 or so, {name} its part as cited
     some: str
     none: str
     missing: str  # a cited number that no part has; {number} as typed
     unmatched: str
     nearest: str
-    corrected: str
-    exact: str
+    corrected: str  # words were left out or corrected: {words} what was searched
+    exact: str  # the button that searches every word as typed: {word} the query
     via: str
+    topic: str  # a result found through the subject index: {topic} the topic's title
     other_language: str
     limit: str
     loading: str
@@ -290,6 +293,8 @@ CHINESE = Language(
             "placeholder": "词语、问题或编号，如：反向工程",
             "hint": '可输入问题、有错别字的词或英文；用引号 "…" 只搜索完整短语。最多 200 个字符。',
             "results": "找到 {n} 条",
+            "notes": "另有注释 {n} 条。",
+            "note_title": "{name}的{label}",
             "some": "没有条款包含全部词语；以下 {n} 条包含其中大部分。",
             "none": "没有找到条款。",
             "missing": "本协议没有“{number}”。",
@@ -298,6 +303,7 @@ CHINESE = Language(
             "corrected": "显示的是“{words}”的结果。",
             "exact": "仍搜索“{word}”",
             "via": "通过英文译文找到：",
+            "topic": "主题：{topic}",
             "other_language": "在英文译文中搜索",
             "limit": "只搜索前 {n} 个字符。",
             "loading": "正在载入索引…",
@@ -478,6 +484,8 @@ ENGLISH = Language(
                 "Up to 200 characters."
             ),
             "results": "{n} found",
+            "notes": "Notes found: {n}.",
+            "note_title": "{label} on {name}",
             "some": "No clause contains every word. Closest matches: {n}.",
             "none": "Nothing found.",
             "missing": "The agreement has no “{number}”.",
@@ -486,6 +494,7 @@ ENGLISH = Language(
             "corrected": "Showing results for {words}.",
             "exact": "Search for “{word}” exactly",
             "via": "Found through the Chinese original: ",
+            "topic": "Topic: {topic}",
             "other_language": "Search the Chinese original",
             "limit": "Only the first {n} characters are searched.",
             "loading": "Loading the index…",

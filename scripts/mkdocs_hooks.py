@@ -383,7 +383,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         _write(out / language_root(code) / "404.html", html)
     _write(
         out / language_root(language) / SEARCH_INDEX,
-        json.dumps(build_index(pages, language), ensure_ascii=False, separators=(",", ":")),
+        json.dumps(
+            build_index(pages, language, site.project.notes, site.project.topics), ensure_ascii=False, separators=(",", ":")
+        ),
     )
     history = site.project.history
     assert history is not None, "on_pre_build read it"

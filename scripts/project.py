@@ -1,5 +1,5 @@
 """The project as the build and the check read it, once per build of the site: both languages'
-pages, the notes, the glossary and every retrieval kept. Plain Python, no MkDocs import.
+pages, the notes, the subject index, the glossary and every retrieval kept. Plain Python, no MkDocs import.
 
 A project is the folder that holds docs/ (with one folder per language), translation/ (notes,
 glossary, the translation lock) and source/ (the retrievals). The check's fixtures are projects
@@ -18,6 +18,7 @@ from scripts.glossary import GLOSSARY_FILE, GlossaryError, Term, read_glossary
 from scripts.languages import LANGUAGES
 from scripts.notes import NOTES_FILE, Note, NoteProblem, notes_by_part, read_notes
 from scripts.source import Source
+from scripts.topics import TOPICS_FILE, Topic, TopicProblem, read_topics
 from scripts.versions import History, read_history
 
 DOCS = "docs"
@@ -30,6 +31,8 @@ class Project:
     pages: dict[str, list[Page]]  # each language's agreement pages, the home page first
     notes: list[Note]
     note_problems: list[NoteProblem]  # notes that could not be read as notes
+    topics: list[Topic]  # the subject index; none where there is no topics file
+    topic_problems: list[TopicProblem]  # topics that could not be read as topics
     terms: list[Term]  # the glossary; none where there is no glossary file
     history: History | None  # every retrieval; None where there is no source/ (the check's fixtures)
     checks: list[Check]  # each time the source was found to carry the current text (source/checks.txt)
@@ -66,6 +69,7 @@ def read_project(root: Path) -> Project:
     wrong is for the check to report (scripts/check_clauses.py)."""
     pages = {language: parse_language(root / DOCS, language) for language in LANGUAGES}
     notes, note_problems = read_notes(root / NOTES_FILE, LANGUAGES)
+    topics, topic_problems = read_topics(root / TOPICS_FILE, LANGUAGES)
     glossary = root / GLOSSARY_FILE
     try:
         terms = read_glossary(glossary) if glossary.exists() else []
@@ -73,4 +77,5 @@ def read_project(root: Path) -> Project:
         raise ParseError(f"cannot read the glossary {display_path(glossary)}: {error}") from error
     history = read_history(root) if (root / SOURCES).is_dir() else None
     checks = read_checks(root) if history else []
-    return Project(root, pages, notes, note_problems, terms, history, checks, read_english_records(root))
+    english = read_english_records(root)
+    return Project(root, pages, notes, note_problems, topics, topic_problems, terms, history, checks, english)

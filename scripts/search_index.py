@@ -14,18 +14,36 @@ Schema::
                   "section": 9,                         # index into sections; null on the home page
                   "text": "…",                          # plain text, page's language
                   "other": "…"}, …],                    # the same part's plain text in the other language
-     "stems": {"reversing": "revers", …}}               # English words of the index → Snowball stem
+     "notes": [{"url": "03-license-scope/#3.3-note",  # the note's anchor on its part's page
+                "title": "Translator's note on clause 3.3",   # its kind and its part, as cited
+                "kind": "translator",                 # editor | translator (scripts/notes.py)
+                "section": 2,                         # as a record's
+                "text": "…", "other": "…"}, …],       # the note in the page's language, and in the other
+     "topics": [{"id": "disputes-and-courts",        # the subject index (translation/topics.yml)
+                 "title": "Disputes and which court",  # its heading in the page's language
+                 "words": ["sue", "where to sue", …],  # what readers type, in the page's language
+                 "other_words": ["打官司", …],         # and in the other language
+                 "parts": ["12.5", "12.3", …]}, …],   # anchors of parts and notes, most relevant first
+     "stems": {"updates": "update", …}}                # English words of the index → the word they inflect
 
 One record per preamble paragraph, clause and enumerated item, in reading order; a record and
-its aligned text share the part's anchor (the ids are the same in both languages).
+its aligned text share the part's anchor (the ids are the same in both languages). The notes
+(translation/notes.yml) are not agreement text: each is its own entry, after the records, in the
+order of the parts they are on. The topics are the subject index: a query that holds a topic's
+words finds the parts it points to, and says so (the topic's title), since those words may not be
+in the parts' text.
 
 Tokenisation, the same on both sides (tests/test_search.py runs both on one sample):
 
 * normalise each code point by itself: NFKC, then lower case (`normalise` here, `normalise` in
   search-core.js, which keeps each normalised character's offset in the original text);
 * an English word is a run of `[a-z0-9]` in the normalised text (`english_words`);
-* `stems` holds every English word of every record (text, aligned text, section titles) whose
-  Snowball stem differs from the word; a word not in it is its own stem.
+* `stems` maps every English word of the index (text, aligned text, notes, section titles) that
+  is a regular inflection (-s, -es, -ies, -ed, -ied, -ing, with a final e or a doubled consonant)
+  to the word it inflects: updates, updated, updating → update. Only inflections: lawfully is not
+  law, user is not use, licensor is not license. A form counts as an inflection when Snowball stems
+  it like its base; of the possible bases, a word of the index is chosen, else the shortest (so
+  that the forms of a base the text lacks still meet). A word not in `stems` is its own stem.
 
 Chinese needs nothing from the build: the browser matches Han text as substrings of each record
 and splits a query typed without spaces by the record's own text (search-core.js), so there is
@@ -37,14 +55,16 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TypedDict
 
 import snowballstemmer
 
 from scripts.addresses import page_url
 from scripts.clauses import HOME_PAGE, Page, capitalised, parts, plain_text
-from scripts.languages import LANGUAGES, REGISTRY
+from scripts.languages import LANGUAGES, REGISTRY, fill
+from scripts.notes import Note, note_anchor, notes_by_part
+from scripts.topics import Topic
 
 _ENGLISH_WORD = re.compile(r"[a-z0-9]+")
 
@@ -57,6 +77,27 @@ class IndexRecord(TypedDict):
     section: int | None  # its place in the index's sections; None on the home page
     text: str
     other: str  # the aligned text of the other language
+
+
+class NoteRecord(TypedDict):
+    """A note on a part, as the browser reads it: shown as a note, never as agreement text."""
+
+    url: str
+    title: str
+    kind: str  # editor | translator
+    section: int | None
+    text: str
+    other: str
+
+
+class TopicRecord(TypedDict):
+    """A topic of the subject index, as the browser reads it."""
+
+    id: str
+    title: str
+    words: list[str]
+    other_words: list[str]
+    parts: list[str]
 
 
 def normalise(text: str) -> str:
@@ -72,23 +113,54 @@ def english_words(text: str) -> list[str]:
 # Each language's index stems the words of both languages: each word once per build.
 _stem = functools.cache(snowballstemmer.stemmer("english").stemWord)
 
+_VOWELS = "aeiou"
+
+
+def _bases(word: str) -> list[str]:
+    """The words `word` may be a regular inflection of, by its ending."""
+    bases: list[str] = []
+    if word.endswith(("ies", "ied")):
+        bases.append(word[:-3] + "y")
+    if word.endswith("es"):
+        bases.append(word[:-2])
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        bases.append(word[:-1])
+    for ending in ("ed", "ing"):
+        if word.endswith(ending):
+            base = word[: -len(ending)]
+            bases += [base, base + "e"]
+            if len(base) >= 3 and base[-1] == base[-2] and base[-1] not in _VOWELS + "ls":
+                bases.append(base[:-1])  # stopped → stop
+    return [base for base in bases if len(base) >= 2]
+
 
 def english_stems(texts: Iterable[str]) -> dict[str, str]:
-    """word → Snowball stem, for every English word whose stem differs from it."""
+    """word → the word it is a regular inflection of, for every English word of the texts that is
+    one (the module's docstring: only inflections, checked against Snowball's stem)."""
     words = {word for text in texts for word in english_words(text)}
-    return {word: stem for word in sorted(words) if (stem := _stem(word)) != word}
+    stems = {}
+    for word in sorted(words):
+        bases = [base for base in _bases(word) if _stem(base) == _stem(word)]
+        if bases:
+            known = [base for base in bases if base in words]
+            stems[word] = known[0] if known else min(bases, key=len)
+    return stems
+
+
+def _page_path(page: Page) -> str:
+    """A page's address from its language's root."""
+    return page_url(page.language, page.name).removeprefix(page_url(page.language, HOME_PAGE))
 
 
 def records(pages: Iterable[Page]) -> list[dict[str, str]]:
     """One record per preamble paragraph, clause and item, in reading order, titled as cited."""
     result = []
     for page in pages:
-        url = page_url(page.language, page.name).removeprefix(page_url(page.language, HOME_PAGE))  # from the language's root
         section = "" if page.name == HOME_PAGE else page.title
         for part in parts(page):
             result.append(
                 {
-                    "url": f"{url}#{part.anchor}",
+                    "url": f"{_page_path(page)}#{part.anchor}",
                     "title": capitalised(part.name),
                     "section": section,
                     "text": plain_text(part.text),
@@ -97,13 +169,36 @@ def records(pages: Iterable[Page]) -> list[dict[str, str]]:
     return result
 
 
+def note_records(pages: Iterable[Page], notes: Sequence[Note], other: str, section_number: dict[str, int]) -> list[NoteRecord]:
+    """Each note, in the order of the parts it is on, at its anchor on its part's page."""
+    by_part = notes_by_part(list(notes))
+    result: list[NoteRecord] = []
+    for page in pages:
+        strings = REGISTRY[page.language].strings
+        for part in parts(page):
+            for index, note in enumerate(by_part.get(part.anchor, []), 1):
+                label = strings["notes"]["editor" if note.kind == "editor" else "translator"]
+                result.append(
+                    {
+                        "url": f"{_page_path(page)}#{note_anchor(part.anchor, index)}",
+                        "title": capitalised(fill(strings["search"]["note_title"], label=label, name=part.name)),
+                        "kind": note.kind,
+                        "section": section_number.get(page.title),
+                        "text": note.text[page.language],
+                        "other": note.text[other],
+                    }
+                )
+    return result
+
+
 def _anchor(record: dict[str, str]) -> str:
     return record["url"].rsplit("#", 1)[1]
 
 
-def build_index(pages: dict[str, list[Page]], language: str) -> dict[str, object]:
+def build_index(pages: dict[str, list[Page]], language: str, notes: Sequence[Note], topics: Sequence[Topic]) -> dict[str, object]:
     """The JSON document the browser loads on the first search of a page in `language`: its
-    records, each with the aligned text of the other language (matched by anchor)."""
+    records, each with the aligned text of the other language (matched by anchor), the notes and
+    the topics."""
     other = next(code for code in LANGUAGES if code != language)
     own, aligned = records(pages[language]), records(pages[other])
     aligned_text = {_anchor(record): record["text"] for record in aligned}
@@ -125,13 +220,27 @@ def build_index(pages: dict[str, list[Page]], language: str) -> dict[str, object
         }
         for record in own
     ]
-    texts = [text for record in index_records for text in (record["text"], record["other"])]
+    index_notes = note_records(pages[language], notes, other, section_number)
+    index_topics: list[TopicRecord] = [
+        {
+            "id": topic.id,
+            "title": topic.heading[language],
+            "words": list(topic.words[language]),
+            "other_words": list(topic.words[other]),
+            "parts": list(topic.parts),
+        }
+        for topic in topics
+    ]
+    texts = [text for entry in [*index_records, *index_notes] for text in (entry["text"], entry["other"])]
     texts += [title for pair in sections for title in pair]
+    texts += [word for topic in index_topics for word in (topic["title"], *topic["words"], *topic["other_words"])]
     return {
         "language": language,
         "other": other,
         "script": REGISTRY[language].script,
         "sections": [list(pair) for pair in sections],
         "records": index_records,
+        "notes": index_notes,
+        "topics": index_topics,
         "stems": english_stems(texts),
     }

@@ -10,7 +10,10 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from scripts.clauses import Page as AgreementPage
+from scripts.languages import LANGUAGES
+from scripts.notes import NOTES_FILE, Note, read_notes
 from scripts.source import Source, read_source
+from scripts.topics import TOPICS_FILE, Topic, read_topics
 from tests.support import ROOT, agreement_pages, allow_builds, build_site, launch_chromium, serve
 
 # A test that uses one of these builds, serves or opens the site: it is `slow` (left out of
@@ -95,6 +98,18 @@ def clipboard_page(browser: Browser) -> Iterator[Page]:
 def pages() -> dict[str, list[AgreementPage]]:
     """Both languages' agreement pages as the model reads them."""
     return agreement_pages()
+
+
+@pytest.fixture(scope="session")
+def notes() -> list[Note]:
+    """The notes on the text (translation/notes.yml), those that can be read."""
+    return read_notes(ROOT / NOTES_FILE, LANGUAGES)[0]
+
+
+@pytest.fixture(scope="session")
+def topics() -> list[Topic]:
+    """The subject index (translation/topics.yml), the topics that can be read."""
+    return read_topics(ROOT / TOPICS_FILE, LANGUAGES)[0]
 
 
 @pytest.fixture(scope="session")

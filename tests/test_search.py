@@ -1,6 +1,9 @@
-"""Search in real Chromium: the query tables, typos, questions, the other language, precision,
-the dialog (layout, keyboard, failures, sharing), input bounds, and the index that the build
-writes. The search core's logic is unit-tested without a browser in tests/js (node --test)."""
+"""Search. Fast, without building the site: the query tables and what the search finds on the real
+index (built here from the model, searched by the core in Node: tests/search_core.py). In
+Chromium, on the built site: that the dialog shows what the core returns, and the dialog itself
+(status lines, highlights, keyboard, failures, sharing, input bounds, accessibility), and the
+index that the build writes. The core's logic is unit-tested on a small index in tests/js
+(node --test)."""
 
 from __future__ import annotations
 
@@ -8,14 +11,20 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from scripts.assets import minified
 from scripts.clauses import parse_language, parts, plain_text
 from scripts.languages import LANGUAGES
-from scripts.search_index import build_index, english_words, normalise
+from scripts.search_index import build_index, english_stems, english_words, normalise
+from tests import search_questions_heldout
+from tests.search_core import Answer, rank, run_queries
+from tests.search_core import anchors as answer_anchors
 from tests.search_queries import CHINESE_QUERIES, ENGLISH_QUERIES, TABLES
+from tests.search_questions import CITATIONS_EN, CITATIONS_ZH, QUESTIONS_EN, QUESTIONS_ZH
 from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, copy_project, serve
 
 INPUT = "#agreement-search input[type=search]"
@@ -37,11 +46,15 @@ def wait_for_results(page, query: str) -> None:
 
 
 def result_links(page) -> list[str]:
-    return page.eval_on_selector_all(".agreement-search__results a", "links => links.map(a => a.getAttribute('href'))")
+    links: list[str] = page.eval_on_selector_all(
+        ".agreement-search__results a", "links => links.map(a => a.getAttribute('href'))"
+    )
+    return links
 
 
 def status(page) -> str:
-    return page.inner_text(STATUS)
+    shown: str = page.inner_text(STATUS)
+    return shown
 
 
 def open_first_result(page, url: str, query: str, lands_on: str) -> None:
@@ -59,7 +72,7 @@ def anchors(links: list[str]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def search_page(browser, base_url: str):
-    """One page per language with the search dialog open, reused by the table tests."""
+    """One page per language with the search dialog open, reused by the tests of what it shows."""
     context = browser.new_context()
     pages = {}
     for language, path in HOME.items():
@@ -71,14 +84,173 @@ def search_page(browser, base_url: str):
     context.close()
 
 
-# -- the query tables -----------------------------------------------------------------------------
+# -- the query tables, and what the core finds on the real index (fast: no site build) --------------
 
 TABLE_ROWS = [(name, language, query, anchor) for name, (language, rows) in TABLES.items() for query, anchor in rows]
+# The tuning table's citations (tests/search_questions.py): each form a reader pastes, and numbers
+# the agreement does not have (no anchor: said so, nothing unrelated shown).
+CITATION_ROWS = [("zh", query, wanted) for query, wanted in CITATIONS_ZH] + [
+    ("en", query, wanted) for query, wanted in CITATIONS_EN
+]
+# The tuning table's plain questions, in the reader's own words; those the search does not answer
+# in its first three results are expected to fail (strict: one that comes to pass says so).
+QUESTION_ROWS = [("zh", query, wanted) for query, wanted in QUESTIONS_ZH] + [
+    ("en", query, wanted) for query, wanted in QUESTIONS_EN
+]
+# The floors the tables are held to: what the search reaches as measured (dev-docs/search.md). The
+# targets the search aims at (recall@1 95 % on the query tables; 75 % and 90 % on the held-out
+# questions) are printed by the benchmark next to what it measures; a table falling below its
+# floor is a regression, and fails here.
+FLOORS = {
+    "query tables, first": 155,  # of 167
+    ("zh", "questions", 3): 46,  # of 55 tuning questions in the top three
+    ("en", "questions", 3): 51,  # of 56
+}
+HELD_OUT_FLOORS = {  # (language, kind) → recall@1, recall@3 as measured once, after tuning
+    ("zh", "questions"): (0.65, 0.85),
+    ("en", "questions"): (0.75, 0.90),
+    ("zh", "citations"): (1.0, 1.0),
+    ("en", "citations"): (1.0, 1.0),
+}
+
+# Queries of the tests below that are not table rows, per language.
+NUMBERS = [
+    ("zh", "第10.1条第（2）项", "10.1-2"),
+    ("zh", "10.1(2)", "10.1-2"),
+    ("zh", "第11.4条", "11.4"),
+    ("en", "clause 11.4", "11.4"),
+    ("en", "10.1(2)", "10.1-2"),
+    ("en", "第12.5条", "12.5"),
+    ("zh", "第10.1条第2项", "10.1-2"),
+    ("zh", "序言第二段", "preamble-2"),
+    ("en", "the second paragraph of the preamble", "preamble-2"),
+    ("en", "item (2) of clause 10.1", "10.1-2"),
+]
+SECTIONS = [("zh", "第十条"), ("en", "Section 10")]
+MISSING = [("en", "10.1(8)", ["10.1"]), ("en", "clause 99.9", []), ("zh", "第99.9款", [])]
+OTHER_QUERIES = {
+    "zh": [
+        "TIM能商用吗",
+        "网页剪藏",
+        "的",
+        "开发新的服务",
+        "反向工程 的",
+        "代码",
+        "信息",
+        "升级",
+        "软件 使用",
+        '"软件使用"',
+        "外挂",
+    ],
+    "en": [
+        "where do I sue Tencent",
+        "merger clause",
+        "law",
+        "friends",
+        "use",
+        "license",
+        "update",
+        "updates",
+        "updated",
+        "reverse engineering",
+        "revers",
+        "use the software",
+        '"use the software"',
+        "terminate",
+        "terminal",
+    ],
+}
+
+
+@pytest.fixture(scope="session")
+def indexes(pages: dict[str, Any], notes: list[Any], topics: list[Any]) -> dict[str, dict[str, Any]]:
+    """Each language's search index as the build writes it, made here from the model."""
+    return {language: build_index(pages, language, notes, topics) for language in LANGUAGES}
+
+
+@pytest.fixture(scope="session")
+def core_answers(indexes: dict[str, Any]) -> dict[tuple[str, str], Answer]:
+    """(language, query) → the core's answer, for every query of this file: one Node process per
+    language, on the index build_index makes from the model."""
+    queries: dict[str, list[str]] = {language: [] for language in LANGUAGES}
+    for _, language, query, _ in TABLE_ROWS:
+        queries[language].append(query)
+    for language, query, _ in [*CITATION_ROWS, *QUESTION_ROWS]:
+        queries[language].append(query)
+    for row in [*NUMBERS, *SECTIONS, *MISSING]:
+        queries[str(row[0])].append(str(row[1]))
+    for language, more in OTHER_QUERIES.items():
+        queries[language] += more
+    answers: dict[tuple[str, str], Answer] = {}
+    for language, asked in queries.items():
+        unique = list(dict.fromkeys(asked))
+        answers |= {
+            (language, query): answer for query, answer in zip(unique, run_queries(indexes[language], unique), strict=True)
+        }
+    return answers
+
+
+def found(core_answers: dict[tuple[str, str], Answer], language: str, query: str) -> list[str]:
+    return answer_anchors(core_answers[(language, query)])
 
 
 @pytest.mark.parametrize(("table", "language", "query", "anchor"), TABLE_ROWS, ids=[f"{row[0]}: {row[2]}" for row in TABLE_ROWS])
-def test_query_finds_its_clause_in_the_top_three(search_page, table: str, language: str, query: str, anchor: str) -> None:
-    assert anchor in anchors(search(search_page[language], query))[:3]
+def test_query_finds_its_clause_in_the_top_three(core_answers, table: str, language: str, query: str, anchor: str) -> None:
+    assert anchor in found(core_answers, language, query)[:3]
+
+
+def test_query_tables_find_their_clause_first_as_often_as_measured(core_answers) -> None:
+    first = sum(found(core_answers, language, query)[:1] == [anchor] for _, language, query, anchor in TABLE_ROWS)
+    assert first >= FLOORS["query tables, first"], f"{first} of {len(TABLE_ROWS)}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_plain_questions_are_answered_in_the_top_three_as_often_as_measured(core_answers, language: str) -> None:
+    missed = [
+        (query, found(core_answers, language, query)[:3])
+        for row_language, query, wanted in QUESTION_ROWS
+        if row_language == language and ((position := rank(core_answers[(language, query)], wanted)) is None or position > 3)
+    ]
+    asked = sum(row[0] == language for row in QUESTION_ROWS)
+    assert asked - len(missed) >= FLOORS[(language, "questions", 3)], "\n".join(f"{query}: {top}" for query, top in missed)
+
+
+HELD_OUT_TABLES = list(HELD_OUT_FLOORS)
+
+
+@pytest.fixture(scope="session")
+def held_out_ranks(indexes: dict[str, Any]) -> dict[tuple[str, str], list[int | None]]:
+    """(language, questions | citations) → where each row of the held-out table finds its answer.
+    The held-out table (tests/search_questions_heldout.py) is scored, never tuned on: here and by
+    the benchmark only."""
+    ranks = {}
+    for language, kind in HELD_OUT_TABLES:
+        rows = getattr(search_questions_heldout, f"{kind.upper()}_{language.upper()}")
+        answers = run_queries(indexes[language], [query for query, _ in rows])
+        ranks[(language, kind)] = [rank(answer, wanted) for answer, (_, wanted) in zip(answers, rows, strict=True)]
+    return ranks
+
+
+@pytest.mark.parametrize(("language", "kind"), HELD_OUT_TABLES)
+def test_the_held_out_questions_are_answered_as_often_as_measured(held_out_ranks, language: str, kind: str) -> None:
+    ranks = held_out_ranks[(language, kind)]
+    first = sum(position == 1 for position in ranks) / len(ranks)
+    top_three = sum(position is not None and position <= 3 for position in ranks) / len(ranks)
+    said = f"recall@1 {first:.1%}, recall@3 {top_three:.1%} of {len(ranks)}"
+    floor_first, floor_three = HELD_OUT_FLOORS[(language, kind)]
+    assert len(ranks) >= 10 and first >= floor_first and top_three >= floor_three, said
+
+
+def test_the_published_core_is_the_source_minified_and_answers_the_same(
+    core_answers, indexes: dict[str, Any], tmp_path: Path
+) -> None:
+    source = CORE.read_text(encoding="utf-8")
+    published = tmp_path / "search-core.js"
+    published.write_text(minified("assets/javascripts/search-core.js", source), encoding="utf-8")
+    assert len(published.read_bytes()) < 0.6 * len(source.encode())
+    for language in LANGUAGES:
+        queries = [query for _, table_language, query, _ in TABLE_ROWS if table_language == language]
+        assert run_queries(indexes[language], queries, core=published) == [core_answers[(language, query)] for query in queries]
 
 
 def test_query_tables_are_large_enough() -> None:
@@ -89,43 +261,133 @@ def test_query_tables_are_large_enough() -> None:
             assert TABLES[name][0] == language and len(TABLES[name][1]) >= least, name
 
 
-@pytest.mark.parametrize(
-    ("language", "query", "anchor"),
-    [
-        ("zh", "第10.1条第（2）项", "10.1-2"),
-        ("zh", "10.1(2)", "10.1-2"),
-        ("zh", "第11.4条", "11.4"),
-        ("en", "clause 11.4", "11.4"),
-        ("en", "10.1(2)", "10.1-2"),
-        ("en", "第12.5条", "12.5"),
-        ("zh", "第10.1条第2项", "10.1-2"),
-        ("zh", "序言第二段", "preamble-2"),
-        ("en", "the second paragraph of the preamble", "preamble-2"),
-        ("en", "item (2) of clause 10.1", "10.1-2"),
-    ],
-)
-def test_a_part_named_by_its_number_is_the_one_result(search_page, language: str, query: str, anchor: str) -> None:
+@pytest.mark.parametrize(("language", "query", "wanted"), CITATION_ROWS, ids=[f"{row[0]}: {row[1]}" for row in CITATION_ROWS])
+def test_every_citation_form_finds_its_part_first(core_answers, language: str, query: str, wanted: tuple[str, ...]) -> None:
+    assert rank(core_answers[(language, query)], wanted) == 1, found(core_answers, language, query)
+
+
+@pytest.mark.parametrize(("language", "query", "anchor"), NUMBERS)
+def test_a_part_named_by_its_number_is_the_one_result(core_answers, language: str, query: str, anchor: str) -> None:
     """A reader with a citation in hand types its number, as either language cites it."""
-    assert anchors(search(search_page[language], query)) == [anchor]
+    assert found(core_answers, language, query) == [anchor]
 
 
-@pytest.mark.parametrize(("language", "query"), [("zh", "第十条"), ("en", "Section 10")])
-def test_a_section_named_by_its_number_lists_its_clauses(search_page, language: str, query: str) -> None:
-    assert anchors(search(search_page[language], query)) == ["10.1", "10.2"]
+@pytest.mark.parametrize(("language", "query"), SECTIONS)
+def test_a_section_named_by_its_number_lists_its_clauses(core_answers, language: str, query: str) -> None:
+    assert found(core_answers, language, query) == ["10.1", "10.2"]
 
 
-@pytest.mark.parametrize(
-    ("language", "query", "shown", "said"),
-    [
-        ("en", "10.1(8)", ["10.1"], "The agreement has no “10.1(8)”."),
-        ("en", "clause 99.9", [], "The agreement has no “clause 99.9”."),
-        ("zh", "第99.9款", [], "本协议没有“第99.9款”。"),
-    ],
-)
-def test_a_number_the_agreement_does_not_have_is_said_so(search_page, language: str, query: str, shown, said: str) -> None:
+@pytest.mark.parametrize(("language", "query", "shown"), MISSING)
+def test_a_number_the_agreement_does_not_have_shows_nothing_unrelated(core_answers, language: str, query: str, shown) -> None:
     """A citation checked against the site must not appear to match: no unrelated clauses."""
-    assert anchors(search(search_page[language], query)) == shown
-    assert said in status(search_page[language])
+    assert found(core_answers, language, query) == shown
+    assert core_answers[(language, query)]["missing"] == query
+
+
+def test_a_readers_word_finds_the_parts_its_topic_points_to_and_names_the_topic(core_answers) -> None:
+    sue = core_answers[("en", "where do I sue Tencent")]
+    assert [(result["url"], result["topics"][:1]) for result in sue["results"][:1]] == [
+        ("12-miscellaneous/#12.5", ["Disputes and which court"])
+    ]
+    assert sue["rewritten"] == "sue tencent"  # where, do, I left out: said
+    commercial = core_answers[("zh", "TIM能商用吗")]  # not rewritten to 能使用, a word of the text
+    assert (found(core_answers, "zh", "TIM能商用吗")[:1], commercial["rewritten"]) == (["3.1"], "tim 能商用")
+    assert commercial["results"][0]["topics"] == ["商业使用"]
+
+
+def test_notes_are_found_as_notes(core_answers) -> None:
+    merger = core_answers[("en", "merger clause")]["results"]
+    assert [(result["kind"], result["url"], result["title"]) for result in merger] == [
+        ("translator", "01-scope/#1.2-note-2", "Translator's note on clause 1.2")
+    ]
+    clipping = core_answers[("zh", "网页剪藏")]["results"]  # a web clipping: the source, said in two notes
+    assert {(result["kind"], result["url"]) for result in clipping} == {
+        ("editor", "#preamble-2-note-2"),
+        ("editor", "01-scope/#1.2-note"),
+    }
+
+
+def test_a_note_the_subject_index_puts_first_comes_first(core_answers) -> None:
+    """The topic Name of the agreement points to the editor's note before preamble ¶2: the note's
+    lower weight is for its words, not for the index's order."""
+    assert found(core_answers, "en", "why does the TIM agreement call itself the QQ agreement")[:2] == [
+        "preamble-2-note",
+        "preamble-2",
+    ]
+
+
+def test_every_chinese_query_word_must_match(core_answers) -> None:
+    assert len(found(core_answers, "zh", "的")) > 30
+    assert found(core_answers, "zh", "开发新的服务") == ["4.1"]
+    # 的 is left out; what else is shown, the subject index points to under the same topic.
+    question = core_answers[("zh", "反向工程 的")]["results"]
+    assert found(core_answers, "zh", "反向工程 的")[:1] == ["10.1-2"]
+    assert all(result["words"] == ["反向工程"] or result["topics"] == ["反向工程"] for result in question)
+
+
+def test_chinese_words_inside_longer_words_are_found(core_answers) -> None:
+    assert "10.1-2" in found(core_answers, "zh", "代码")  # 源代码
+    assert "2.1" in found(core_answers, "zh", "信息")  # 个人信息
+    assert "2.3-2" in found(core_answers, "zh", "升级")  # 软件升级
+
+
+def test_quoted_phrase_matches_only_that_phrase(core_answers) -> None:
+    exact = set(found(core_answers, "zh", '"软件使用"'))
+    assert exact and exact < set(found(core_answers, "zh", "软件 使用"))
+    assert set(found(core_answers, "en", '"use the software"')) < set(found(core_answers, "en", "use the software"))
+
+
+def test_english_word_forms_match_each_other(core_answers) -> None:
+    update, updates, updated = (set(found(core_answers, "en", word)) for word in ("update", "updates", "updated"))
+    assert update == updates == updated and {"4.1", "4.3"} <= update
+    assert found(core_answers, "en", "reverse engineering") == ["10.1-2"]
+    assert "10.1-2" in found(core_answers, "en", "revers")  # a word being typed, itself a stem of the text
+
+
+def test_a_word_matches_its_inflections_not_longer_words(core_answers) -> None:
+    law = found(core_answers, "en", "law")
+    assert "12.4" in law and "9.1" not in law  # laws, not lawfully
+    assert found(core_answers, "en", "friends") == ["7.2"]  # not 12.5's friendly consultation
+    used = {word.lower() for result in core_answers[("en", "use")]["results"] for word in result["words"]}
+    assert used == {"use", "used", "uses", "using"}  # not user
+    # A note is found by its own words, not by its section's title (3. Scope of License).
+    assert [result["kind"] for result in core_answers[("en", "license")]["results"]].count("part") >= 5
+    assert not [result["url"] for result in core_answers[("en", "license")]["results"] if result["url"].endswith("3.3-note")]
+
+
+def test_a_word_absent_from_the_text_is_not_matched_by_its_beginning(core_answers) -> None:
+    assert found(core_answers, "en", "terminate") == []  # not "terminal device"
+    assert set(found(core_answers, "en", "terminal")) == {"3.1", "6.1", "10.1-4"}
+
+
+# Queries whose results the dialog must show exactly as the core returns them: words, a question,
+# a typo, the other language, a citation, a section.
+DIALOG_QUERIES = {
+    "zh": ["外挂", "我可以反编译吗", "TIM能商用吗", "隐私正策", "reverse engineering", "第10.1款第（2）项", "第十条"],
+    "en": [
+        "privacy policy",
+        "can I decompile the software?",
+        "where do I sue Tencent",
+        "revese",
+        "反向工程",
+        "clause 10.1(2)",
+        "Section 10",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_dialog_shows_what_the_core_returns(search_page, indexes: dict[str, Any], language: str) -> None:
+    """The same results, in the same order, with the same titles, as the core in Node finds on
+    the index the build wrote (which is build_index's: test_each_record_carries_…)."""
+    root = HOME[language]
+    expected = run_queries(indexes[language], DIALOG_QUERIES[language])
+    for query, answer in zip(DIALOG_QUERIES[language], expected, strict=True):
+        links = search(search_page[language], query)
+        shown = [urlsplit(link).path + "#" + urlsplit(link).fragment for link in links]
+        assert shown == [root + result["url"] for result in answer["results"]], query
+        titles = search_page[language].locator(".agreement-search__result-title").all_inner_texts()
+        assert titles == [" · ".join(filter(None, (result["title"], result["section"]))) for result in answer["results"]], query
 
 
 # -- what a result is ------------------------------------------------------------------------------
@@ -138,6 +400,15 @@ def test_each_result_is_one_clause_titled_with_its_number_and_section(search_pag
     assert sorted(anchors(links)) == ["10.1-4", "10.1-6"]
     titles = page.locator(".agreement-search__result-title").all_inner_texts()
     assert set(titles) == {"第10.1款第（4）项 · 十、用户行为", "第10.1款第（6）项 · 十、用户行为"}
+
+
+def test_a_note_is_shown_as_a_note_and_counted_apart(search_page) -> None:
+    page = search_page["en"]
+    assert search(page, "merger clause") == ["/en/01-scope/?h=merger&h=clause#1.2-note-2"]
+    assert page.locator("a.agreement-search__note .agreement-search__result-title").inner_text() == (
+        "Translator's note on clause 1.2 · 1. Scope of this Agreement"
+    )
+    assert status(page).split("\n") == ["Notes found: 1."]
 
 
 def test_a_query_in_the_other_language_finds_the_clause_in_the_page_language(search_page) -> None:
@@ -162,38 +433,6 @@ def test_a_query_in_the_page_language_is_not_marked_as_found_through_the_other(s
     assert all(urlsplit(link).path.startswith("/en/") for link in result_links(search_page["en"]))
 
 
-def test_every_chinese_query_word_must_match(search_page) -> None:
-    page = search_page["zh"]
-    everything_with_de = search(page, "的")
-    assert len(everything_with_de) > 30
-    assert anchors(search(page, "开发新的服务")) == ["4.1"]
-    assert anchors(search(page, "反向工程 的")) == ["10.1-2"]
-
-
-def test_chinese_words_inside_longer_words_are_found(search_page) -> None:
-    page = search_page["zh"]
-    assert "10.1-2" in anchors(search(page, "代码"))  # 源代码
-    assert "2.1" in anchors(search(page, "信息"))  # 个人信息
-    assert "2.3-2" in anchors(search(page, "升级"))  # 软件升级
-
-
-def test_quoted_phrase_matches_only_that_phrase(search_page) -> None:
-    page = search_page["zh"]
-    loose = set(anchors(search(page, "软件 使用")))
-    exact = set(anchors(search(page, '"软件使用"')))
-    assert exact and exact < loose
-    english = search_page["en"]
-    assert set(anchors(search(english, '"use the software"'))) < set(anchors(search(english, "use the software")))
-
-
-def test_english_word_forms_match_each_other(search_page) -> None:
-    page = search_page["en"]
-    update, updates, updated = (set(anchors(search(page, word))) for word in ("update", "updates", "updated"))
-    assert update == updates == updated and {"4.1", "4.3"} <= update
-    assert anchors(search(page, "reverse engineering")) == ["10.1-2"]
-    assert "10.1-2" in anchors(search(page, "revers"))  # a word being typed, itself a stem of the text
-
-
 # -- typos, questions, nothing found -------------------------------------------------------------
 
 
@@ -208,6 +447,23 @@ def test_a_misspelt_word_says_what_was_searched_and_offers_the_exact_word(search
     assert "Nothing found." in status(page)
 
 
+def test_a_result_found_through_the_subject_index_names_its_topic(search_page) -> None:
+    page = search_page["en"]
+    assert anchors(search(page, "where do I sue Tencent"))[:1] == ["12.5"]
+    assert page.locator(".agreement-search__topic").first.inner_text() == "Topic: Disputes and which court"
+    assert page.locator(".agreement-search__results a").first.locator("mark").all_inner_texts() == ["Tencent"]  # not sue
+
+
+def test_a_question_says_what_was_searched_and_offers_the_query_as_typed(search_page) -> None:
+    page = search_page["zh"]
+    assert anchors(search(page, "TIM能商用吗"))[:1] == ["3.1"]
+    assert "显示的是“tim 能商用”的结果。" in status(page)
+    page.get_by_role("button", name="仍搜索“TIM能商用吗”").click()
+    wait_for_results(page, '"TIM能商用吗"')
+    assert result_links(page) == []
+    assert "没有找到条款。" in status(page)
+
+
 def test_a_misspelt_chinese_word_is_searched_as_the_text_has_it(search_page) -> None:
     page = search_page["zh"]
     assert anchors(search(page, "隐私正策"))[:1] == ["2.1"]
@@ -216,10 +472,12 @@ def test_a_misspelt_chinese_word_is_searched_as_the_text_has_it(search_page) -> 
 
 def test_a_question_without_an_answer_to_every_word_shows_the_closest_clauses(search_page) -> None:
     page = search_page["en"]
-    links = search(page, "can I terminate the agreement?")
-    assert links
+    assert search(page, "can I terminate the agreement?")
+    parts = page.locator(".agreement-search__results a:not(.agreement-search__note)").count()
+    notes = page.locator(".agreement-search__results a.agreement-search__note").count()
     text = status(page)
-    assert f"No clause contains every word. Closest matches: {len(links)}." in text
+    assert f"No clause contains every word. Closest matches: {parts}." in text
+    assert f"Notes found: {notes}." in text
     assert "Not found: terminate" in text
     assert page.get_by_role("button", name="terminal").is_visible()  # the nearest word, offered
 
@@ -249,11 +507,19 @@ def test_nothing_found_names_the_words_offers_the_nearest_and_the_other_language
 # -- precision ---------------------------------------------------------------------------------------
 
 
-def test_a_word_absent_from_the_text_is_not_matched_by_its_beginning(search_page) -> None:
+def test_a_word_that_matches_nothing_is_named(search_page) -> None:
     page = search_page["en"]
     assert search(page, "terminate") == []  # not "terminal device"
     assert "Not found: terminate" in status(page)
-    assert set(anchors(search(page, "terminal"))) == {"3.1", "6.1", "10.1-4"}
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "said"),
+    [("en", "10.1(8)", "The agreement has no “10.1(8)”."), ("zh", "第99.9款", "本协议没有“第99.9款”。")],
+)
+def test_a_number_the_agreement_does_not_have_is_said_so(search_page, language: str, query: str, said: str) -> None:
+    search(search_page[language], query)
+    assert said in status(search_page[language])
 
 
 def test_section_titles_match_as_words(page, base_url: str) -> None:
@@ -273,9 +539,9 @@ def test_result_opens_the_clause_with_the_words_highlighted(page, base_url: str)
 
 
 def test_a_corrected_chinese_word_highlights_the_text_word_not_its_characters(page, base_url: str) -> None:
-    open_first_result(page, f"{base_url}/", "我可以反编译吗", "**/10-user-conduct/**")
+    open_first_result(page, f"{base_url}/", "源带码", "**/10-user-conduct/**")
     page.wait_for_selector("mark.agreement-highlight")
-    assert set(page.locator("mark.agreement-highlight").all_inner_texts()) == {"反向编译"}  # no lone 反
+    assert set(page.locator("mark.agreement-highlight").all_inner_texts()) == {"源代码"}  # no lone 源 or 码
 
 
 def test_english_result_highlights_the_word_forms_found(page, base_url: str) -> None:
@@ -436,7 +702,10 @@ def test_a_fresh_page_loads_only_the_search_button_until_the_search_opens(page, 
     requested: list[str] = []
     page.on("request", lambda request: requested.append(urlsplit(request.url).path))
     page.goto(f"{base_url}/10-user-conduct/", wait_until="networkidle")
-    searching = lambda: sorted({path for path in requested if "search" in path})  # noqa: E731
+
+    def searching() -> list[str]:
+        return sorted({path for path in requested if "search" in path})
+
     assert searching() == ["/assets/javascripts/agreement-search-button.js"]
     assert page.locator(".agreement-search__open").is_visible()
     page.keyboard.press("s")
@@ -516,8 +785,9 @@ def test_the_open_dialog_has_no_axe_core_violations(page, base_url: str, scheme:
 # -- the index, and the contract between the build and the browser ----------------------------------------
 
 
-def test_each_record_carries_the_same_part_in_the_other_language(site: Path) -> None:
-    pages = {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
+def test_each_record_carries_the_same_part_in_the_other_language(
+    site: Path, pages: dict[str, Any], indexes: dict[str, Any]
+) -> None:
     texts = {
         language: {part.anchor: plain_text(part.text) for page in pages[language] for part in parts(page)}
         for language in LANGUAGES
@@ -530,7 +800,42 @@ def test_each_record_carries_the_same_part_in_the_other_language(site: Path) -> 
             anchor = record["url"].split("#")[1]
             assert not record["url"].startswith(("/", "en/"))  # from the language's root
             assert (record["text"], record["other"]) == (texts[language][anchor], texts[other][anchor])
-        assert index == build_index(pages, language)
+        assert index == indexes[language]
+
+
+def test_each_note_is_in_the_index_as_a_note_at_its_anchor(indexes: dict[str, Any], notes: list[Any]) -> None:
+    for language, other in (("zh", "en"), ("en", "zh")):
+        entries = indexes[language]["notes"]
+        assert [(entry["kind"], entry["text"], entry["other"]) for entry in entries] == [
+            (note.kind, note.text[language], note.text[other])
+            for note in sorted(notes, key=lambda note: order(indexes[language], note.at))
+        ]
+    english = {entry["url"]: entry["title"] for entry in indexes["en"]["notes"]}
+    assert english["03-license-scope/#3.3-note"] == "Translator's note on clause 3.3"
+    assert english["01-scope/#1.2-note-2"] == "Translator's note on clause 1.2"
+    assert english["#preamble-2-note-2"] == "Editor's note on preamble, paragraph 2"
+    chinese = {entry["url"]: entry["title"] for entry in indexes["zh"]["notes"]}
+    assert chinese["03-license-scope/#3.3-note"] == "第3.3款的译者注"
+
+
+def test_each_topic_is_in_the_index_titled_in_the_page_language(indexes: dict[str, Any], topics: list[Any]) -> None:
+    for language, other in (("zh", "en"), ("en", "zh")):
+        assert indexes[language]["topics"] == [
+            {
+                "id": topic.id,
+                "title": topic.heading[language],
+                "words": list(topic.words[language]),
+                "other_words": list(topic.words[other]),
+                "parts": list(topic.parts),
+            }
+            for topic in topics
+        ]
+    assert indexes["en"]["stems"]["hacked"] == "hack"  # the topics' words are stemmed as the text's
+
+
+def order(index: dict[str, Any], anchor: str) -> int:
+    """Where a part is in the index's reading order."""
+    return [record["url"].split("#")[1] for record in index["records"]].index(anchor)
 
 
 def run_core(expression: str, argument: object) -> object:
@@ -543,8 +848,23 @@ def run_core(expression: str, argument: object) -> object:
     return json.loads(result.stdout)
 
 
-@pytest.mark.slow
-def test_python_and_javascript_split_text_into_the_same_words(pages: dict) -> None:
+def test_the_index_stems_inflections_only() -> None:
+    stems = english_stems(["law laws lawful lawfully use used uses using user users update updates updated updating"])
+    assert stems == {"laws": "law", "used": "use", "uses": "use", "using": "use", "users": "user", "updates": "update"} | {
+        "updated": "update",
+        "updating": "update",
+    }
+    # The forms of a base the text lacks meet all the same; words Snowball stems alike stay apart.
+    assert english_stems(["policies applied stopped processes licensor licensee friendly"]) == {
+        "policies": "policy",
+        "applied": "apply",
+        "stopped": "stop",
+        "processes": "process",
+    }
+    assert english_stems(["decompiled decompiling"]) == {"decompiled": "decompil", "decompiling": "decompil"}
+
+
+def test_python_and_javascript_split_text_into_the_same_words(pages: dict[str, Any]) -> None:
     """The tokeniser contract (scripts/search_index.py's docstring), run on both sides: every
     part of the agreement in both languages, and characters NFKC changes."""
     sample = "Ｔｅｎｃｅｎｔ’s plug-ins (ＱＱ号码) ﬁle Straße İstanbul café 10.1（2） ½ ① non-exclusive UPDATES"
@@ -554,12 +874,11 @@ def test_python_and_javascript_split_text_into_the_same_words(pages: dict) -> No
     assert "tencent" in english_words(sample) and "qq" in english_words(sample)
 
 
-@pytest.mark.slow
-def test_every_part_named_as_cited_is_found_by_its_number(pages: dict) -> None:
+def test_every_part_named_as_cited_is_found_by_its_number(pages: dict[str, Any]) -> None:
     """Each part's name as the site cites it, in either language (scripts/languages.py's
     citation formats), is a query for that part alone."""
     named = {part.name: part.anchor for language in LANGUAGES for page in pages[language] for part in parts(page)}
-    assert run_core("Object.fromEntries(value.map(name => [name, core.referenceIn(name)?.anchor]))", list(named)) == named
+    assert run_core("Object.fromEntries(value.map(name => [name, core.citationIn(name)?.anchor]))", list(named)) == named
 
 
 @pytest.mark.slow

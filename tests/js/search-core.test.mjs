@@ -44,16 +44,29 @@ const DATA = {
       other: "若您和腾讯之间发生任何纠纷或争议，首先应友好协商解决；协商不成的，您同意将纠纷或争议提交有管辖权的人民法院管辖。",
     },
   ],
-  // Snowball stems of the words above whose stem differs (as scripts/search_index.py writes them).
+  notes: [
+    {
+      url: "12-miscellaneous/#12.5-note", title: "Translator's note on clause 12.5", kind: /** @type {const} */ ("translator"), section: 2,
+      text: "人民法院 is rendered the people's court, the usual English name for it in a legal text of China, where the agreement says a dispute that consultation fails to resolve goes.",
+      other: "人民法院译为people's court。",
+    },
+  ],
+  topics: [
+    {
+      id: "disputes-and-courts", title: "Disputes and which court", words: ["sue", "where to sue", "lawsuit"],
+      other_words: ["打官司", "告腾讯", "法院"], parts: ["12.5"],
+    },
+    { id: "commercial-use", title: "Commercial use", words: ["business use", "for profit"], other_words: ["商用", "公司用"], parts: ["3.1"] },
+    {
+      id: "cheats", title: "Cheats, plug-ins and unofficial clients", words: ["bot", "unofficial client"],
+      other_words: ["外挂", "第三方客户端"], parts: ["10.1-6", "10.1-2"],
+    },
+  ],
+  // Each inflected word above → the word it inflects (as scripts/search_index.py english_stems writes them).
   stems: {
-    reverse: "revers", engineering: "engin", disassembling: "disassembl", decompiling: "decompil", attempting: "attempt",
-    discover: "discov", software: "softwar", personal: "person", exclusive: "exclus", transferable: "transfer",
-    license: "licens", display: "display", single: "singl", device: "devic", commercial: "commerci", purposes: "purpos",
-    terminal: "termin", computer: "comput", readable: "readabl", solely: "sole", logging: "log", using: "use",
-    services: "servic", ins: "in", systems: "system", developed: "develop", authorized: "author", conduct: "conduct",
-    dispute: "disput", controversy: "controversi", resolved: "resolv", friendly: "friend", consultation: "consult",
-    fails: "fail", agree: "agre", people: "peopl", having: "have", jurisdiction: "jurisdict", miscellaneous: "miscellan",
-    grants: "grant", copy: "copi", party: "parti", means: "mean", cheat: "cheat", scope: "scope",
+    attempting: "attempt", authorized: "authorize", decompiling: "decompil", developed: "develop", disassembling: "disassembl",
+    engineering: "engineer", fails: "fail", goes: "goe", grants: "grant", having: "have", ins: "in", logging: "log", means: "mean",
+    purposes: "purpose", rendered: "render", resolved: "resolve", says: "say", services: "servic", systems: "system", using: "use",
   },
 };
 
@@ -65,6 +78,8 @@ const zh = core.prepareIndex({
   script: "han",
   sections: DATA.sections.map(([english, chinese]) => [chinese, english]),
   records: DATA.records.map((r) => ({ ...r, url: r.url, title: r.title, text: r.other, other: r.text })),
+  notes: DATA.notes.map((n) => ({ ...n, text: n.other, other: n.text })),
+  topics: DATA.topics.map((t) => ({ ...t, title: t.id, words: t.other_words, other_words: t.words })),
 });
 const anchors = (/** @type {ReturnType<typeof core.search>} */ found) => found.results.map((r) => r.record.url.split("#")[1]);
 
@@ -82,8 +97,28 @@ describe("normalising and words (the contract with scripts/search_index.py)", ()
 });
 
 describe("parsing a query", () => {
+  it("reads a Chinese question's verb in its question form (管不管, 赔不赔) as the verb alone", () => {
+    assert.deepEqual(core.cutChineseStopWords("腾讯赔不赔"), { kept: ["腾讯", "赔"], keptAt: [0, 2], dropped: ["不赔"] });
+    assert.deepEqual(core.parseQuery("会不会被封").terms.map((t) => t.text), ["被封"]); // 会不会 is a question word
+    const who = core.parseQuery("著作权归谁"); // 谁, who, wherever it is
+    assert.deepEqual([who.terms.map((t) => t.text), who.ignored], [["著作权归"], ["谁"]]);
+  });
+
+  it("makes the product's and Tencent's names and single Chinese characters weak terms", () => {
+    const { terms } = core.parseQuery("TIM能商用吗 Tencent 管不管");
+    assert.deepEqual(terms.map((t) => [t.text, Boolean(t.weak)]), [["tim", true], ["能商用", false], ["tencent", true], ["管", true]]);
+    assert.equal(core.parseQuery("TIM").terms[0].weak, undefined); // alone, needed
+  });
+
+  it("offers the query as typed, every word of it in quotes", () => {
+    assert.equal(core.asTyped("can I decompile the software?"), '"can" "I" "decompile" "the" "software"');
+    assert.equal(core.asTyped('TIM能商用吗 "use the software"'), '"TIM能商用吗" "use the software"');
+  });
+
   it("leaves out function and question words, in English and Chinese", () => {
     assert.deepEqual(core.parseQuery("can I decompile the software?").terms.map((t) => t.text), ["decompile", "software"]);
+    assert.deepEqual(core.parseQuery("is it ok to run it on both my laptops").terms.map((t) => t.text), ["run", "laptops"]);
+    assert.deepEqual(core.parseQuery("someone doesn't pay").terms.map((t) => t.text), ["pay"]);
     const chinese = core.parseQuery("我可以反编译吗");
     assert.deepEqual(chinese.terms.map((t) => t.text), ["反编译"]);
     assert.deepEqual(new Set(chinese.ignored), new Set(["我", "可以", "吗"]));
@@ -135,7 +170,7 @@ describe("English words", () => {
 
   it("match their stem, their inflections, and a beginning of 3–4 letters", () => {
     assert.equal(core.resolveWord("reverse", vocabulary).how, "exact");
-    assert.equal(core.resolveWord("revers", vocabulary).how, "stem");
+    assert.equal(core.resolveWord("decompil", vocabulary).how, "stem");
     assert.deepEqual([...core.resolveWord("decompiled", vocabulary).stems], ["decompil"]);
     assert.deepEqual([...core.resolveWord("decompile", vocabulary).stems], ["decompil"]);
     assert.equal(core.resolveWord("rev", vocabulary).how, "prefix");
@@ -202,8 +237,21 @@ describe("searching", () => {
       "第10.1款第（2）项": { anchor: "10.1-2" }, "item (2) of clause 10.1": { anchor: "10.1-2" }, "Section 10.1(2)": { anchor: "10.1-2" },
       "第十条": { section: 10 }, "第十二条": { section: 12 }, "第10条": { section: 10 }, "Section 10": { section: 10 },
       "10.1 reverse": null, // words after the number: a search of them all
+      "第十条第一款第二项": { anchor: "10.1-2" }, "第10条第1款第2项": { anchor: "10.1-2" }, "10.1.2": { anchor: "10.1-2" },
+      "10.1（二）": { anchor: "10.1-2" }, "10.1(ii)": { anchor: "10.1-2" }, "s. 10.1(2)": { anchor: "10.1-2" },
+      "section 10 clause 1 item 2": { anchor: "10.1-2" }, "the second item of clause 10.1": { anchor: "10.1-2" },
+      "§ 3.1": { anchor: "3.1" }, "cl. 12.5": { anchor: "12.5" }, "Art. 12.5": { anchor: "12.5" }, "Section 3.3": { anchor: "3.3" },
+      "协议第一条第一款": { anchor: "1.1" }, "3.1条": { anchor: "3.1" }, "sec. 4": { section: 4 },
+      "序言": { anchor: "preamble" }, preamble: { anchor: "preamble" }, "para 2 of the preamble": { anchor: "preamble-2" },
+      "十、用户行为": { section: 10, heading: "用户行为" }, "10. User Conduct": { section: 10, heading: "user conduct" },
+      "3.3 译者注": { anchor: "3.3", note: { kind: "translator", ordinal: null } },
+      "序言第二段 第二个注": { anchor: "preamble-2", note: { kind: null, ordinal: 2 } },
+      "editor's note on clause 1.1": { anchor: "1.1", note: { kind: "editor", ordinal: null } },
+      "the 2nd note on preamble paragraph 2": { anchor: "preamble-2", note: { kind: null, ordinal: 2 } },
+      "注册QQ号码": null, // 注 in a word is no note
+      "translator's note on reverse engineering": null, // a note on words: a search of them
     };
-    for (const [query, reference] of Object.entries(cited)) assert.deepEqual(core.referenceIn(query), reference, query);
+    for (const [query, citation] of Object.entries(cited)) assert.deepEqual(core.citationIn(query), citation, query);
     assert.deepEqual(anchors(core.search(en, "Section 12")), ["12.5"]); // a section: its clauses
     assert.deepEqual(anchors(core.search(zh, "第三条")), ["3.1", "3.2"]);
     const missing = core.search(en, "clause 99.9"); // no such part: said, and nothing else shown
@@ -213,6 +261,47 @@ describe("searching", () => {
     const missingItem = core.search(en, "3.1(8)"); // no such item: its clause instead
     assert.equal(missingItem.missing, "3.1(8)");
     assert.deepEqual(anchors(missingItem), ["3.1"]);
+    const byHeading = core.search(zh, "十二、其他"); // a section by its heading
+    assert.deepEqual([byHeading.citation, anchors(byHeading)], [{ section: 12, heading: "其他" }, ["12.5"]]);
+    assert.equal(core.search(zh, "十二、外挂").citation, null); // not its heading: a search of the words
+    assert.deepEqual(anchors(core.search(en, "translator's note on 12.5")), ["12.5-note"]);
+    const noNote = core.search(en, "editor's note on 12.5"); // none: said, and the part shown
+    assert.deepEqual([noNote.missing, anchors(noNote)], ["editor's note on 12.5", ["12.5"]]);
+  });
+
+  it("finds notes as notes, below agreement text that matches as well", () => {
+    const found = core.search(en, "people's court");
+    assert.deepEqual(anchors(found), ["12.5", "12.5-note"]);
+    assert.deepEqual(found.results.map((r) => r.record.kind), ["part", "translator"]);
+    assert.deepEqual(anchors(core.search(en, "rendered")), ["12.5-note"]);
+    assert.deepEqual(anchors(core.search(zh, "rendered")), ["12.5-note"]); // through the note's other language
+  });
+
+  it("finds through the subject index the parts a topic points to, most relevant first, and names the topic", () => {
+    const sue = core.search(en, "where do I sue?");
+    assert.equal(anchors(sue)[0], "12.5");
+    assert.deepEqual(sue.results[0].topics, ["Disputes and which court"]);
+    assert.deepEqual(sue.results[0].words, []); // sue is not in the text: nothing to highlight
+    assert.deepEqual(anchors(core.search(en, "can I use a bot")).slice(0, 2), ["10.1-6", "10.1-2"]);
+    assert.equal(anchors(core.search(zh, "要跟腾讯打官司去哪")).at(0), "12.5");
+    assert.deepEqual(anchors(core.search(en, "unofficial client")), ["10.1-6", "10.1-2"]); // both words, in one topic word
+  });
+
+  it("needs every word of the text's own in a query that is no question", () => {
+    assert.deepEqual(anchors(core.search(en, "reverse engineering")), ["10.1-2"]); // not what the topic adds
+  });
+
+  it("rewrites nothing silently: says what was searched, and leaves a reader's word uncorrected", () => {
+    assert.equal(core.search(en, "can I decompile the software?").rewritten, "decompile software");
+    assert.equal(core.search(en, "revese").rewritten, "reverse");
+    assert.equal(core.search(en, "decompile").rewritten, null);
+    const commercial = core.search(zh, "能商用吗"); // 商用 is a topic's word: no typo of a word of the text
+    assert.deepEqual([commercial.corrections, commercial.rewritten, anchors(commercial)], [[], "能商用", ["3.1"]]);
+  });
+
+  it("puts first the part a question names by number", () => {
+    assert.deepEqual(anchors(core.search(en, "does 3.2 apply to the software")).slice(0, 1), ["3.2"]);
+    assert.deepEqual(core.search(en, "does 3.2 apply to the software").terms.map((t) => t.text), ["apply", "software"]);
   });
 
   it("finds a word the text has only inflected", () => {

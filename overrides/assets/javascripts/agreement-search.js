@@ -94,6 +94,14 @@
     return node;
   }
 
+  /** Search for `query` instead of what is in the field.
+   * @param {string} query */
+  function searchFor(query) {
+    input.value = query;
+    input.focus();
+    run();
+  }
+
   /** Replace one typed word of the query (as the core normalised it) and search again.
    * @param {string} word @param {string} replacement */
   function replaceWord(word, replacement) {
@@ -101,9 +109,7 @@
     const bounded = /^[a-z0-9]/i.test(word) ? `(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])` : escaped;
     const pattern = new RegExp(bounded, "i");
     const query = input.value.normalize("NFKC");
-    input.value = pattern.test(query) ? query.replace(pattern, replacement) : `${query} ${replacement}`;
-    input.focus();
-    run();
+    searchFor(pattern.test(query) ? query.replace(pattern, replacement) : `${query} ${replacement}`);
   }
 
   /**
@@ -126,11 +132,14 @@
     const { record } = result;
     const url = new URL(record.url, languageRoot);
     result.words.forEach((word) => url.searchParams.append("h", word));
-    const link = element("a", null);
+    // A note is shown as one: its title names its kind (编者注, Translator's note) and its part.
+    const link = element("a", record.kind === "part" ? null : "agreement-search__note");
     link.href = url.pathname + url.search + url.hash;
     link.id = `agreement-search-result-${position}`;
     const title = element("span", "agreement-search__result-title", record.sectionTitle ? `${record.title} · ${record.sectionTitle}` : record.title);
     link.append(title, excerptNode(record.text, result.ranges, page.lang));
+    // Found through the subject index: the topic says why (its words need not be in the text).
+    if (result.topics.length) link.append(element("span", "agreement-search__topic", say("topic", { topic: result.topics[0] })));
     if (result.via === "other") {
       // Found through the aligned text: say so, and show where.
       const via = element("span", "agreement-search__via", say("via"));
@@ -147,13 +156,18 @@
     const lines = [];
     /** @param {...(Node | string)} children */
     const line = (...children) => lines.push(element("p", null, ...children));
-    if (found.mode === "all") line(say("results", { n: found.results.length }));
-    if (found.mode === "some") line(say("some", { n: found.results.length }));
+    const parts = found.results.filter((result) => result.record.kind === "part").length;
+    const notes = found.results.length - parts;
+    if (found.mode === "all" && (parts || !notes)) line(say("results", { n: parts }));
+    if (found.mode === "some") line(say("some", { n: parts }));
+    if (notes) line(say("notes", { n: notes }));
     if (found.missing !== null) line(say("missing", { number: found.missing }));
     else if (found.mode === "none") line(say("none"));
     if (found.unmatched.length) line(say("unmatched", { words: found.unmatched.join(" ") }));
-    for (const { from, to } of found.corrections) {
-      line(say("corrected", { words: to.join(" ") }), " ", button(say("exact", { word: from }), () => replaceWord(from, `"${from}"`)));
+    if (found.rewritten !== null) {
+      // Words left out or corrected: what was searched, and the query as typed, every word of it.
+      const typed = /** @type {LoadedIndex} */ (index).module.asTyped(query);
+      line(say("corrected", { words: found.rewritten }), " ", button(say("exact", { word: query.trim() }), () => searchFor(typed)));
     }
     if (found.suggestions.length) {
       const words = found.suggestions.flatMap(({ word, nearest }) => nearest.map((suggestion) => button(suggestion, () => replaceWord(word, suggestion))));

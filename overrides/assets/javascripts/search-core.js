@@ -5,22 +5,34 @@
 //
 // A query becomes terms:
 // * English words ([a-z0-9]+ after NFKC and lower case). A word matches the record words that
-//   share its Snowball stem (the index's `stems`); a word absent from the text matches through
-//   its inflection (updating → updat); a word of 3–4 letters, being typed, matches the words it
-//   begins; any other word is matched to the nearest words of the text by edit distance (1 for
-//   4–7 letters, 2 beyond, but never two edits at a word's end: terminate is not terminal) and
-//   the results say so. A 5-letter or longer word that is in neither the text nor its stems is
-//   never expanded as a prefix.
+//   inflect the same word (the index's `stems`: updates, updated → update; never lawfully for
+//   law); a word absent from the text matches through its inflection (decompiled); a word of 3–4
+//   letters, being typed, matches the words it begins; any other word that is not a topic's
+//   word is matched to the nearest words by edit distance (1 for 4–7 letters, 2 beyond, but
+//   never two edits at a word's end: terminate is not terminal) and the results say so. A
+//   5-letter or longer word that is in neither the text nor its stems is never expanded as a
+//   prefix.
 // * Chinese runs (Han characters). A run matches a record that holds it, or that holds pieces of
 //   two or more characters covering every character of it (非排他性许可 → 非排他性 + 许可); the
 //   record's own text is the dictionary, so 代码 finds 源代码 and no word list is needed. A run
 //   of 3–6 characters that no record covers is matched to the nearest run of the text, one edit
-//   away (隐私正策 → 隐私政策, 反编译 → 反向编译). Single characters never match out of a longer word.
+//   away (隐私正策 → 隐私政策, 反编译 → 反向编译), keeping all but one of its characters; a run
+//   the topics' words cover is no typo (能商用 is not 能使用). Single characters never match out
+//   of a longer word.
 // * "Quoted phrases": exactly that text, no correction.
-// Function and question words (can, I, the, which; 我, 可以, 吗, 哪里 …) are not searched unless the
-// query has nothing else. A query in the other language's script is matched against each
-// record's aligned text (the same clause in the other language) and the result is marked so.
-// When no record holds every term, the records holding most of them are returned, ranked.
+// Function and question words (can, I, the, which; 我, 可以, 吗, 哪里, 管不管 …) are not searched
+// unless the query has nothing else; the product's and Tencent's names and single Chinese
+// characters are weak terms, which rank but which no result needs. A query in the other
+// language's script is matched against each record's aligned text (the same clause in the other
+// language) and the result is marked so. The notes are searched too, as notes.
+// The subject index (the index's topics): a query that holds a topic's words (商用, where to sue)
+// ranks the parts the topic points to, most relevant first, and those results name the topic.
+// A query of the text's words needs every one of them; when no record holds them all, or the
+// query is a question (function words left out, or four terms or more), records are ranked by
+// score times the share of the query they hold, by the text and the topics together. A question
+// that names a part by number (does 1.2 work as a merger clause?) puts that part first.
+// Nothing is rewritten silently: `rewritten` says what was searched when words were left out or
+// corrected, and asTyped gives the query that searches every word as typed.
 
 export const MAX_QUERY_LENGTH = 200;
 
@@ -35,8 +47,11 @@ export const MAX_QUERY_LENGTH = 200;
  * @property {"han" | "latin"} script how the page's language is written
  * @property {[string, string][]} [sections] each section's title: [own, other language]
  * @property {{url: string, title: string, section?: number | null, text: string, other?: string}[]} records
- * @property {Record<string, string>} [stems] word → Snowball stem, where they differ
+ * @property {{url: string, title: string, kind: NoteKind, section?: number | null, text: string, other?: string}[]} [notes]
+ * @property {{id: string, title: string, words: string[], other_words: string[], parts: string[]}[]} [topics]
+ * @property {Record<string, string>} [stems] inflected word → the word it inflects
  */
+/** @typedef {"editor" | "translator"} NoteKind */
 /** @typedef {{start: number, end: number, word: string, stem: string}} Token an English word of a field */
 /**
  * A text made ready to match: normalised, its English words by stem, its Han bigrams.
@@ -68,7 +83,10 @@ export const MAX_QUERY_LENGTH = 200;
  */
 /** @typedef {"own" | "other"} Side the page's own language, or the other one (the aligned text) */
 /**
+ * A part of the agreement (kind "part") or a note on one, as searched.
  * @typedef {object} IndexRecord
+ * @property {"part" | NoteKind} kind
+ * @property {string} anchor
  * @property {string} url
  * @property {string} title
  * @property {string} sectionTitle
@@ -76,6 +94,25 @@ export const MAX_QUERY_LENGTH = 200;
  * @property {string} other
  * @property {number} order
  * @property {Record<Side, {text: Field, section: Field}>} sides
+ * @property {{topic: Topic, position: number}[]} topics the topics that point to it, and where in their lists
+ */
+/**
+ * A topic of the subject index, made ready to be found in a query.
+ * @typedef {object} Topic
+ * @property {string} id
+ * @property {string} title
+ * @property {number} size how many parts and notes it points to
+ * @property {TopicWord[]} words in both languages
+ */
+/**
+ * A word of a topic: found in a query as written when it has Han characters (商用, qq号), by its
+ * words' stems otherwise (turn off updates); a word of function words alone (can i, 能不能) says
+ * little, and holds no term of the query.
+ * @typedef {object} TopicWord
+ * @property {string} text normalised
+ * @property {boolean} han
+ * @property {string[]} stems of its English words other than function words
+ * @property {number} weight its size (two Chinese characters or one English word: 1) times its idf over the topics
  */
 /**
  * @typedef {object} PreparedIndex
@@ -83,20 +120,35 @@ export const MAX_QUERY_LENGTH = 200;
  * @property {string} other
  * @property {"han" | "latin"} script
  * @property {IndexRecord[]} records
+ * @property {Topic[]} topics
+ * @property {string[]} topicRuns the topics' words that have Han characters
  * @property {Record<Side, Vocabulary>} vocabulary
  * @property {Record<Side, number>} averageLength
  * @property {(word: string) => string} stemOf
  */
-/** @typedef {{kind: "word" | "han" | "phrase", text: string, script: "latin" | "han"}} Term */
+/**
+ * A term of a query. A weak term (the product's or Tencent's name, a single Chinese character)
+ * ranks results but no result needs it.
+ * @typedef {{kind: "word" | "han" | "phrase", text: string, script: "latin" | "han", at: number, weak?: boolean}} Term
+ * at: where it starts in the normalised query (-1 for a quoted phrase)
+ */
 /** @typedef {[number, number]} Range [start, end) */
 /** @typedef {{pieces: {start: number, end: number}[], complete: boolean}} Cover */
 /** @typedef {(run: string, haystack: string, bigrams: Set<string>) => Cover} CoverFunction */
 /** @typedef {{key: string, piece?: string, count: number, weight: number}} Unit */
-/** @typedef {{strength: number, whole: boolean, inTitle: boolean, ranges: Range[], units: Unit[]}} Match */
+/**
+ * How a term occurs in a field. mask: for a Chinese run, which of its characters are covered.
+ * @typedef {{strength: number, whole: boolean, inTitle: boolean, ranges: Range[], units: Unit[], mask?: Uint8Array}} Match
+ */
 /** @typedef {Partial<Record<Side, Match>>} Found how a term occurs in a record, on each side */
 /** @typedef {{stems?: Set<string>, runs?: string[]}} SidePlan stems for a word, runs for a Chinese run, nothing for a phrase */
 /** @typedef {{term: Term, sides: Side[], bySide: Partial<Record<Side, SidePlan>>, correction: string[] | null}} Plan */
 /** @typedef {typeof RANKING} Ranking */
+/**
+ * What a query cites (citationIn): a part by its anchor ("preamble": the whole preamble), a
+ * section by its number (and the heading typed after it), or a part's notes.
+ * @typedef {{anchor: string} | {section: number, heading?: string} | {anchor: string, note: {kind: NoteKind | null, ordinal: number | null}}} Citation
+ */
 
 // ---------------------------------------------------------------------------------------------
 // Normalisation and words: the contract with scripts/search_index.py.
@@ -142,19 +194,26 @@ export const ENGLISH_STOP_WORDS = new Set(
     "is am are was were be been being do does did done doing have has had having " +
     "can could may might must shall should will would ought " +
     "what which who whom whose where when why how whether " +
-    "there here any some all each every please also just only s t").split(" "),
+    "there here any some all each every please also just only s t " +
+    "don doesn didn isn aren wasn weren won wouldn cannot couldn shouldn haven hasn ll ve re d m " +
+    "someone somebody something anyone anybody anything everyone everybody everything both either neither ok okay").split(" "),
 );
+
+// The product and the other party: named in most questions, rarely by the text (本软件, the
+// Software), so they rank results but no result needs them.
+const NAMES = new Set(["tim", "tencent", "腾讯"]);
 
 // Chinese function and question words cut out of a run wherever they appear …
 export const CHINESE_STOP_WORDS = [
   "可不可以", "为什么", "怎么样", "是不是", "有没有", "会不会", "能不能", "要不要", "什么时候",
   "可以", "能否", "能够", "是否", "什么", "怎么", "怎样", "如何", "哪里", "哪儿", "哪个", "哪些",
   "多少", "何时", "请问", "我们", "你们", "他们", "我的", "你的", "您的", "自己", "一下", "的话", "时候", "还能",
+  "为啥", "干嘛", "怎么办", "咋办", "到底", "究竟", "这个", "那个", "这份", "一个", "如果", "还是", "哪家", "谁", "啥", "咋",
 ].sort((a, b) => b.length - a.length);
 // … these characters when they end or begin a run (吗 in 可以备份吗, 我 in 我可以) …
 const CHINESE_EDGE_CHARACTERS = new Set([..."吗呢吧啊呀嘛么我你您他她它"]);
 // … and these may stay unmatched inside a run (会 in 腾讯会收集) when no piece of the text holds them.
-export const CHINESE_STOP_CHARACTERS = new Set([..."的了是会能要在有和与及或把被就都也还又想得地着过给让对这那将该可很吗呢吧啊呀嘛么我你您他她它谁哪啥几怎"]);
+export const CHINESE_STOP_CHARACTERS = new Set([..."的了是会能要在有和与及或把被就都也还又想得地着过给让对这那将该可很吗呢吧啊呀嘛么我你您他她它谁哪啥几怎咋去跟算"]);
 
 // ---------------------------------------------------------------------------------------------
 // Edit distance (optimal string alignment: a swap of two neighbours is one edit).
@@ -271,6 +330,9 @@ function beginningWith(prefix, vocabulary) {
   return found;
 }
 
+// What a note has instead of a section title: nothing (its section is not about it).
+const NO_TITLE = makeField("", (word) => word);
+
 /** The index document (scripts/search_index.py) made ready to search.
  * @param {IndexData} data
  * @returns {PreparedIndex} */
@@ -278,10 +340,14 @@ export function prepareIndex(data) {
   const stemMap = new Map(Object.entries(data.stems ?? {}));
   const stemOf = (/** @type {string} */ word) => stemMap.get(word) ?? word;
   const sections = (data.sections ?? []).map(([own, other]) => ({ own: makeField(own, stemOf), other: makeField(other, stemOf) }));
-  const empty = makeField("", stemOf);
-  const records = data.records.map((record, order) => {
+  /** @type {{kind: IndexRecord["kind"], url: string, title: string, section?: number | null, text: string, other?: string}[]} */
+  const entries = [...data.records.map((record) => ({ ...record, kind: /** @type {const} */ ("part") })), ...(data.notes ?? [])];
+  /** @type {IndexRecord[]} */
+  const records = entries.map((record, order) => {
     const section = record.section === null || record.section === undefined ? null : sections[record.section];
     return {
+      kind: record.kind,
+      anchor: record.url.slice(record.url.indexOf("#") + 1),
       url: record.url,
       title: record.title,
       sectionTitle: section ? section.own.raw : "",
@@ -289,18 +355,45 @@ export function prepareIndex(data) {
       other: record.other ?? "",
       order,
       sides: {
-        own: { text: makeField(record.text, stemOf), section: section ? section.own : empty },
-        other: { text: makeField(record.other, stemOf), section: section ? section.other : empty },
+        // A note is matched by its own words only: its section's title is not about it.
+        own: { text: makeField(record.text, stemOf), section: section && record.kind === "part" ? section.own : NO_TITLE },
+        other: { text: makeField(record.other, stemOf), section: section && record.kind === "part" ? section.other : NO_TITLE },
       },
+      topics: [],
     };
   });
+  const byAnchor = new Map(records.map((record) => [record.anchor, record]));
+  const topicData = data.topics ?? [];
+  const wordsOf = (/** @type {(typeof topicData)[number]} */ topic) => [...new Set([...topic.words, ...topic.other_words].map((word) => normalise(word).text.replace(/\s+/g, " ").trim()))];
+  /** @type {Map<string, number>} how many topics have each word */
+  const frequency = new Map();
+  for (const topic of topicData) for (const word of wordsOf(topic)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const topics = topicData.map((topic) => {
+    const words = wordsOf(topic).map((text) => {
+      // What it says besides function words and the names every question has (what is TIM).
+      const english = (text.match(ENGLISH_WORD) ?? []).filter((word) => !ENGLISH_STOP_WORDS.has(word) && !NAMES.has(word));
+      const han = (text.match(HAN_RUN) ?? []).reduce((sum, run) => sum + cutChineseStopWords(run.replaceAll("腾讯", "")).kept.join("").length, 0);
+      const n = /** @type {number} */ (frequency.get(text));
+      const idf = Math.log(1 + (topicData.length - n + 0.5) / (n + 0.5));
+      // Function words alone (能不能, can i) weigh as a weak term.
+      const size = han / 2 + english.length || RANKING.weakWeight;
+      return { text, han: HAS_HAN.test(text), stems: english.map(stemOf), weight: size * idf };
+    });
+    /** @type {Topic} */
+    const prepared = { id: topic.id, title: topic.title, size: topic.parts.length, words };
+    topic.parts.forEach((anchor, position) => byAnchor.get(anchor)?.topics.push({ topic: prepared, position }));
+    return prepared;
+  });
+  const topicRuns = [...new Set(topics.flatMap((topic) => topic.words.filter((word) => word.han).map((word) => word.text)))];
+  // The topics' words are words a query may use: typed as a topic has them, they are not typos.
+  const topicFields = topicData.map((topic) => ({ own: makeField(topic.words.join(" ｜ "), stemOf), other: makeField(topic.other_words.join(" ｜ "), stemOf) }));
   const vocabulary = {
-    own: makeVocabulary([...records.map((r) => r.sides.own.text), ...sections.map((s) => s.own)]),
-    other: makeVocabulary([...records.map((r) => r.sides.other.text), ...sections.map((s) => s.other)]),
+    own: makeVocabulary([...records.map((r) => r.sides.own.text), ...sections.map((s) => s.own), ...topicFields.map((t) => t.own)]),
+    other: makeVocabulary([...records.map((r) => r.sides.other.text), ...sections.map((s) => s.other), ...topicFields.map((t) => t.other)]),
   };
   const average = (/** @type {Side} */ side) => records.reduce((sum, r) => sum + r.sides[side].text.text.length, 0) / Math.max(1, records.length);
   const averageLength = { own: average("own"), other: average("other") };
-  return { language: data.language, other: data.other, script: data.script, records, vocabulary, averageLength, stemOf };
+  return { language: data.language, other: data.other, script: data.script, records, topics, topicRuns, vocabulary, averageLength, stemOf };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -318,35 +411,51 @@ export function capQuery(query) {
   return { text: query.slice(0, end), truncated: true };
 }
 
-/** Cut Chinese function words out of a run of Han characters: {kept: the runs left, dropped}.
+/** Cut Chinese function words out of a run of Han characters: {kept: the runs left, keptAt: where
+ * each starts in the run, dropped}.
  * @param {string} run */
 export function cutChineseStopWords(run) {
+  /** @type {{text: string, at: number}[]} */
   const pieces = [];
   const dropped = [];
   let current = "";
+  let currentAt = 0;
   for (let at = 0; at < run.length; ) {
-    const stop = CHINESE_STOP_WORDS.find((word) => run.startsWith(word, at));
-    if (stop) {
-      if (current) pieces.push(current);
+    // 管不管, 行不行, 用没用: the question form of the verb; the verb stays, on its own.
+    const either = "不没".includes(run[at + 1]) && run[at + 2] === run[at] ? run.slice(at, at + 3) : null;
+    const stop = either ?? CHINESE_STOP_WORDS.find((word) => run.startsWith(word, at));
+    if (either && !CHINESE_STOP_CHARACTERS.has(run[at])) {
+      if (current) pieces.push({ text: current, at: currentAt });
+      pieces.push({ text: run[at], at });
+      current = "";
+      dropped.push(either.slice(1));
+      at += 3;
+    } else if (stop) {
+      if (current) pieces.push({ text: current, at: currentAt });
       current = "";
       dropped.push(stop);
       at += stop.length;
     } else {
+      if (!current) currentAt = at;
       current += run[at++];
     }
   }
-  if (current) pieces.push(current);
+  if (current) pieces.push({ text: current, at: currentAt });
   const kept = [];
+  const keptAt = [];
   for (const piece of pieces) {
     let start = 0;
-    let end = piece.length;
-    while (start < end && CHINESE_EDGE_CHARACTERS.has(piece[start])) dropped.push(piece[start++]);
-    while (end > start && CHINESE_EDGE_CHARACTERS.has(piece[end - 1])) dropped.push(piece[--end]);
-    const rest = piece.slice(start, end);
+    let end = piece.text.length;
+    while (start < end && CHINESE_EDGE_CHARACTERS.has(piece.text[start])) dropped.push(piece.text[start++]);
+    while (end > start && CHINESE_EDGE_CHARACTERS.has(piece.text[end - 1])) dropped.push(piece.text[--end]);
+    const rest = piece.text.slice(start, end);
     if (rest && [...rest].every((c) => CHINESE_STOP_CHARACTERS.has(c))) dropped.push(rest);
-    else if (rest) kept.push(rest);
+    else if (rest) {
+      kept.push(rest);
+      keptAt.push(piece.at + start);
+    }
   }
-  return { kept, dropped };
+  return { kept, keptAt, dropped };
 }
 
 /**
@@ -354,17 +463,18 @@ export function cutChineseStopWords(run) {
  * script: "latin" | "han"}. Also: the words left out as function words, and whether the query
  * was cut to MAX_QUERY_LENGTH.
  * @param {string} query
- * @returns {{terms: Term[], ignored: string[], truncated: boolean, query: string}}
+ * @returns {{terms: Term[], ignored: string[], truncated: boolean, query: string, normalised: string}}
  */
 export function parseQuery(query) {
   const { text: capped, truncated } = capQuery(query);
   const norm = normalise(capped).text;
   /** @type {string[]} */
   const phrases = [];
-  const rest = norm.replace(QUOTED, (_, phrase) => {
+  // Quoted phrases out, the rest where it was (terms keep their place in `norm`).
+  const rest = norm.replace(QUOTED, (quoted, phrase) => {
     const text = phrase.trim().replace(/\s+/g, " ");
     if (text) phrases.push(text);
-    return " ";
+    return " ".repeat(quoted.length);
   });
   /** @type {Term[]} */
   const all = [];
@@ -374,20 +484,21 @@ export function parseQuery(query) {
   const ignored = [];
   for (const match of rest.matchAll(SCRIPT_RUN)) {
     const run = match[0];
+    const at = /** @type {number} */ (match.index);
     if (!isHanCode(run.charCodeAt(0))) {
       /** @type {Term} */
-      const term = { kind: "word", text: run, script: "latin" };
+      const term = { kind: "word", text: run, script: "latin", at };
       all.push(term);
       (ENGLISH_STOP_WORDS.has(run) ? ignored : searched).push(term);
       continue;
     }
-    all.push({ kind: "han", text: run, script: "han" });
-    const { kept, dropped } = cutChineseStopWords(run);
-    ignored.push(...dropped.map((text) => /** @type {Term} */ ({ kind: "han", text, script: "han" })));
-    searched.push(...kept.map((piece) => /** @type {Term} */ ({ kind: "han", text: piece, script: "han" })));
+    all.push({ kind: "han", text: run, script: "han", at });
+    const { kept, keptAt, dropped } = cutChineseStopWords(run);
+    ignored.push(...dropped.map((text) => /** @type {Term} */ ({ kind: "han", text, script: "han", at: -1 })));
+    searched.push(...kept.map((piece, i) => /** @type {Term} */ ({ kind: "han", text: piece, script: "han", at: at + keptAt[i] })));
   }
   /** @type {Term[]} */
-  const phraseTerms = phrases.map((text) => ({ kind: "phrase", text, script: HAS_HAN.test(text) ? "han" : "latin" }));
+  const phraseTerms = phrases.map((text) => ({ kind: "phrase", text, script: HAS_HAN.test(text) ? "han" : "latin", at: -1 }));
   // A query of function words alone is searched as typed.
   const chosen = searched.length || phraseTerms.length ? searched : all;
   const terms = [];
@@ -396,10 +507,12 @@ export function parseQuery(query) {
     const key = `${term.kind}:${term.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    terms.push(term);
+    terms.push(term.kind !== "phrase" && (NAMES.has(term.text) || (term.kind === "han" && term.text.length === 1)) ? { ...term, weak: true } : term);
   }
+  // A query of weak terms alone needs them all.
+  if (terms.every((term) => term.weak)) terms.forEach((term) => delete term.weak);
   const ignoredWords = chosen === all ? [] : [...new Set(ignored.map((term) => term.text))];
-  return { terms, ignored: ignoredWords, truncated, query: capped };
+  return { terms, ignored: ignoredWords, truncated, query: capped, normalised: rest };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -655,7 +768,10 @@ export function nearestRuns(run, hanRuns, limit) {
  * @param {string[]} hanRuns */
 function correctRun(run, hanRuns) {
   if (run.length < 3 || run.length > 6) return []; // a longer run is a phrase: matched by its pieces
-  const found = nearestRuns(run, hanRuns, 1);
+  // A correction keeps all but one of the run's own characters, and two at least: 能商用 is not
+  // 能使用, which keeps only 用.
+  const content = new Set([...run].filter((c) => !CHINESE_STOP_CHARACTERS.has(c))).size;
+  const found = nearestRuns(run, hanRuns, 1).filter((c) => c.kept >= Math.max(2, content - 1));
   if (!found.length) return [];
   const [best] = found;
   const same = (/** @type {NearRun} */ c) => c.distance === best.distance && c.kept === best.kept && c.text.length === best.text.length && c.edge === best.edge;
@@ -689,6 +805,16 @@ export const RANKING = Object.freeze({
   piecesWeight: 0.8, // a Chinese run found in pieces counts less than found as typed
   alignedWeight: 0.8, // a match through the other language counts less than in the page's own
   adjacentBoost: 1.5, // the query's words side by side in the text, as typed
+  noteWeight: 0.8, // a note found as well as the text ranks below it: it is not the agreement
+  weakWeight: 0.3, // a weak term (TIM, Tencent, a single Chinese character) counts this much
+  topicWeight: 3, // a topic whose words the query holds, for each part it points to
+  topicDecay: 0.3, // the n-th part of a topic's list counts 1 / (1 + 0.3 n)
+  specificity: 0.5, // a topic of n parts counts n^-0.5: a narrow topic says more about each part
+  knownWeight: 0.3, // in a query of the text's words (not a question), a topic counts this much for them
+  coverageExponent: 1, // a record that holds part of the terms: score times the share it holds
+  someFloor: 0.5, // no record holds every term: those holding half as much as the best
+  questionFloor: 0.05, // a question: those ranked a twentieth of the best or more
+  topicShare: 0.1, // a word the text has, of a part a topic points to without it: a tenth held
 });
 
 /**
@@ -741,17 +867,15 @@ function matchRun(run, text, section, cover, ranking = RANKING) {
   if (whole.length || section.text.includes(run)) {
     // The section title names the run, or a piece of it (许可范围 for 书面许可).
     const inTitle = section.text.includes(run) || (section.hasHan && cover(run, section.text, section.bigrams).pieces.length > 0);
-    return { strength: 1, whole: true, inTitle, ranges: whole, units: [{ key: `h:${run}`, piece: run, count: whole.length || ranking.titleWeight, weight: 1 }] };
+    const units = [{ key: `h:${run}`, piece: run, count: whole.length || ranking.titleWeight, weight: 1 }];
+    return { strength: 1, whole: true, inTitle, ranges: whole, units, mask: new Uint8Array(run.length).fill(1) };
   }
   if (!text.hasHan && !section.hasHan) return null;
   const inText = cover(run, text.text, text.bigrams);
   const inSection = cover(run, section.text, section.bigrams);
   const covered = new Uint8Array(run.length);
   for (const piece of [...inText.pieces, ...inSection.pieces]) covered.fill(1, piece.start, piece.end);
-  const coveredCount = covered.reduce((sum, c) => sum + c, 0);
-  if (!coveredCount) return null;
-  const complete = [...run].every((c, i) => covered[i] || CHINESE_STOP_CHARACTERS.has(c));
-  const content = [...run].filter((c) => !CHINESE_STOP_CHARACTERS.has(c)).length || run.length;
+  if (!covered.some(Boolean)) return null;
   const pieces = [...new Set([...inText.pieces, ...inSection.pieces].map((p) => run.slice(p.start, p.end)))];
   /** @type {Range[]} */
   const ranges = [];
@@ -762,7 +886,18 @@ function matchRun(run, text, section, cover, ranking = RANKING) {
   });
   const totalWeight = units.reduce((sum, u) => sum + u.weight, 0);
   units.forEach((u) => (u.weight /= totalWeight));
-  return { strength: complete ? 1 : Math.min(0.99, coveredCount / content), whole: false, inTitle: inSection.pieces.length > 0, ranges, units };
+  return { strength: runStrength(run, covered), whole: false, inTitle: inSection.pieces.length > 0, ranges, units, mask: covered };
+}
+
+/** The share of a run's characters (other than function characters) that `covered` marks: 1
+ * when every one is.
+ * @param {string} run
+ * @param {Uint8Array} covered */
+function runStrength(run, covered) {
+  const complete = [...run].every((c, i) => covered[i] || CHINESE_STOP_CHARACTERS.has(c));
+  const content = [...run].filter((c) => !CHINESE_STOP_CHARACTERS.has(c)).length || run.length;
+  const coveredCount = covered.reduce((sum, c) => sum + c, 0);
+  return complete ? 1 : Math.min(0.99, coveredCount / content);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -771,10 +906,13 @@ function matchRun(run, text, section, cover, ranking = RANKING) {
 /**
  * Search a prepared index. Returns {terms, ignored, truncated, query, mode: "all" | "some" |
  * "none" | "empty", results, corrections: [{from, to: [..]}], unmatched: [..], suggestions:
- * [{word, nearest: [..]}]}. Each result: {record, score, matched (terms found), of (terms),
- * via: "text" | "other", ranges, otherRanges (offsets in record.text / record.other), words
- * (what to highlight on the opened page)}. `options.cover` replaces the Chinese cover (see
- * segmentedCover).
+ * [{word, nearest: [..]}], rewritten (what was searched, when words were left out or corrected;
+ * else null), citation and missing (a query that cites a part by number: see citationIn)}.
+ * Each result: {record (a part, or a note: record.kind), score, matched (terms found), of
+ * (terms), via: "text" | "other", ranges, otherRanges (offsets in record.text / record.other),
+ * words (what to highlight on the opened page), topics (the titles of the topics it was found
+ * through)}. `options.cover` replaces the Chinese cover (see segmentedCover); `options.ranking`
+ * some of RANKING's weights.
  * @param {PreparedIndex} index
  * @param {string} query
  * @param {{cover?: CoverFunction, ranking?: Partial<Ranking>}} [options]
@@ -783,18 +921,30 @@ export function search(index, query, options = {}) {
   const cover = options.cover ?? coverRun;
   const ranking = { ...RANKING, ...options.ranking };
   const parsed = parseQuery(query);
-  const { terms } = parsed;
-  // missing: a number cited that no part of the agreement has (see referenceIn).
-  const base = { ...parsed, results: [], corrections: [], unmatched: [], suggestions: [], missing: /** @type {string | null} */ (null) };
-  if (!terms.length) return { ...base, mode: "empty" };
-  const pageScript = index.script;
-  const plans = terms.map((term) => planTerm(term, index, pageScript, cover));
-  const reference = referenceIn(parsed.query);
-  if (reference) {
-    const { records: cited, missing } = citedRecords(index, reference);
-    const results = cited.map((record) => describe({ record, score: 1, matched: plans.length, throughOther: false, found: [] }, plans));
-    return { ...base, mode: results.length ? "all" : "none", results, missing: missing ? parsed.query.trim() : null };
+  // citation: what the query cites by number, if that is all it does (citationIn); missing: the
+  // query, when the agreement has no such part.
+  const base = {
+    ...parsed,
+    rewritten: /** @type {string | null} */ (null),
+    results: [],
+    corrections: [],
+    unmatched: [],
+    suggestions: [],
+    citation: /** @type {Citation | null} */ (null),
+    missing: /** @type {string | null} */ (null),
+  };
+  if (!parsed.terms.length) return { ...base, mode: "empty" };
+  const citation = citationIn(parsed.query);
+  const cited = citation && citedRecords(index, citation);
+  if (citation && cited) {
+    const results = cited.records.map((record) => describe({ record, score: 1, matched: 0, throughOther: false, found: [], topics: new Map() }, []));
+    return { ...base, mode: results.length ? "all" : "none", results, citation, missing: cited.missing ? parsed.query.trim() : null };
   }
+  // A question that names a part by its number (does 1.2 work as a merger clause?) is about that
+  // part: the number is not searched as words, and the part, its items and notes come first.
+  const mentioned = mentionedParts(index, parsed.query);
+  const { terms, normalised: queryText } = mentioned.anchors.length ? parseQuery(mentioned.rest) : parsed;
+  const plans = terms.map((term) => planTerm(term, index, index.script, cover));
   const records = index.records;
   const matches = records.map((record) =>
     plans.map((plan) => {
@@ -808,128 +958,383 @@ export function search(index, query, options = {}) {
     }),
   );
   const idf = inverseFrequency(index, matches);
+  const question = parsed.ignored.length > 0 || terms.length >= 4;
+  const inText = plans.map((_, t) => matches.some((perRecord) => perRecord[t]));
+  // A term some record holds whole is the text's word: only the text holds it (every word of
+  // reverse engineering must be in a result); the topics hold the reader's words.
+  const textWord = plans.map((_, t) => matches.some((perRecord) => Math.max(perRecord[t]?.own?.strength ?? 0, perRecord[t]?.other?.strength ?? 0) === 1));
+  const topics = topicsIn(index, queryText, plans, inText, question ? 1 : ranking.knownWeight);
+  const required = plans.filter((plan) => !plan.term.weak).length || 1;
 
   const scored = records.map((record, r) => {
     let score = 0;
     let matched = 0;
     let complete = 0;
+    let coverage = 0; // the share of each needed term the record holds, summed
     let throughOther = false;
-    for (const found of matches[r]) {
-      if (!found) continue;
-      matched++;
-      const own = found.own ? weigh(found.own, idf.own, record.sides.own.text.text.length, index.averageLength.own, ranking) : 0;
-      const other = found.other ? ranking.alignedWeight * weigh(found.other, idf.other, record.sides.other.text.text.length, index.averageLength.other, ranking) : 0;
-      if (!found.own) throughOther = true;
-      if (Math.max(found.own?.strength ?? 0, found.other?.strength ?? 0) === 1) complete++;
-      score += Math.max(own, other);
+    /** @type {Map<Topic, number>} what each topic pointing to it adds */
+    const through = new Map();
+    for (const { topic, position } of record.topics) {
+      const found = topics.get(topic);
+      // Most relevant first in a topic's list; a topic of few parts says more about each.
+      if (found) through.set(topic, (ranking.topicWeight * topic.size ** -ranking.specificity * found.score) / (1 + ranking.topicDecay * position));
     }
+    plans.forEach((plan, t) => {
+      const found = matches[r][t];
+      const own = found?.own ? weigh(found.own, idf.own, record.sides.own.text.text.length, index.averageLength.own, ranking) : 0;
+      const other = found?.other ? ranking.alignedWeight * weigh(found.other, idf.other, record.sides.other.text.text.length, index.averageLength.other, ranking) : 0;
+      const inOwnText = Math.max(found?.own?.strength ?? 0, found?.other?.strength ?? 0);
+      let strength = inOwnText;
+      const masks = [found?.own?.mask, found?.other?.mask];
+      for (const topic of through.keys()) {
+        const held = topics.get(topic)?.held[t];
+        if (held === true) strength = 1;
+        else if (held) masks.push(held);
+      }
+      // A Chinese run may be held in pieces, some by the text and some by a topic's words.
+      if (plan.term.kind === "han") strength = Math.max(strength, unionStrength(plan.term.text, masks));
+      if (!strength) return;
+      matched++;
+      if (found && !found.own) throughOther = true;
+      if (!plan.term.weak) {
+        // A word of the text's own is held by the text: a part a topic points to, without it,
+        // holds a share of it (a result that holds the query has every word of the text's).
+        coverage += textWord[t] ? Math.max(inOwnText, ranking.topicShare * strength) : strength;
+        if ((textWord[t] ? inOwnText : strength) === 1) complete++;
+      }
+      score += (plan.term.weak ? ranking.weakWeight : 1) * Math.max(own, other);
+    });
     // The words of the query side by side in the text, as typed, rank higher.
     if (matched > 1 && plans.every((plan) => plan.term.kind !== "phrase") && adjacent(plans, matches[r], record)) score *= ranking.adjacentBoost;
-    return { record, score, matched, complete, throughOther, found: matches[r] };
+    // A note's words count less than the agreement's; where the index puts a note, it stays.
+    if (record.kind !== "part") score *= ranking.noteWeight;
+    for (const value of through.values()) score += value;
+    const isMentioned = mentioned.anchors.some((anchor) => record.anchor === anchor || record.anchor.startsWith(`${anchor}-`));
+    return { record, score, matched, complete, coverage, throughOther, found: matches[r], topics: through, mentioned: isMentioned };
   });
-  const all = scored.filter((s) => s.complete === terms.length);
-  let mode = "all";
-  let chosen = all;
-  if (!all.length) {
-    const best = Math.max(0, ...scored.map((s) => s.matched));
-    mode = best ? "some" : "none";
-    // "Most of them": as many terms as the best record holds, or all but one of three or more.
-    const floor = Math.max(1, best >= 3 ? best - 1 : best);
-    chosen = scored.filter((s) => s.matched >= floor);
+  const holdsAll = (/** @type {typeof scored[number]} */ s) => s.matched > 0 && s.complete === required;
+  // Ranked by score, times the share of the terms held where not every term is.
+  const rank = (/** @type {typeof scored[number]} */ s) => s.score * (holdsAll(s) ? 1 : (s.coverage / required) ** ranking.coverageExponent);
+  let chosen = scored.filter(holdsAll);
+  if (question) {
+    // A question is answered by rank, by the text and the subject index: what holds every term
+    // need not be the answer (TIM and 腾讯 are in many questions).
+    const best = Math.max(0, ...scored.filter((s) => s.matched).map(rank));
+    chosen = scored.filter((s) => s.matched && rank(s) >= ranking.questionFloor * best);
+  } else if (!chosen.length) {
+    // "Most of them": at least a share of what the best record holds.
+    const best = Math.max(0, ...scored.map((s) => s.coverage));
+    chosen = scored.filter((s) => s.coverage > 0 && s.coverage >= ranking.someFloor * best);
   }
-  chosen.sort((a, b) => b.matched - a.matched || b.score - a.score || a.record.order - b.record.order);
+  // The part a question names by number, and its items and notes: first, when they match or are that part.
+  const named = scored.filter((s) => s.mentioned && !chosen.includes(s) && (s.matched || mentioned.anchors.includes(s.record.anchor)));
+  chosen = [...chosen, ...named];
+  chosen.sort((a, b) => Number(b.mentioned) - Number(a.mentioned) || rank(b) - rank(a) || a.record.order - b.record.order);
+  const mode = !chosen.length ? "none" : chosen.every(holdsAll) ? "all" : "some";
   const results = chosen.map((s) => describe(s, plans));
-  const found = plans.map((_, t) => matches.some((perRecord) => perRecord[t]));
+  const found = plans.map((_, t) => matches.some((perRecord) => perRecord[t]) || [...topics.values()].some((topic) => topic.held[t]));
   const corrections = plans.filter((plan, t) => plan.correction && found[t]).map((plan) => ({ from: plan.term.text, to: /** @type {string[]} */ (plan.correction) }));
   const unmatchedPlans = plans.filter((_, t) => !found[t]);
   const unmatched = unmatchedPlans.map((plan) => plan.term.text);
   const suggestions = unmatchedPlans.length ? suggest(unmatchedPlans, index) : [];
-  return { ...base, mode, results, corrections, unmatched, suggestions };
+  // Nothing is rewritten silently: words left out or corrected are said, with what was searched.
+  const searchedFor = [
+    ...mentioned.anchors,
+    ...plans.map((plan, t) => (plan.term.kind === "phrase" ? `"${plan.term.text}"` : corrections.find((c) => c.from === plan.term.text && found[t])?.to.join(" ") ?? plan.term.text)),
+  ].join(" ");
+  const rewritten = parsed.ignored.length || corrections.length ? searchedFor : null;
+  return { ...base, terms, mode, results, corrections, unmatched, suggestions, rewritten };
+}
+
+const QUOTED_OR_WORD = /["“”„「」『』][^"“”„「」『』]*["“”„「」『』]|[^\s"“”„「」『』?？!！,，、;；:：。]+/g;
+
+/** The query that searches every word as typed: each in quotes (no function word left out, no
+ * correction, no topic), as the dialog offers it when a query was read otherwise.
+ * @param {string} query */
+export function asTyped(query) {
+  return (capQuery(query).text.match(QUOTED_OR_WORD) ?? []).map((word) => (/^["“”„「」『』]/.test(word) ? word : `"${word}"`)).join(" ");
+}
+
+/**
+ * The topics whose words a query holds. Per topic: its score, the weights of its words found
+ * (a word found inside a longer one found, 被盗 in 账号被盗, counts once), and per term what of it
+ * those words hold: all of it (true), some characters of a Chinese run (a mask), or nothing.
+ * @typedef {Map<Topic, {score: number, held: (Uint8Array | boolean)[]}>} TopicsFound
+ * @param {PreparedIndex} index
+ * @param {string} text the normalised query, as the terms' places count
+ * @param {Plan[]} plans
+ * @param {boolean[]} inText whether the text has each term
+ * @param {number} knownWeight what a topic's word counts for a term the text has
+ * @returns {TopicsFound}
+ */
+function topicsIn(index, text, plans, inText, knownWeight) {
+  /** @type {TopicsFound} */
+  const found = new Map();
+  const stems = plans.map((plan) => new Set(Object.values(plan.bySide).flatMap((side) => [...(side?.stems ?? [])])));
+  for (const topic of index.topics) {
+    /** @type {{weight: number, units: Set<string>}[]} */
+    const hits = [];
+    for (const word of topic.words) {
+      if (word.han || !word.stems.length) {
+        // As written: what it spans of each term (a Chinese run by character, a word whole).
+        for (const { at, end } of occurrencesOf(word.text, text, word.han)) {
+          const units = new Set();
+          plans.forEach(({ term }, t) => {
+            for (let i = Math.max(term.at, at); term.at >= 0 && i < Math.min(term.at + term.text.length, end); i++) {
+              units.add(term.kind === "han" ? `${t}:${i - term.at}` : `${t}`);
+            }
+          });
+          hits.push({ weight: word.weight, units });
+        }
+      } else {
+        // By stems: each of its words is a word of the query (turn off auto updates holds turn off updates).
+        const terms = word.stems.map((stem) => plans.findIndex((plan, t) => plan.term.kind === "word" && stems[t].has(stem)));
+        if (terms.every((t) => t >= 0)) hits.push({ weight: word.weight, units: new Set(terms.map(String)) });
+      }
+    }
+    const kept = hits.filter((hit) => !hits.some((other) => other.units.size > hit.units.size && [...hit.units].every((unit) => other.units.has(unit))));
+    if (!kept.length) continue;
+    const held = plans.map(({ term }, t) => {
+      if (term.kind !== "han") return kept.some((hit) => hit.units.has(`${t}`));
+      const mask = new Uint8Array(term.text.length);
+      for (const hit of kept) for (let i = 0; i < term.text.length; i++) if (hit.units.has(`${t}:${i}`)) mask[i] = 1;
+      return mask.some(Boolean) ? mask : false;
+    });
+    // A word the text has is matched there already: a topic adds most for the words it alone has.
+    const novelty = (/** @type {Set<string>} */ units) => {
+      const terms = [...new Set([...units].map((unit) => Number(unit.split(":")[0])))];
+      return terms.length ? terms.filter((t) => !inText[t]).length / terms.length : 1;
+    };
+    const score = kept.reduce((sum, hit) => sum + hit.weight * (knownWeight + (1 - knownWeight) * novelty(hit.units)), 0);
+    found.set(topic, { score, held });
+  }
+  return found;
+}
+
+/**
+ * Where a topic's word is in the query: a Chinese one as written, an English one as whole words.
+ * @param {string} word
+ * @param {string} text
+ * @param {boolean} han
+ * @returns {{at: number, end: number}[]} */
+function occurrencesOf(word, text, han) {
+  const found = [];
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if (han || (!/[a-z0-9]/.test(text[at - 1] ?? "") && !/[a-z0-9]/.test(text[end] ?? ""))) found.push({ at, end });
+  }
+  return found;
+}
+
+/** Which characters of a Chinese run the topics' words found in it cover.
+ * @param {string} run
+ * @param {string[]} topicRuns */
+function topicMask(run, topicRuns) {
+  const mask = new Uint8Array(run.length);
+  for (const word of topicRuns) for (let at = run.indexOf(word); at !== -1; at = run.indexOf(word, at + 1)) mask.fill(1, at, at + word.length);
+  return mask;
+}
+
+/** The strength of a Chinese run held by several matches together (the masks of its length).
+ * @param {string} run
+ * @param {(Uint8Array | undefined)[]} masks */
+function unionStrength(run, masks) {
+  const covered = new Uint8Array(run.length);
+  for (const mask of masks) if (mask && mask.length === run.length) mask.forEach((c, i) => c && (covered[i] = 1));
+  return covered.some(Boolean) ? runStrength(run, covered) : 0;
+}
+
+// 1.2, 10.1(2), 10.1-2 inside a longer query: the parts it names.
+const MENTIONED = /(?<![\d.])(\d{1,2})\s?\.\s?(\d{1,2})(?:\s?\(\s?(\d{1,2})\s?\)|-(\d{1,2}))?(?![\d.])/g;
+
+/** The parts of the agreement a query names by number, and the query without those numbers.
+ * @param {PreparedIndex} index
+ * @param {string} query */
+function mentionedParts(index, query) {
+  const text = normalise(query).text;
+  /** @type {string[]} */
+  const anchors = [];
+  const rest = text.replace(MENTIONED, (written, section, clause, item, dashed) => {
+    const anchor = `${Number(section)}.${Number(clause)}${item || dashed ? `-${Number(item || dashed)}` : ""}`;
+    if (!index.records.some((record) => record.anchor === anchor)) return written;
+    anchors.push(anchor);
+    return " ".repeat(written.length); // the terms keep their places
+  });
+  return { anchors, rest };
 }
 
 // ---------------------------------------------------------------------------------------------
-// A query that only cites a part by its number, as either language writes it, finds that part
-// alone: 10.1(2), 10.1（2）, 10.1-2, clause 10.1(2), item (2) of clause 10.1, 第10.1款第（2）项,
-// 第10.1条第2项; 序言第2段, 序言第二段, preamble, paragraph 2, the second paragraph of the
-// preamble; a section: 第十条, 第10条, Section 10. tests/test_search.py sends every part's name
-// as the site cites it, in both languages, through referenceIn.
+// Citations. A query that only cites a part by its number, in any form either language uses,
+// finds that part alone. The site's units: 条 is a section (一、…), 款 a clause (10.1), 项 an item
+// ((2)), so 第十条第一款第二项 and 第10.1款第（2）项 are clause 10.1(2); so are 10.1(2), 10.1（二）,
+// 10.1.2, 10.1-2, 10.1(ii), s. 10.1(2), section 10 clause 1 item 2 and item (2) of clause 10.1.
+// § 3.1, cl. 12.5, Art. 12.5, Section 3.3 are clauses; 第十条, Section 10, sec. 4, 十、用户行为 a
+// section (its clauses); 序言 / preamble the preamble's paragraphs, 序言第二段 / preamble
+// paragraph 2 / para 2 of the preamble one of them; 3.3 译者注, translator's note on 11.3,
+// 序言第二段 第二个注 a note. tests/test_search.py sends every part's name as the site cites it
+// through citationIn.
 
-const CHINESE_DIGITS = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
-const NUMBER = String.raw`(\d{1,2}|[一二三四五六七八九十]{1,3}|${ORDINALS.join("|")})`;
+const CHINESE_DIGITS = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+const CARDINALS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+const ROMAN = { i: 1, v: 5, x: 10 };
+// A number as written: Arabic, Chinese, an English ordinal or cardinal (1st, second, two); in an
+// item's place also Roman (vi).
+const N = String.raw`(\d{1,3}|[〇零一二两三四五六七八九十]{1,3}|\d{1,2}(?:st|nd|rd|th)|${ORDINALS.join("|")}|${CARDINALS.join("|")})`;
+const ITEM = String.raw`(\d{1,2}|[一二三四五六七八九十]{1,3}|[ivx]{1,5})`;
+const CLAUSE = String.raw`(\d{1,2})\s?\.\s?(\d{1,2})`;
+// What an item's number may follow a clause's as: (2), （二）, (vi), -2, .2, item 2, 第2项, 第（2）项.
+const ITEM_OF = String.raw`(?:\(\s?${ITEM}\s?\)|-\s?(\d{1,2})|\.\s?(\d{1,2})|,?\s?item\s?\(?\s?${ITEM}\s?\)?|第?\s?\(?\s?${ITEM}\s?\)?\s?项)`;
+const NAMED = String.raw`(?:第|条款|(?:clause|cl|article|art|section|sec|s|§|para|paragraph)\.?)`;
 
-/** 10, 十, 十二, 二十一, second → the number; null if it is none of them.
- * @param {string} text */
+const PATTERNS = {
+  preamble: [
+    new RegExp(String.raw`^(?:序言|(?:the )?preamble)$`),
+    new RegExp(String.raw`^序言\s?(?:第\s?${N}\s?(?:自然)?段|${N})$`),
+    new RegExp(String.raw`^(?:the )?preamble\s?,?\s?(?:(?:paragraph|para|par|¶|p)\.?\s?|-)?${N}$`),
+    new RegExp(String.raw`^(?:the )?(?:(?:paragraph|para|par|¶)\.?\s?${N}|${N} (?:paragraph|para))\s(?:of|in) (?:the )?preamble$`),
+  ],
+  // 第十条, 第十条第一款, 第十条第一款第（二）项, 第10条第1款第2项
+  chinese: new RegExp(String.raw`^第?\s?${N}\s?条(?:\s?第?\s?${N}\s?款(?:\s?第?\s?\(?\s?${ITEM}\s?\)?\s?项)?)?$`),
+  // 10.1, 10.1(2), 第10.1款第（2）项, clause 10.1-2, § 3.1, 3.1条
+  dotted: new RegExp(String.raw`^(?:${NAMED}\s?)?${CLAUSE}\s?[条款]?\s?(?:${ITEM_OF})?\s?[条款项]?$`),
+  // section 10 clause 1 item 2
+  english: new RegExp(String.raw`^(?:section|sec|s|article|art)\.?\s?${N}\s?,?\s?(?:clause|cl|paragraph|para)\.?\s?${N}(?:\s?,?\s?item\s?\(?\s?${ITEM}\s?\)?)?$`),
+  // item (2) of clause 10.1, the second item of clause 10.1
+  itemOf: new RegExp(String.raw`^(?:the )?(?:item\s?\(?\s?${ITEM}\s?\)?|${N} item)\s(?:of|in)\s(?:(?:clause|cl|section|article|art|§)\.?\s?)?${CLAUSE}$`),
+  // Section 10, sec. 4, § 12, 第十章; 十、用户行为, 10. User Conduct (the heading is checked against the section's)
+  section: [
+    new RegExp(String.raw`^(?:section|sec|s|article|art|chapter|part|clause|§)\.?\s?${N}$`),
+    new RegExp(String.raw`^第\s?${N}\s?[章节部分]$`),
+    new RegExp(String.raw`^${N}\s?(?:、|\.(?!\s?\d))\s?(.*)$`),
+  ],
+  // A note: 译者注, 编者注, 注 (第二个注), translator's note, editor's note, note (2nd note, note 2).
+  note: [
+    new RegExp(String.raw`(?:的\s?)?(?:第\s?${N}\s?[个条则]\s?)?(译者|编者)?(?:注释|注解|附注|注)(?:\s?${N})?`),
+    new RegExp(String.raw`(?<![a-z])(?:the )?(?:(\d(?:st|nd|rd|th)|${ORDINALS.join("|")}) )?(?:(translator|editor)(?:['’]?s)? )?notes?(?: ${N}(?!\s?\.\s?\d))?(?![a-z])`),
+  ],
+};
+// What may join a note's words to its part's: 3.3 的译者注, note on clause 1.1.
+const NOTE_JOINERS = /^(?:\s|,|的|关于|on|to|for|of|at|about|in|under|re)+|(?:\s|,|的|关于|on|to|for|of|at|about|in|under|re)+$/g;
+
+/** 10, 十, 十二, 二十一, 2nd, second, two; in an item's place vi → the number, else null.
+ * @param {string | undefined} text */
 function numberIn(text) {
-  if (/^\d+$/.test(text)) return Number(text);
-  const ordinal = ORDINALS.indexOf(text);
-  if (ordinal >= 0) return ordinal + 1;
-  const [tens, units] = text.includes("十") ? text.split("十") : ["", text];
+  if (!text) return null;
+  if (/^\d+(?:st|nd|rd|th)?$/.test(text)) return parseInt(text, 10) || null;
+  for (const words of [ORDINALS, CARDINALS]) if (words.includes(text)) return words.indexOf(text) + 1;
+  if (/^[ivx]+$/.test(text)) return romanIn(text);
   const digit = (/** @type {string} */ d) => /** @type {Record<string, number>} */ (CHINESE_DIGITS)[d];
-  const value = (text.includes("十") ? (tens ? digit(tens) : 1) * 10 : 0) + (units ? digit(units) : 0);
+  if (!text.includes("十")) return text.length === 1 && digit(text) ? digit(text) : null;
+  const [tens, units] = text.split("十");
+  const value = (tens ? digit(tens) : 1) * 10 + (units ? digit(units) : 0);
   return Number.isNaN(value) || value === 0 ? null : value;
 }
 
-const PART = String.raw`(\d{1,2})\.(\d{1,2})`;
-// clause 10.1, 10.1(2), 第10.1款第（2）项, 第10.1条第2项, 10.1-2, § 10.1
-const PART_REFERENCE = new RegExp(String.raw`^(?:clause|cl\.?|article|art\.?|section|§|第)?\s*${PART}\s*[条款]?\s*(?:第?\s*\(?\s*(\d{1,2})\s*\)?\s*项|\(\s*(\d{1,2})\s*\)|-(\d{1,2}))?$`);
-// item (2) of clause 10.1
-const ITEM_OF_CLAUSE = new RegExp(String.raw`^item\s*\(?\s*(\d{1,2})\s*\)?\s*of\s*(?:clause\s*)?${PART}$`);
-const PREAMBLES = [
-  new RegExp(String.raw`^序言\s*第?\s*${NUMBER}\s*段$`),
-  new RegExp(String.raw`^preamble\s*,?\s*(?:paragraph|para\.?|¶)?\s*${NUMBER}$`),
-  new RegExp(String.raw`^(?:the\s*)?${NUMBER}\s*paragraph\s*of\s*the\s*preamble$`),
-  new RegExp(String.raw`^paragraph\s*${NUMBER}\s*of\s*the\s*preamble$`),
-];
-const SECTIONS = [new RegExp(String.raw`^第\s*${NUMBER}\s*[条节章]$`), new RegExp(String.raw`^section\s*${NUMBER}$`)];
+/** i … xxxix as a number; null if it is not a Roman numeral written the usual way.
+ * @param {string} text */
+function romanIn(text) {
+  const values = [...text].map((c) => /** @type {Record<string, number>} */ (ROMAN)[c]);
+  const value = values.reduce((sum, v, i) => sum + (v < (values[i + 1] ?? 0) ? -v : v), 0);
+  const written = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+  return "x".repeat(Math.floor(value / 10)) + written[value % 10] === text ? value : null;
+}
 
 /**
- * What a query cites by number: a part (its anchor: 10.1, 10.1-2, preamble-2), a section (its
- * number), or nothing (null).
+ * What a query cites: a part ({anchor}: 10.1, 10.1-2, preamble-2, or "preamble" for the whole
+ * preamble), a section ({section}, with the heading typed after its number, if any), or a part's
+ * notes ({anchor, note: {kind, ordinal}}); null when the query is not a citation alone.
  * @param {string} query
- * @returns {{anchor: string} | {section: number} | null}
+ * @returns {Citation | null}
  */
-export function referenceIn(query) {
-  const text = normalise(query.trim()).text.replace(/\s+/g, " ");
-  for (const pattern of PREAMBLES) {
+export function citationIn(query) {
+  const text = normalise(query).text.replace(/\s+/g, " ").trim().replace(/^(?:本?协议|this agreement,?|the agreement,?)\s?/, "").replace(/[\s?？。!！]+$/, "");
+  for (const pattern of PATTERNS.note) {
+    const note = pattern.exec(text);
+    if (!note || !note[0].trim()) continue;
+    const part = partIn((text.slice(0, note.index) + " " + text.slice(note.index + note[0].length)).replace(/\s+/g, " ").replace(NOTE_JOINERS, ""));
+    if (!part || !("anchor" in part) || part.anchor === "preamble") return null;
+    const [, before, kind, after] = note;
+    /** @type {Record<string, NoteKind>} */
+    const kinds = { 译者: "translator", translator: "translator", 编者: "editor", editor: "editor" };
+    return { anchor: part.anchor, note: { kind: kind ? kinds[kind] : null, ordinal: numberIn(before) ?? numberIn(after) } };
+  }
+  return partIn(text);
+}
+
+/** @param {string} text normalised, spaces single @returns {Citation | null} */
+function partIn(text) {
+  for (const [i, pattern] of PATTERNS.preamble.entries()) {
     const match = pattern.exec(text);
-    const n = match && numberIn(match[1]);
+    if (!match) continue;
+    if (i === 0) return { anchor: "preamble" };
+    const n = numberIn(match.slice(1).find(Boolean));
     if (n) return { anchor: `preamble-${n}` };
   }
-  for (const pattern of SECTIONS) {
-    const match = pattern.exec(text);
-    const n = match && numberIn(match[1]);
-    if (n) return { section: n };
+  const chinese = PATTERNS.chinese.exec(text);
+  if (chinese) {
+    const [section, clause, item] = [numberIn(chinese[1]), numberIn(chinese[2]), numberIn(chinese[3])];
+    if (section && !chinese[2]) return { section };
+    if (section && clause) return { anchor: `${section}.${clause}${item ? `-${item}` : ""}` };
   }
-  const part = PART_REFERENCE.exec(text);
-  if (part) {
-    const [, section, clause, ...items] = part;
+  const dotted = PATTERNS.dotted.exec(text) ?? PATTERNS.english.exec(text);
+  if (dotted) {
+    const [section, clause, ...items] = dotted.slice(1).map(numberIn);
     const item = items.find(Boolean);
-    return { anchor: `${Number(section)}.${Number(clause)}${item ? `-${Number(item)}` : ""}` };
+    if (section && clause) return { anchor: `${section}.${clause}${item ? `-${item}` : ""}` };
   }
-  const itemOf = ITEM_OF_CLAUSE.exec(text);
-  if (itemOf) return { anchor: `${Number(itemOf[2])}.${Number(itemOf[3])}-${Number(itemOf[1])}` };
+  const itemOf = PATTERNS.itemOf.exec(text);
+  if (itemOf) {
+    const [item, ordinal, section, clause] = itemOf.slice(1).map(numberIn);
+    if ((item || ordinal) && section && clause) return { anchor: `${section}.${clause}-${item ?? ordinal}` };
+  }
+  for (const pattern of PATTERNS.section) {
+    const match = pattern.exec(text);
+    const section = match && numberIn(match[1]);
+    if (section) return match[2] ? { section, heading: match[2] } : { section };
+  }
   return null;
 }
 
 /**
- * The records a cited number stands for: the part, or a section's clauses. A part that does not
- * exist is `missing` (an item of an existing clause: that clause is shown instead).
+ * The records a citation stands for: the part, a section's clauses, the preamble's paragraphs, a
+ * part's notes. What does not exist is `missing`; then the nearest part that does is shown (an
+ * item's clause, a note's part), or nothing. null: a section named by a heading that is not its
+ * own (十、外挂) is no citation.
  * @param {PreparedIndex} index
- * @param {{anchor: string} | {section: number}} reference
- * @returns {{records: IndexRecord[], missing: boolean}}
+ * @param {Citation} citation
+ * @returns {{records: IndexRecord[], missing: boolean} | null}
  */
-function citedRecords(index, reference) {
-  const anchorOf = (/** @type {IndexRecord} */ record) => record.url.slice(record.url.indexOf("#") + 1);
-  if ("section" in reference) {
-    const clause = new RegExp(`^${reference.section}\\.\\d+$`);
-    const records = index.records.filter((record) => clause.test(anchorOf(record)));
+function citedRecords(index, citation) {
+  const parts = index.records.filter((record) => record.kind === "part");
+  if ("section" in citation) {
+    const clause = new RegExp(`^${citation.section}\\.\\d+$`);
+    const records = parts.filter((record) => clause.test(record.anchor));
+    const inSection = parts.find((record) => record.anchor.startsWith(`${citation.section}.`));
+    if (citation.heading !== undefined && inSection) {
+      // The heading typed after the number must be the section's own, in either language.
+      const heading = normalise(citation.heading).text.replace(/\s+/g, " ").trim();
+      const titles = Object.values(inSection.sides).map((side) => side.section.text.replace(/\s+/g, " "));
+      if (!titles.some((title) => title.endsWith(heading))) return null;
+    }
     return { records, missing: !records.length };
   }
-  const part = index.records.find((record) => anchorOf(record) === reference.anchor);
+  if (citation.anchor === "preamble") {
+    const records = parts.filter((record) => record.anchor.startsWith("preamble-"));
+    return { records, missing: !records.length };
+  }
+  const part = parts.find((record) => record.anchor === citation.anchor);
+  if ("note" in citation) {
+    const { kind, ordinal } = citation.note;
+    const notes = index.records.filter((record) => record.kind !== "part" && record.anchor.replace(/-note(-\d+)?$/, "") === citation.anchor);
+    const ofKind = kind ? notes.filter((record) => record.kind === kind) : notes;
+    const records = ordinal ? ofKind.slice(ordinal - 1, ordinal) : ofKind;
+    if (records.length) return { records, missing: false };
+    return { records: part ? [part] : [], missing: true };
+  }
   if (part) return { records: [part], missing: false };
-  const clause = index.records.find((record) => anchorOf(record) === reference.anchor.split("-")[0]);
-  return { records: clause && reference.anchor.includes(".") ? [clause] : [], missing: true };
+  const clause = parts.find((record) => record.anchor === citation.anchor.split("-")[0]);
+  return { records: clause && citation.anchor.includes("-") ? [clause] : [], missing: true };
 }
 
 /** idf of every scored unit on each side: a word, phrase or Chinese piece, by the records
@@ -1010,16 +1415,14 @@ function planTerm(term, index, pageScript, cover) {
     }
     return plan;
   }
-  // A Chinese run: as typed if some record holds every character of it, else its nearest runs.
+  // A Chinese run: as typed if some record, or some topic's words, hold every character of it
+  // (商用 is a reader's word for commercial use: not a typo of 使用); else its nearest runs.
   const hanSides = sides.filter((side) => index.vocabulary[side].hanRuns.length);
   for (const side of sides) plan.bySide[side] = { runs: [term.text] };
-  const coveredSomewhere = hanSides.some((side) =>
-    index.records.some((record) => {
-      const { text, section } = record.sides[side];
-      const found = matchRun(term.text, text, section, cover);
-      return found && found.strength === 1;
-    }),
-  );
+  const complete = (/** @type {Match | null} */ found) => found !== null && found.strength === 1;
+  const coveredSomewhere =
+    hanSides.some((side) => index.records.some((record) => complete(matchRun(term.text, record.sides[side].text, record.sides[side].section, cover)))) ||
+    runStrength(term.text, topicMask(term.text, index.topicRuns)) === 1;
   if (!coveredSomewhere) {
     for (const side of hanSides) {
       const corrected = correctRun(term.text, index.vocabulary[side].hanRuns);
@@ -1064,8 +1467,9 @@ function suggest(plans, index) {
 }
 
 /** A result as the dialog shows it: ranges in the record's own (and aligned) text, in its
- * original characters, and the words to highlight on the opened page.
- * @param {{record: IndexRecord, score: number, matched: number, throughOther: boolean, found: (Found | null)[]}} scored
+ * original characters, the words to highlight on the opened page, and the topics (their titles)
+ * it was found through, most telling first.
+ * @param {{record: IndexRecord, score: number, matched: number, throughOther: boolean, found: (Found | null)[], topics: Map<Topic, number>}} scored
  * @param {Plan[]} plans */
 function describe(scored, plans) {
   const { record, found } = scored;
@@ -1081,6 +1485,7 @@ function describe(scored, plans) {
     const word = record.text.slice(s, e);
     if (!words.some((w) => w.toLowerCase() === word.toLowerCase())) words.push(word); // the page highlights ignoring case
   }
+  const topics = [...scored.topics].filter(([, value]) => value > 0).sort((a, b) => b[1] - a[1]).map(([topic]) => topic.title);
   return {
     record,
     score: scored.score,
@@ -1090,6 +1495,7 @@ function describe(scored, plans) {
     ranges,
     otherRanges,
     words,
+    topics,
   };
 }
 
