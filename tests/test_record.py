@@ -25,7 +25,7 @@ from scripts.feeds import feed_path
 from scripts.languages import LANGUAGES
 from scripts.project import read_project
 from tests.support import ROOT, attr, build_site, copy_project, one
-from tests.test_versions import RETRIEVAL, revise_english
+from tests.test_versions import RETRIEVAL, index_new_parts, revise_english
 
 FIRST, SECOND = "2022-01-23", "2024-03-01"
 CHECKED = "2024-09-09"  # the made-up copy's later check of the source
@@ -143,6 +143,7 @@ def recorded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("recorded") / "project")
     assert run(project, "scripts.import_retrieval", str(RETRIEVAL)).returncode == 0
     revise_english(project)
+    index_new_parts(project)
     assert run(project, "scripts.translation_lock", "confirm", "4.3", "10.3").returncode == 0
     assert run(project, "scripts.english_records", "record", "--date", RECORDED).returncode == 0
     again = project.parent / "again.txt"

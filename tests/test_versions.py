@@ -55,6 +55,15 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
+def index_new_parts(project: Path) -> None:
+    """What the editor does after the import of the made-up retrieval: the subject index follows
+    the text (9.3 is gone; 10.3, on network security, goes under the prohibited conduct)."""
+    topics = project / "translation" / "topics.yml"
+    text = topics.read_text(encoding="utf-8").replace(', "9.3"', "").replace('"9.3", ', "")
+    assert '"10.1-7", "11.2", "8.2"]' in text, "the prohibited-conduct topic"
+    topics.write_text(text.replace('"10.1-7", "11.2", "8.2"]', '"10.1-7", "11.2", "8.2", "10.3"]'), encoding="utf-8")
+
+
 def revise_english(project: Path) -> None:
     """What the translator does after the import of the made-up retrieval: revise 4.3, remove 9.3, add 10.3."""
     updates = project / "docs" / "en" / "04-software-updates.md"
@@ -259,6 +268,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> Imported:
     after_import = tree(project)
     check_after_import = check_json(project)
     revise_english(project)
+    index_new_parts(project)
     check_after_revision = check_json(project)
     confirm = run(project, "scripts.translation_lock", "confirm", "4.3", "10.3")
     check_after_confirm = check_json(project)
@@ -316,12 +326,15 @@ def test_import_keeps_both_retrievals_and_regenerates_the_chinese_pages(imported
 def test_after_the_import_the_check_names_each_english_part_to_revise(imported: Imported) -> None:
     status, report = imported["check_after_import"]
     assert status == 1
-    found = [(p["language"], p["file"], p["line"], p["clause"]) for p in report["problems"]]
+    found = [(p["language"], p["file"], p["line"], p["clause"]) for p in report["problems"] if p["language"] == "en"]
     assert found == [
         ("en", "docs/en/04-software-updates.md", 7, "4.3"),
         ("en", "docs/en/09-third-parties.md", 7, "9.3"),
         ("en", "docs/en/10-user-conduct.md", 19, "10.3"),
     ]
+    # The subject index too: 9.3 is gone from the text, 10.3 under no topic yet (index_new_parts).
+    indexed = {(p["clause"], p["message"].split(":")[0]) for p in report["problems"] if p["language"] == "topics"}
+    assert ("10.3", "10.3 is under no topic") in indexed and any("'9.3'" in p["message"] for p in report["problems"] if p["language"] == "topics")
     assert report["problems"][0]["message"].startswith(
         f"translated from an older Chinese text (that of {FIRST_DATE}); zh has the current text at docs/zh/04-software-updates.md:7"
     )
