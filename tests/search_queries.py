@@ -73,7 +73,7 @@ ENGLISH_QUERIES: list[tuple[str, str]] = [
     ("trademark", "8.1"),
     ("open source code license", "9.2"),
     ("customer service", "9.3"),
-    ("cheat plug-ins", "10.1-6"),
+    ("external add-ons", "10.1-6"),
     ("mirror sites", "10.1-3"),
     ("viruses Trojan", "11.1"),
     ("password", "11.1"),

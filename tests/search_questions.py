@@ -112,7 +112,7 @@ QUESTIONS_ZH: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 QUESTIONS_EN: list[tuple[str, tuple[str, ...]]] = [
-    # 3. Scope of License
+    # 3. Scope of the License
     ("can I use TIM for my business", ("3.1",)),
     ("is it ok to run TIM on both my laptop and my desktop", ("3.1",)),
     ("can I hand my license over to a coworker", ("3.1",)),
