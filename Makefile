@@ -98,10 +98,9 @@ test-fast: $(VENV)/dev-installed
 test-js: system-deps
 	node --test tests/js/*.test.mjs
 
+# Every benchmark, written dated to dev-docs/benchmarks.md (benchmarks/report.py).
 benchmark: $(VENV)/dev-installed system-deps node_modules/.installed
-	$(BIN)/python -m benchmarks.check_clauses
-	$(BIN)/python -m benchmarks.search
-	$(BIN)/python -m benchmarks.site
+	$(BIN)/python -m benchmarks.report
 
 lock: $(VENV)/installed
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2

@@ -93,23 +93,12 @@ def character_problems(text: str) -> list[str]:
 
 
 def _attr_list(text: str) -> str | None:
-    """The first attr_list braces in a text, if any. Linear in the text's length: each opening
-    brace finds its "}" in the next-brace positions computed once, instead of scanning the rest of
-    the line again (a pattern with a trailing [^}\n]*\\} takes minutes on a long line of braces)."""
-    starts = list(_ATTR_LIST_START.finditer(text))
-    if not starts:
-        return None
-    closing, next_close, next_break = len(text), [0] * (len(text) + 1), [0] * (len(text) + 1)
-    breaking = len(text)
-    next_close[-1] = next_break[-1] = len(text)
-    for index in range(len(text) - 1, -1, -1):
-        closing = index if text[index] == "}" else closing
-        breaking = index if text[index] == "\n" else breaking
-        next_close[index], next_break[index] = closing, breaking
-    for start in starts:
-        end = next_close[start.end()]
-        if end < next_break[start.end()]:
-            return text[start.start() : end + 1]
+    """The first attr_list braces in a text, if any: an opening on a line with a "}" after it.
+    The first opening of each line is enough (a "}" after a later one is after it too), so each
+    line is searched once, never again per opening (a long line of openings stays linear)."""
+    for line in text.split("\n"):
+        if (start := _ATTR_LIST_START.search(line)) and (end := line.find("}", start.end())) >= 0:
+            return line[start.start() : end + 1]
     return None
 
 

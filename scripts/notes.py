@@ -43,7 +43,7 @@ def read_notes(path: Path, languages: tuple[str, ...]) -> tuple[list[Note], list
     if not path.exists():
         return [], []
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return [], [NoteProblem(mark.line + 1 if mark else 1, "notes", f"not valid YAML: {error}")]

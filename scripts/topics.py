@@ -105,7 +105,7 @@ def read_topics(path: Path, languages: tuple[str, ...]) -> tuple[list[Topic], li
     if not path.exists():
         return [], []
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return [], [TopicProblem(mark.line + 1 if mark else 1, "topics", f"not valid YAML: {error}")]
