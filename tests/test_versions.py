@@ -698,9 +698,18 @@ def test_a_section_no_longer_retrieved_loses_its_chinese_page(tmp_path: Path) ->
     assert "removed: section-12, 12.1, 12.2, 12.3, 12.4, 12.5, 12.6, 12.7, section-12-paragraph-1" in result.stdout
     status, report = check_json(project)
     assert status == 1
-    assert [(p["language"], p["file"], p["clause"]) for p in report["problems"]] == [
+    problems = [(p["language"], p["file"], p["clause"]) for p in report["problems"] if p["language"] != "topics"]
+    assert problems == [
         ("en", "docs/en/12-miscellaneous.md", "section 12"),
         # the notes on 12.2 and 12.7 name parts that are gone
         ("notes", "translation/notes.yml", "12.2"),
         ("notes", "translation/notes.yml", "12.7"),
     ]
+    # and so does every topic that pointed into section 12, each pointer named
+    pointers = {
+        (p["clause"], one(re.findall(r"points to '([^']+)'", p["message"])))
+        for p in report["problems"]
+        if p["language"] == "topics"
+    }
+    assert ("governing-law", "12.4") in pointers
+    assert {target.split("-")[0].rsplit(".", 1)[0] for _, target in pointers} == {"12"}
