@@ -12,10 +12,12 @@ import contextlib
 import functools
 import hashlib
 import http.server
+import io
 import os
 import re
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -30,6 +32,7 @@ from scripts.clauses import ParseError, links, plain_text
 from scripts.extraction import ExtractionError, extract_retrieval, markdown_line, page_blocks
 from scripts.markup import Link, markup_problems
 from scripts.source import CURRENT_SOURCE, Source, parse_source, read_retrievals, read_source
+from scripts.track import main as track_main
 from scripts.versions import read_version, same_text
 from tests.agreement_pages import SHAPES, Shape, cms_page
 from tests.support import ROOT, copy_project
@@ -153,15 +156,21 @@ def server() -> Iterator[str]:
 
 
 def track(project: Path, url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """make track's command in a project, its temporary files under the project's parent."""
-    return subprocess.run(
-        [sys.executable, "-m", "scripts.track", "--url", url, *args],
-        cwd=project,
-        env={**os.environ, "TMPDIR": str(project.parent)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    """make track's command (`python -m scripts.track`'s main) in a project, run in this process
+    (a process each costs the fast tier seconds): the project as working directory, its temporary
+    files under the project's parent, what it prints captured."""
+    command = ["--url", url, *args]
+    out, err = io.StringIO(), io.StringIO()
+    working, temporary = Path.cwd(), tempfile.tempdir
+    os.chdir(project)
+    tempfile.tempdir = str(project.parent)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            returncode = track_main(command)
+    finally:
+        os.chdir(working)
+        tempfile.tempdir = temporary
+    return subprocess.CompletedProcess(command, returncode, out.getvalue(), err.getvalue())
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -280,7 +289,8 @@ def test_the_same_text_records_a_check_and_changes_nothing_else(project: Path, s
 
 
 def test_a_redirect_is_followed_and_said(project: Path, server: str) -> None:
-    result = track(project, f"{server}/moved.html")
+    # as a command of its own, the way make track runs it
+    result = run(project, "scripts.track", "--url", f"{server}/moved.html")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"note: {server}/moved.html redirected to {server}/static.html\nchecked {server}/moved.html")
 
