@@ -536,6 +536,10 @@ def test_result_opens_the_clause_with_the_words_highlighted(page, base_url: str)
     page.wait_for_selector("mark.agreement-highlight")
     marks = page.locator('[id="10.1-2"] mark.agreement-highlight').all_inner_texts()
     assert marks == ["反向工程"]
+    # the highlights shown, the address is the part's alone: copied, it passes no highlights on
+    page.wait_for_function("() => !location.search")
+    address = urlsplit(page.url)
+    assert address.path.endswith("/10-user-conduct/") and (address.query, address.fragment) == ("", "10.1-2")
 
 
 def test_a_corrected_chinese_word_highlights_the_text_word_not_its_characters(page, base_url: str) -> None:
@@ -549,6 +553,21 @@ def test_english_result_highlights_the_word_forms_found(page, base_url: str) -> 
     page.wait_for_selector("mark.agreement-highlight")
     marks = {text.lower() for text in page.locator("mark.agreement-highlight").all_inner_texts()}
     assert {"updates"} <= marks and "updated" not in marks
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_on_a_phone_the_dialog_never_scrolls_sideways(browser, base_url: str, language: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    query = {"zh": "隐私政策 链接地址", "en": "Privacy Policy link"}[language]  # 2.1, with its long web address
+    page.goto(f"{base_url}{HOME[language]}?q={query}")
+    wait_for_results(page, query)
+    assert "https://sqimg.qq.com/mapp/agreement/tim_privacy.html" in page.inner_text(".agreement-search__results")
+    widths = page.eval_on_selector_all(
+        "#agreement-search, #agreement-search *", "elements => elements.map(e => [e.scrollWidth, e.clientWidth, e.className])"
+    )
+    context.close()
+    assert [(scroll, client, name) for scroll, client, name in widths if scroll > client + 1 and client] == []
 
 
 def test_english_snippets_start_and_end_at_word_boundaries(search_page) -> None:

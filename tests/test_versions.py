@@ -334,7 +334,9 @@ def test_after_the_import_the_check_names_each_english_part_to_revise(imported: 
     ]
     # The subject index too: 9.3 is gone from the text, 10.3 under no topic yet (index_new_parts).
     indexed = {(p["clause"], p["message"].split(":")[0]) for p in report["problems"] if p["language"] == "topics"}
-    assert ("10.3", "10.3 is under no topic") in indexed and any("'9.3'" in p["message"] for p in report["problems"] if p["language"] == "topics")
+    assert ("10.3", "10.3 is under no topic") in indexed and any(
+        "'9.3'" in p["message"] for p in report["problems"] if p["language"] == "topics"
+    )
     assert report["problems"][0]["message"].startswith(
         f"translated from an older Chinese text (that of {FIRST_DATE}); zh has the current text at docs/zh/04-software-updates.md:7"
     )

@@ -285,7 +285,14 @@
   });
   const params = new URLSearchParams(location.search);
   const words = params.getAll("h").filter(Boolean);
-  if (words.length) loadCore().then((module) => highlight(module.highlightPattern(words)));
+  if (words.length)
+    loadCore().then((module) => {
+      highlight(module.highlightPattern(words));
+      // Shown: the address drops ?h=, so that an address copied from here cites the part, not the search.
+      params.delete("h");
+      const rest = params.toString();
+      history.replaceState(history.state, "", location.pathname + (rest ? `?${rest}` : "") + location.hash);
+    });
 
   /** @param {RegExp | null} pattern */
   function highlight(pattern) {
