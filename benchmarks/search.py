@@ -29,9 +29,10 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from tests import search_questions, search_questions_heldout
+from tests.nginx import serve
 from tests.search_core import rank, run_queries
 from tests.search_queries import TABLES
-from tests.support import ROOT, build_site, launch_chromium, serve
+from tests.support import ROOT, build_site, launch_chromium
 
 INPUT = "#agreement-search input[type=search]"
 TARGET_MS = 50

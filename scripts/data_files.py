@@ -1,6 +1,6 @@
 """The data files as the site publishes them under data/: each one's bytes (scripts/data_formats.py,
-scripts/akoma_ntoso.py) and the list of them, with format, media type, size and SHA-256, for the
-/data/ page. Plain Python, no MkDocs import."""
+scripts/akoma_ntoso.py), format and media type (deploy/site.conf serves each with it); and
+SiteFile, any file published beside the pages. Plain Python, no MkDocs import."""
 
 from __future__ import annotations
 
@@ -52,21 +52,21 @@ def contents(
 
 
 @dataclass(frozen=True)
-class DataFile:
-    path: str  # relative to the site's root
-    format: str
-    media_type: str
-    size: int  # bytes
-    sha256: str  # hex
+class SiteFile:
+    """A file published beside the pages (scripts/site_files.py makes every one)."""
+
+    path: str  # from the site root: data/tim-agreement.tmx, en/feeds/section-10.atom
+    content: bytes
+    kind: str  # what it holds, as the /data/ page describes it: agreement, schema, tmx, tbx, akn, xliff, source, snapshot, feed
+    format: str  # the format and its version, as the /data/ page names it
+    language: str | None = None  # the language of a file in one language (an Akoma Ntoso document, a feed)
+    date: str | None = None  # the retrieval a source or snapshot is of
+    section_title: str | None = None  # the section a feed is of, as its language titles it
 
     @property
     def name(self) -> str:
         return PurePosixPath(self.path).name
 
-
-def data_files(files: Mapping[str, bytes]) -> list[DataFile]:
-    """Each data file (path → bytes, as contents() returns them) as the /data/ page lists it, by path."""
-    return [
-        DataFile(path, FORMATS[path].name, FORMATS[path].media_type, len(content), hashlib.sha256(content).hexdigest())
-        for path, content in sorted(files.items())
-    ]
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.content).hexdigest()

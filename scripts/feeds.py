@@ -12,7 +12,7 @@ Plain Python, no MkDocs import.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import cast
@@ -53,9 +53,16 @@ class FeedEntry:
     rows: list[DiffRow]
 
 
-def _link(language: str, version: Version, text: Text) -> str:
+def _permanent(language: str, date: str, page_name: str, translated: Collection[str]) -> str:
+    """A page of a retrieval at its permanent address in a language; in Chinese when that
+    retrieval's English was never recorded (`translated`: the retrievals with English pages)."""
+    shown = language if language == REFERENCE_LANGUAGE or date in translated else REFERENCE_LANGUAGE
+    return page_url(shown, version_page(date, page_name))
+
+
+def _link(language: str, version: Version, text: Text, translated: Collection[str]) -> str:
     anchor = f"#{text.key}" if text.kind in ("clause", "item", "preamble") else ""
-    return page_url(language, version_page(version.retrieved, text.page.name)) + anchor
+    return _permanent(language, version.retrieved, text.page.name, translated) + anchor
 
 
 def _rows(labels: dict[str, str], old: str | None, new: str | None, script_of: str) -> list[DiffRow]:
@@ -81,11 +88,11 @@ def feed_entries(
     first = history.versions[0]
     entries = [
         FeedEntry(f"{first.retrieved}/first", first.retrieved, "first", None, fill(feed["first"], date=first.retrieved),
-                  page_url(language, version_page(first.retrieved, HOME_PAGE)), [])
+                  _permanent(language, first.retrieved, HOME_PAGE, english), [])
     ]  # fmt: skip
     entries += [
         FeedEntry(f"{first.retrieved}/first/section-{page.section}", first.retrieved, "first", page.section,
-                  fill(feed["first"], date=first.retrieved), page_url(language, version_page(first.retrieved, page.name)), [])
+                  fill(feed["first"], date=first.retrieved), _permanent(language, first.retrieved, page.name, english), [])
         for page in first.pages if page.section
     ]  # fmt: skip
     for previous, version in itertools.pairwise(history.versions):
@@ -108,7 +115,7 @@ def feed_entries(
                     change.kind,
                     text.page.section,
                     fill(feed["change"], kind=ui[change.kind], name=part_name(text, language), date=version.retrieved),
-                    _link(language, version if change.new else previous, text),
+                    _link(language, version if change.new else previous, text, english),
                     rows,
                 )
             )

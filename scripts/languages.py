@@ -9,7 +9,7 @@ Typed, so that a string missing in one language is a type error (make lint), not
 the page. Plain Python with no MkDocs import, like the clause model.
 
 Placeholders in braces ({name}, {date}, …) are filled by `fill`, in Python and in the templates
-(its twin in the browser: `fill` in agreement-clauses.js); each group says which it takes. A
+(its twin in the browser: `fill` in agreement-search-button.js); each group says which it takes. A
 string that holds markup is `Markup` (markupsafe's, as Jinja uses it); every other string is text.
 """
 
@@ -694,7 +694,7 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 def fill(template: str, **values: str) -> str:
     """A string of the registry with its {placeholders} filled in one pass: a value that itself
     holds braces (a clause's text, an address) is never read as a placeholder; an unknown
-    placeholder is left as written (as `fill` in agreement-clauses.js does in the browser).
+    placeholder is left as written (as `fill` in agreement-search-button.js does in the browser).
 
     Markup in, markup out: when the string or a value is Markup, the result is Markup, with
     every part that was text escaped. So a template can fill a text string with a link, or a

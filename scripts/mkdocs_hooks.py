@@ -56,6 +56,7 @@ from scripts.assets import MINIFIED_ASSETS, minified
 from scripts.check_clauses import check_project, markup_problems, report
 from scripts.clauses import HOME_PAGE, ParseError, parse_markdown
 from scripts.csp import SERVER_INCLUDE, script_hashes, server_include, template_scripts
+from scripts.data_files import SiteFile
 from scripts.english_records import UNRECORDED
 from scripts.evidence import published_files
 from scripts.feeds import feed_path
@@ -74,7 +75,7 @@ from scripts.pages import (
 )
 from scripts.project import Project, read_project
 from scripts.search_index import build_index
-from scripts.site_files import SiteFile, site_files
+from scripts.site_files import site_files
 from scripts.source import CURRENT_SOURCE, Source, read_source
 from scripts.staged_site import BuildUnderWay, StagedSite
 

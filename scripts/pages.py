@@ -15,8 +15,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from dataclasses import replace as dc_replace
-from typing import TYPE_CHECKING, cast
+from typing import cast
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -36,6 +35,7 @@ from scripts.addresses import (
 )
 from scripts.checks import LastCheck
 from scripts.clauses import HOME_PAGE, Clause, Item, Page, Part, capitalised, item_label, parts, plain_text
+from scripts.data_files import SiteFile
 from scripts.english_records import EnglishRecord, english_of_versions, english_pages, english_texts
 from scripts.evidence import PublishedFile
 from scripts.glossary import Term
@@ -44,9 +44,6 @@ from scripts.markup import Link, runs
 from scripts.notes import Note, note_anchor
 from scripts.rendering import render
 from scripts.versions import CHANGE_KINDS, History, Text, changes, texts_by_key
-
-if TYPE_CHECKING:  # a renderer of the files site_files.py makes, which uses this module's diffs (feeds)
-    from scripts.site_files import SiteFile
 
 # --- Text and notes, as the templates read them ----------------------------------------------
 
@@ -668,13 +665,12 @@ def version_pages(
     a retrieval is its English as recorded (scripts/english_records.py); a retrieval whose English
     was not recorded has Chinese pages only."""
     base = site_url.rstrip("/")
-    names = {page.section: page.name for page in current[REFERENCE_LANGUAGE]}
     english = english_of_versions(history, english_records, english_texts(current[ENGLISH.code]))
     strings = REGISTRY[language].strings
     for index, version in enumerate(history.versions):
         date = version.retrieved
         superseded = history.versions[index + 1].retrieved if index + 1 < len(history.versions) else None
-        chinese = [dc_replace(page, name=names.get(page.section, page.name)) for page in version.pages]
+        chinese = list(version.pages)
         translated = english_pages(chinese, english[date]) if date in english else None
         by_language: dict[str, list[Page] | None] = {REFERENCE_LANGUAGE: chinese, ENGLISH.code: translated}
         own = by_language[language]

@@ -7,14 +7,12 @@ their format, size and SHA-256. Plain Python, no MkDocs import.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from scripts.addresses import CLAUSES_JSON, CLAUSES_SCHEMA
 from scripts.clauses_json import Record, clauses_document
-from scripts.data_files import AKN_FILES, FORMATS, TBX_FILE, TMX_FILE, XLIFF_FILE, contents
+from scripts.data_files import AKN_FILES, FORMATS, TBX_FILE, TMX_FILE, XLIFF_FILE, SiteFile, contents
 from scripts.data_formats import edition
 from scripts.english_records import english_of_versions, english_texts
 from scripts.evidence import published_files
@@ -24,25 +22,6 @@ from scripts.project import Project
 from scripts.translation_lock import LOCK_FILE, read_lock
 
 SCHEMA_FILE = Path(__file__).resolve().parent / "schemas" / CLAUSES_SCHEMA
-
-
-@dataclass(frozen=True)
-class SiteFile:
-    path: str  # from the site root: data/tim-agreement.tmx, en/feeds/section-10.atom
-    content: bytes
-    kind: str  # what it holds, as the /data/ page describes it: agreement, schema, tmx, tbx, akn, xliff, source, snapshot, feed
-    format: str  # the format and its version, as the /data/ page names it
-    language: str | None = None  # the language of a file in one language (an Akoma Ntoso document, a feed)
-    date: str | None = None  # the retrieval a source or snapshot is of
-    section_title: str | None = None  # the section a feed is of, as its language titles it
-
-    @property
-    def name(self) -> str:
-        return PurePosixPath(self.path).name
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.content).hexdigest()
 
 
 def site_files(project: Project, site_url: str) -> list[SiteFile]:

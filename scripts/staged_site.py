@@ -9,7 +9,8 @@ that is not for readers is in the web root; see deploy/).
 - One build at a time: `begin()` takes an exclusive lock (`site.lock`, beside the site) and a
   second build of the same site stops at once, saying so; the lock ends with the process.
 - Interrupted: SIGINT and SIGTERM are held off while the folders are swapped, and a swap cut
-  short by anything else (a power cut) is undone by the next `begin()`.
+  short by anything else (a power cut) is undone by the next `begin()`, or finished when only its
+  clean-up was cut: the two folders are always of the same build.
 """
 
 from __future__ import annotations
@@ -90,9 +91,14 @@ class StagedSite:
             raise BuildUnderWay(
                 f"another build of {self._targets[0]} is under way (it holds {self._lock_path}); wait for it to end"
             ) from error
+        # A swap cut short left a `.previous` folder. If every staged folder was moved in, the swap
+        # was done and only its clean-up was cut; otherwise the old pair goes back, both folders:
+        # never a new site with the old server configuration, or the other way round.
+        finished = not any(self._staging(target).exists() for target in self._targets)
         for target in self._targets:
             previous = self._previous(target)
-            if previous.exists() and not target.exists():
+            if previous.exists() and not finished:
+                shutil.rmtree(target, ignore_errors=True)  # a new folder already moved in
                 previous.rename(target)
             for leftover in (self._staging(target), previous):
                 shutil.rmtree(leftover, ignore_errors=True)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -169,7 +169,7 @@ def page_names(zh_folder: Path) -> dict[int, str]:
     return names
 
 
-def draft_name(draft: Draft, names: dict[int, str]) -> str | None:
+def draft_name(draft: Draft, names: Mapping[int, str]) -> str | None:
     return HOME_PAGE if draft.section is None else names.get(draft.section)
 
 
@@ -278,10 +278,12 @@ class Version:
         return self.source.retrieved
 
 
-def read_version(source: Source) -> Version:
+def read_version(source: Source, names: Mapping[int, str] | None = None) -> Version:
+    """A retrieval as pages, each named as published (`names`: section → page name, page_names());
+    a section with no page now (one the agreement has since lost) as NN.md."""
     pages = []
     for draft in split_body(source):
-        name = HOME_PAGE if draft.section is None else f"{draft.section:02d}.md"
+        name = draft_name(draft, names or {}) or f"{draft.section:02d}.md"
         pages.append(parse_markdown(draft.markdown, REFERENCE_LANGUAGE, source.path, name))
     return Version(source, texts_by_key(pages), tuple(pages))
 
@@ -356,8 +358,9 @@ class History:
 
 
 def read_history(root: Path) -> History:
-    """Every retrieval under root/source/. Raises ParseError."""
-    return History([read_version(source) for source in read_retrievals(root)])
+    """Every retrieval under root/source/, its pages named as docs/zh/ names them. Raises ParseError."""
+    names = page_names(root / "docs" / REFERENCE_LANGUAGE)
+    return History([read_version(source, names) for source in read_retrievals(root)])
 
 
 # --- The Chinese pages against the current source ------------------------------------------

@@ -14,7 +14,8 @@ from scripts.languages import LANGUAGES
 from scripts.notes import NOTES_FILE, Note, read_notes
 from scripts.source import Source, read_source
 from scripts.topics import TOPICS_FILE, Topic, read_topics
-from tests.support import ROOT, agreement_pages, allow_builds, build_site, launch_chromium, serve
+from tests.nginx import serve
+from tests.support import ROOT, agreement_pages, allow_builds, build_site, launch_chromium
 
 # A test that uses one of these builds, serves or opens the site: it is `slow` (left out of
 # `make test-fast`); a test that runs mkdocs itself says so with @pytest.mark.slow.

@@ -15,13 +15,14 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from scripts.csp import SERVER_INCLUDE
 from scripts.staged_site import server_config_dir
-from tests.support import ROOT, build_site
+from tests.support import ROOT, build_site, slow_only
 
 DEPLOY = ROOT / "deploy"  # the server configuration that ships: events.conf (main), http.conf, site.conf (server)
 MIME_TYPES = Path("/etc/nginx/mime.types")  # Debian's package nginx-common
@@ -102,6 +103,7 @@ class Nginx:
         return error_log.read_text(encoding="utf-8", errors="replace") if error_log.exists() else ""
 
     def start(self, timeout: float = 10.0) -> None:
+        slow_only("serves the site with nginx")
         self.workdir.mkdir(parents=True, exist_ok=True)
         site_dir = (self.docroot / self.prefix.strip("/")).resolve()  # under a sub-path, a link to the built site
         self.config.write_text(config_text(self.docroot, site_dir, self.workdir, self.port), encoding="utf-8")
@@ -145,6 +147,15 @@ def nginx(docroot: Path, workdir: Path, port: int, prefix: str = "/") -> Iterato
         yield server.base_url
     finally:
         server.stop()
+
+
+@contextlib.contextmanager
+def serve(site_dir: Path) -> Iterator[str]:
+    """Serve a built site at the root of 127.0.0.1:PORT with nginx and the shipped configuration
+    (deploy/, and the site-config/ the build wrote beside it), as readers get it: its policy,
+    headers, 404 pages and media types. Yields the base URL without a final '/'."""
+    with tempfile.TemporaryDirectory(prefix="nginx-") as workdir, nginx(site_dir, Path(workdir), free_port()) as url:
+        yield url.rstrip("/")
 
 
 def published_site(

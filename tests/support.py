@@ -3,15 +3,12 @@ HTTP server, Debian's Chromium, and the one Nu Html Checker message allowed by n
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -96,7 +93,8 @@ def allow_builds(allowed: bool) -> None:
     _builds_allowed = allowed
 
 
-def _building(what: str) -> None:
+def slow_only(what: str) -> None:
+    """Fail the running test if it is not marked slow: it is about to build or serve the site."""
     if not _builds_allowed:
         pytest.fail(f"this test {what} but is not marked slow: mark it, or test the model instead", pytrace=False)
 
@@ -116,7 +114,7 @@ def build_site(
 ) -> subprocess.CompletedProcess[str]:
     """Run a strict `mkdocs build` of `project` into `site_dir` (with -q when `quiet`; published at
     `site_url` when given, through mkdocs.yml's `site_url: !ENV SITE_URL`)."""
-    _building("builds the site")
+    slow_only("builds the site")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *(["-q"] if quiet else [])],
         cwd=project,
@@ -129,7 +127,7 @@ def build_site(
 
 def start_mkdocs_serve(project: Path, address: str) -> subprocess.Popen[str]:
     """Start `mkdocs serve` of `project` on address (host:port); its output, both streams, on stdout."""
-    _building("serves the site with mkdocs serve")
+    slow_only("serves the site with mkdocs serve")
     return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address],
         cwd=project,
@@ -138,25 +136,6 @@ def start_mkdocs_serve(project: Path, address: str) -> subprocess.Popen[str]:
         stderr=subprocess.STDOUT,
         text=True,
     )
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a folder over HTTP on 127.0.0.1 with Python's standard-library server."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def launch_chromium(playwright: Playwright) -> Browser:

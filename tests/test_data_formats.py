@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import urllib.request
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from translate.storage.xliff2 import Xliff2File
 from scripts.addresses import DATA_PAGE, page_url
 from scripts.akoma_ntoso import AKN_NS, eid, expression_iri, note_eid, work_iri
 from scripts.clauses import Page, links, plain_text
-from scripts.data_files import AKN_FILES, TBX_FILE, TMX_FILE, XLIFF_FILE, contents, data_files
+from scripts.data_files import AKN_FILES, FORMATS, TBX_FILE, TMX_FILE, XLIFF_FILE, contents
 from scripts.data_formats import STALE, TBX_NS, UNCONFIRMED, XLIFF_NS, Edition, edition, pairs, xliff
 from scripts.glossary import GLOSSARY_FILE, Term, read_glossary
 from scripts.languages import LANGUAGES
@@ -82,19 +83,14 @@ def test_the_files_are_published_at_the_agreed_paths(files: dict[str, bytes]) ->
     ]
 
 
-def test_the_list_gives_each_files_format_size_and_digest(files: dict[str, bytes]) -> None:
-    listed = data_files(files)
-    assert [item.path for item in listed] == sorted(files)
-    assert {item.name: (item.format, item.media_type) for item in listed} == {
-        "glossary.tbx": ("TBX-Basic (ISO 30042:2019)", "application/xml"),
-        "tim-agreement.en.akn.xml": ("Akoma Ntoso 3.0", "application/akn+xml"),
-        "tim-agreement.en.xlf": ("XLIFF 2.0", "application/xliff+xml"),
-        "tim-agreement.tmx": ("TMX 1.4b", "application/xml"),
-        "tim-agreement.zh.akn.xml": ("Akoma Ntoso 3.0", "application/akn+xml"),
+def test_each_file_is_named_with_its_format_and_media_type(files: dict[str, bytes]) -> None:
+    assert {path: (FORMATS[path].name, FORMATS[path].media_type) for path in files} == {
+        "data/glossary.tbx": ("TBX-Basic (ISO 30042:2019)", "application/xml"),
+        "data/tim-agreement.en.akn.xml": ("Akoma Ntoso 3.0", "application/akn+xml"),
+        "data/tim-agreement.en.xlf": ("XLIFF 2.0", "application/xliff+xml"),
+        "data/tim-agreement.tmx": ("TMX 1.4b", "application/xml"),
+        "data/tim-agreement.zh.akn.xml": ("Akoma Ntoso 3.0", "application/akn+xml"),
     }
-    assert [(item.size, item.sha256) for item in listed] == [
-        (len(files[item.path]), hashlib.sha256(files[item.path]).hexdigest()) for item in listed
-    ]
 
 
 def test_a_part_in_only_one_language_is_an_error(project: Project) -> None:
@@ -427,6 +423,15 @@ def test_the_data_page_lists_every_published_file_with_its_size_and_sha256(site:
         (site / page_url(language, "index.md").lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
     assert here in [resolve(page_url(language, "index.md"), attr(a, "href")) for a in home.select(".md-content a")]
+
+
+def test_the_server_sends_each_file_with_its_media_type_compressed(base_url: str) -> None:
+    for path, data_format in FORMATS.items():
+        response = urllib.request.urlopen(urllib.request.Request(f"{base_url}/{path}", headers={"Accept-Encoding": "gzip"}))
+        assert (response.headers["Content-Type"].split(";")[0], response.headers["Content-Encoding"]) == (
+            data_format.media_type,
+            "gzip",
+        ), path
 
 
 def test_the_published_data_files_are_the_writers_output(site: Path) -> None:

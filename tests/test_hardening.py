@@ -22,6 +22,7 @@ import pytest
 from scripts.check_clauses import check_project
 from scripts.csp import script_hashes, template_scripts
 from scripts.project import read_project
+from scripts.staged_site import StagedSite, server_config_dir
 from tests.support import ROOT, build_site, copy_project
 from tests.test_versions import RETRIEVAL
 
@@ -72,12 +73,13 @@ HOSTILE_PAGES: list[tuple[str, str, Callable[[str], str], str]] = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("case", "page", "change", "said"), HOSTILE_PAGES, ids=[case[0] for case in HOSTILE_PAGES])
+# ("path", not "page": a parameter named as a fixture would count as that fixture, and slow)
+@pytest.mark.parametrize(("case", "path", "change", "said"), HOSTILE_PAGES, ids=[case[0] for case in HOSTILE_PAGES])
 def test_hostile_input_in_any_page_is_reported_with_its_place(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str, page: str, change: Callable[[str], str], said: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str, path: str, change: Callable[[str], str], said: str
 ) -> None:
     project = copy_project(tmp_path / "project")
-    _edit(project / "docs" / page, change)
+    _edit(project / "docs" / path, change)
     problems = problems_of(project, monkeypatch)
     assert any(problem.startswith(said) for problem in problems), f"{case}: {problems}"
 
@@ -219,6 +221,35 @@ def test_an_interrupted_build_leaves_the_site_as_it_was_or_puts_the_whole_new_on
         assert now in (old, new), f"after {delay} s, site/ is neither the old site nor the new one"
         kept_old.append(now == old)
     assert kept_old[0], "a signal in the first 0.1 s leaves the old site"
+
+
+def _publish_steps(site: Path) -> list[Callable[[], object]]:
+    """StagedSite.publish()'s steps on disk, in its order: old folders aside, new ones in, clean-up."""
+    config = server_config_dir(site)
+    aside = [site.with_name("site.previous"), config.with_name("site-config.previous")]
+    return [
+        lambda: site.rename(aside[0]),
+        lambda: config.rename(aside[1]),
+        lambda: site.with_name("site.building").rename(site),
+        lambda: config.with_name("site-config.building").rename(config),
+        lambda: shutil.rmtree(aside[0]),
+        lambda: shutil.rmtree(aside[1]),
+    ]
+
+
+@pytest.mark.parametrize("done", range(7))
+def test_a_swap_cut_short_at_any_step_leaves_site_and_configuration_of_one_build(tmp_path: Path, done: int) -> None:
+    site = tmp_path / "site"
+    for folder, build in ((site, "old"), (server_config_dir(site), "old"), (tmp_path / "site.building", "new"),
+                          (tmp_path / "site-config.building", "new")):  # fmt: skip
+        folder.mkdir()
+        (folder / "build.txt").write_text(build, encoding="utf-8")
+    for step in _publish_steps(site)[:done]:
+        step()  # then the power goes
+    StagedSite(site).begin()
+    pair = tuple((folder / "build.txt").read_text(encoding="utf-8") for folder in (site, server_config_dir(site)))
+    assert pair == (("new", "new") if done >= 4 else ("old", "old"))
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site", "site-config", "site.lock"]
 
 
 @pytest.mark.slow

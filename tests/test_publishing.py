@@ -21,7 +21,8 @@ from playwright.sync_api import Page
 from scripts.check_clauses import check_project
 from scripts.english_records import record
 from scripts.project import read_project
-from tests.support import build_site, copy_project, one, serve
+from tests.nginx import serve
+from tests.support import build_site, copy_project, one
 
 CLOSING = ("12-miscellaneous.md", "Tencent")  # the closing line: no digits, so no number check sees it
 CLAUSE = ("10-user-conduct.md", "10.1 ")

@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import feedparser  # type: ignore[import-untyped]  # reads the feeds back: not our writer (feedgen)
 import pytest
@@ -21,7 +22,7 @@ from scripts.addresses import page_url, source_file, version_page
 from scripts.checks import LastCheck
 from scripts.clauses import parse_language, parts, plain_text
 from scripts.english_records import english_pages, english_texts, read_english_records, record, unrecorded
-from scripts.feeds import feed_path
+from scripts.feeds import feed_entries, feed_path
 from scripts.languages import LANGUAGES
 from scripts.project import read_project
 from tests.support import ROOT, attr, build_site, copy_project, one
@@ -192,6 +193,28 @@ def test_the_feeds_name_each_change_and_each_translation_correction(recorded: Pa
     assert not {entry.id.split("/")[-2] for entry in corrections} & {"4.3", "10.3"}
     section_4 = feedparser.parse((recorded / feed_path("en", 4).lstrip("/")).read_bytes())
     assert {entry.id.split("/")[-2] for entry in section_4.entries if entry.tags[0].term == "changed"} == {"4.3"}
+
+
+def test_every_feed_link_lands_on_a_published_page(recorded: Path) -> None:
+    feeds = sorted(recorded.rglob("*.atom"))
+    assert len(feeds) == 2 * 13  # the whole agreement and each section, per language
+    for feed in feeds:
+        for entry in feedparser.parse(feed.read_bytes()).entries:
+            path = urlsplit(entry.link).path
+            assert (recorded / path.lstrip("/") / "index.html").is_file(), f"{feed.relative_to(recorded)}: {entry.link}"
+
+
+def test_a_retrieval_whose_english_was_never_recorded_is_linked_in_chinese(recorded: Path) -> None:
+    project = read_project(recorded.parent / "project")
+    assert project.history is not None
+    second_only = [english for english in project.english if english.translates == SECOND]
+    entries = feed_entries(project.history, second_only, english_texts(project.pages["en"]), "en")
+    first_page = page_url("zh", version_page(FIRST, "index.md"))
+    assert [entry.link for entry in entries if entry.kind == "first" and entry.section is None] == [first_page]
+    (removed,) = [entry for entry in entries if entry.kind == "removed"]
+    assert removed.link == page_url("zh", version_page(FIRST, "09-third-parties.md")) + "#9.3"
+    (changed,) = [entry for entry in entries if entry.kind == "changed"]
+    assert changed.link == page_url("en", version_page(SECOND, "04-software-updates.md")) + "#4.3"
 
 
 # --- Citations name the text they quote; problems can be reported -------------------------------

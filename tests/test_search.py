@@ -20,12 +20,14 @@ from scripts.assets import minified
 from scripts.clauses import parse_language, parts, plain_text
 from scripts.languages import LANGUAGES
 from scripts.search_index import build_index, english_stems, english_words, normalise
+from scripts.staged_site import server_config_dir
 from tests import search_questions_heldout
+from tests.nginx import serve
 from tests.search_core import Answer, rank, run_queries
 from tests.search_core import anchors as answer_anchors
 from tests.search_queries import CHINESE_QUERIES, ENGLISH_QUERIES, TABLES
 from tests.search_questions import CITATIONS_EN, CITATIONS_ZH, QUESTIONS_EN, QUESTIONS_ZH
-from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, copy_project, serve
+from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, copy_project
 
 INPUT = "#agreement-search input[type=search]"
 STATUS = ".agreement-search__status"
@@ -742,6 +744,7 @@ def test_a_fresh_page_loads_only_the_search_button_until_the_search_opens(page, 
 def test_a_failed_index_load_says_so_and_a_retry_works(site: Path, tmp_path: Path, browser) -> None:
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
+    shutil.copytree(server_config_dir(site), server_config_dir(copy))
     index = copy / "en" / "search" / "agreement.json"
     index.rename(index.with_suffix(".away"))
     with serve(copy) as url:

@@ -38,7 +38,8 @@ from scripts.versions import (
     texts_by_key,
     unchanged_since,
 )
-from tests.support import ROOT, attr, build_site, copy_project, is_materials_toggle_autocomplete, one, resolve, serve
+from tests.nginx import serve
+from tests.support import ROOT, attr, build_site, copy_project, is_materials_toggle_autocomplete, one, resolve
 
 RETRIEVAL = Path(__file__).parent / "fixtures" / "retrievals" / "2024-03-01.zh.txt"
 FIRST_DATE, SECOND_DATE = "2022-01-23", "2024-03-01"
@@ -709,7 +710,7 @@ def test_a_section_no_longer_retrieved_loses_its_chinese_page(tmp_path: Path) ->
     ]
     # and so does every topic that pointed into section 12, each pointer named
     pointers = {
-        (p["clause"], one(re.findall(r"points to '([^']+)'", p["message"])))
+        (p["clause"], re.findall(r"points to '([^']+)'", p["message"])[0])
         for p in report["problems"]
         if p["language"] == "topics"
     }
