@@ -3,12 +3,15 @@ HTTP server, Debian's Chromium, and the one Nu Html Checker message allowed by n
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -97,6 +100,25 @@ def slow_only(what: str) -> None:
     """Fail the running test if it is not marked slow: it is about to build or serve the site."""
     if not _builds_allowed:
         pytest.fail(f"this test {what} but is not marked slow: mark it, or test the model instead", pytrace=False)
+
+
+def in_process(
+    main: Callable[[Sequence[str]], int], args: Sequence[str], cwd: Path, temporary: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """A command's `main(argv)` run in this process as `python -m` would run it in `cwd` (a process
+    each costs the fast tier about a second): what it prints captured, its temporary files under
+    `temporary` when given."""
+    out, err = io.StringIO(), io.StringIO()
+    working, tempdir = Path.cwd(), tempfile.tempdir
+    os.chdir(cwd)
+    tempfile.tempdir = str(temporary) if temporary else tempdir
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            returncode = main(list(args))
+    finally:
+        os.chdir(working)
+        tempfile.tempdir = tempdir
+    return subprocess.CompletedProcess(list(args), returncode, out.getvalue(), err.getvalue())
 
 
 def copy_project(destination: Path) -> Path:

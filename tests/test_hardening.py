@@ -21,9 +21,10 @@ import pytest
 
 from scripts.check_clauses import check_project
 from scripts.csp import script_hashes, template_scripts
+from scripts.import_retrieval import main as import_main
 from scripts.project import read_project
 from scripts.staged_site import StagedSite, server_config_dir
-from tests.support import ROOT, build_site, copy_project
+from tests.support import ROOT, build_site, copy_project, in_process
 from tests.test_versions import RETRIEVAL
 
 SCRIPT = "<script>alert(1)</script>"
@@ -141,13 +142,7 @@ def test_an_import_refuses_what_the_build_would_refuse_and_writes_nothing(
     before = tree(project)
     retrieval = tmp_path / "retrieved.txt"
     retrieval.write_text(change(RETRIEVAL.read_text(encoding="utf-8")), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "scripts.import_retrieval", str(retrieval)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = in_process(import_main, [str(retrieval)], project)
     assert result.returncode == 2 and said in result.stderr, f"{case}: {result.stderr}"
     assert "Traceback" not in result.stderr
     assert tree(project) == before

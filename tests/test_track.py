@@ -12,12 +12,9 @@ import contextlib
 import functools
 import hashlib
 import http.server
-import io
-import os
 import re
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -35,7 +32,7 @@ from scripts.source import CURRENT_SOURCE, Source, parse_source, read_retrievals
 from scripts.track import main as track_main
 from scripts.versions import read_version, same_text
 from tests.agreement_pages import SHAPES, Shape, cms_page
-from tests.support import ROOT, copy_project
+from tests.support import ROOT, copy_project, in_process
 
 RETRIEVAL = ROOT / "tests" / "fixtures" / "retrievals" / "2024-03-01.zh.txt"  # 4.3 changed, 9.3 removed, 10.3 added
 STATIC_PAGE = ROOT / "tests" / "fixtures" / "track" / "cms-page.html"
@@ -156,21 +153,8 @@ def server() -> Iterator[str]:
 
 
 def track(project: Path, url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """make track's command (`python -m scripts.track`'s main) in a project, run in this process
-    (a process each costs the fast tier seconds): the project as working directory, its temporary
-    files under the project's parent, what it prints captured."""
-    command = ["--url", url, *args]
-    out, err = io.StringIO(), io.StringIO()
-    working, temporary = Path.cwd(), tempfile.tempdir
-    os.chdir(project)
-    tempfile.tempdir = str(project.parent)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            returncode = track_main(command)
-    finally:
-        os.chdir(working)
-        tempfile.tempdir = temporary
-    return subprocess.CompletedProcess(command, returncode, out.getvalue(), err.getvalue())
+    """make track's command in a project, its temporary files under the project's parent."""
+    return in_process(track_main, ["--url", url, *args], project, temporary=project.parent)
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
