@@ -160,6 +160,22 @@ def start_mkdocs_serve(project: Path, address: str) -> subprocess.Popen[str]:
     )
 
 
+def clipboard_text(page: Page) -> str:
+    """What the clipboard holds, read from a blank page of the site's origin: the site's own pages
+    may write the clipboard but not read it (Permissions-Policy clipboard-read=(), deploy/http.conf)."""
+    origin = "{0.scheme}://{0.netloc}/".format(urlsplit(page.url))
+    reader = page.context.new_page()
+    reader.route(
+        f"{origin}clipboard-reader",
+        lambda route: route.fulfill(body="<!doctype html><title>reader</title>", content_type="text/html"),
+    )
+    reader.goto(f"{origin}clipboard-reader")
+    text: str = reader.evaluate("() => navigator.clipboard.readText()")
+    reader.close()
+    page.bring_to_front()
+    return text
+
+
 def launch_chromium(playwright: Playwright) -> Browser:
     if not CHROMIUM.exists():
         pytest.fail(

@@ -14,7 +14,7 @@ from playwright.sync_api import Page
 from scripts.addresses import PARALLEL_PAGE, page_url, parallel_section_page, short_link_path
 from scripts.clauses import Part, parts, plain_text
 from scripts.languages import HTML_LANG, LANGUAGES
-from tests.support import agreement_pages, attr, box, one, resolve
+from tests.support import agreement_pages, attr, box, clipboard_text, one, resolve
 from tests.test_search import open_first_result
 
 
@@ -167,8 +167,8 @@ def test_copy_link_and_citation_by_keyboard(clipboard_page: Page, base_url: str)
     button = page.locator('[id="10.1-2"] .clause-tools__citation')
     assert button.evaluate("b => b === document.activeElement") and button.evaluate("b => getComputedStyle(b).opacity") == "1"
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('[id=\"10.1-2\"] .clause-tools__citation').textContent === '已复制'")
-    citation = page.evaluate("navigator.clipboard.readText()")
+    page.wait_for_function("() => document.querySelector('[id=\"10.1-2\"] .clause-tools__citation').textContent === '已复制'")
+    citation = clipboard_text(page)
     assert citation == (
         "《TIM软件许可及服务协议》（2022-01-23获取的文本）第10.1款第（2）项：“除非法律允许或腾讯书面许可，您不得从事下列行为："
         "……（2）对本软件进行反向工程、反向汇编、反向编译，"
@@ -177,16 +177,16 @@ def test_copy_link_and_citation_by_keyboard(clipboard_page: Page, base_url: str)
     assert page.locator(".clause-tools__announcer").inner_text() == "已复制第10.1款第（2）项的引用"
     page.keyboard.press("ArrowLeft")  # back to "copy link"
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('[id=\"10.1-2\"] .clause-tools__link').textContent === '已复制'")
-    assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}/10-user-conduct/#10.1-2"
+    page.wait_for_function("() => document.querySelector('[id=\"10.1-2\"] .clause-tools__link').textContent === '已复制'")
+    assert clipboard_text(page) == f"{base_url}/10-user-conduct/#10.1-2"
 
 
 def test_english_citation_names_the_translation(clipboard_page: Page, base_url: str) -> None:
     page = clipboard_page
     page.goto(f"{base_url}/en/12-miscellaneous/?h=court#12.5")
     page.locator('[id="12.5"] .clause-tools__citation').click()
-    page.wait_for_function("document.querySelector('[id=\"12.5\"] .clause-tools__citation').textContent === 'Copied'")
-    citation = page.evaluate("navigator.clipboard.readText()")
+    page.wait_for_function("() => document.querySelector('[id=\"12.5\"] .clause-tools__citation').textContent === 'Copied'")
+    citation = clipboard_text(page)
     assert citation.startswith(
         "TIM Software License and Service Agreement (as retrieved on 2022-01-23), clause 12.5 "
         '(unofficial English reference translation; the Chinese original prevails): "'

@@ -16,7 +16,7 @@ from scripts.clauses import Page, parse_language, plain_text
 from scripts.glossary import GLOSSARY_FILE, Term, read_glossary
 from scripts.languages import LANGUAGES
 from scripts.notes import NOTES_FILE, Note, NoteProblem, note_anchor, read_notes
-from tests.support import ROOT, attr, build_site, copy_project, one, resolve
+from tests.support import ROOT, attr, build_site, clipboard_text, copy_project, one, resolve
 
 
 # Read on first use, not at import: a broken file is a failing test, not a collection error.
@@ -134,8 +134,8 @@ def test_a_copied_citation_never_holds_a_note(clipboard_page: BrowserPage, base_
     page = clipboard_page
     page.goto(f"{base_url}/en/03-license-scope/#3.3")  # a targeted clause shows its tools
     page.locator('[id="3.3"] .clause-tools__citation').click()
-    page.wait_for_function("document.querySelector('[id=\"3.3\"] .clause-tools__citation').textContent === 'Copied'")
-    citation = page.evaluate("navigator.clipboard.readText()")
+    page.wait_for_function("() => document.querySelector('[id=\"3.3\"] .clause-tools__citation').textContent === 'Copied'")
+    citation = clipboard_text(page)
     note = next(note for note in notes() if note.at == "3.3")
     assert english("3.3") in citation and note.text["en"] not in citation and "note" not in citation.lower()
 

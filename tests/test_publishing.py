@@ -22,7 +22,7 @@ from scripts.check_clauses import check_project
 from scripts.english_records import record
 from scripts.project import read_project
 from tests.nginx import serve
-from tests.support import build_site, copy_project, one
+from tests.support import build_site, clipboard_text, copy_project, one
 
 CLOSING = ("12-miscellaneous.md", "Tencent")  # the closing line: no digits, so no number check sees it
 CLAUSE = ("10-user-conduct.md", "10.1 ")
@@ -178,8 +178,8 @@ def test_text_the_allow_list_accepts_is_published_exactly_as_written(tmp_path: P
         page = clipboard_page
         page.goto(f"{base_url}/en/10-user-conduct/#10.1")
         page.locator('[id="10.1"] .clause-tools__citation').click()
-        page.wait_for_function("document.querySelector('[id=\"10.1\"] .clause-tools__citation').textContent === 'Copied'")
-        citation: str = page.evaluate("navigator.clipboard.readText()")
+        page.wait_for_function("() => document.querySelector('[id=\"10.1\"] .clause-tools__citation').textContent === 'Copied'")
+        citation: str = clipboard_text(page)
     # The clause's citation goes on with its items (1) to (7) after its own text.
     assert (
         f"{written} (1) " in citation

@@ -38,7 +38,7 @@ from scripts.clauses import Page, parts, plain_text
 from scripts.languages import HTML_LANG, LANGUAGES, REGISTRY
 from scripts.project import read_project
 from tests.printed_sheets import joined, sheets
-from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, OpenPage, agreement_pages, attr, box, copy_project, one
+from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, OpenPage, agreement_pages, attr, box, clipboard_text, copy_project, one
 
 
 def sections(language: str) -> list[Page]:
@@ -229,7 +229,7 @@ def test_an_item_opened_by_its_url_shows_its_lead_in_below_the_header(
     page = open_page(size)
     page.goto(base_url + root(language) + ARRIVALS[way], wait_until="load")
     page.wait_for_url("**#10.1-2")
-    page.wait_for_function("document.querySelector('.is-context') && document.readyState === 'complete'")
+    page.wait_for_function("() => document.querySelector('.is-context') && document.readyState === 'complete'")
     page.wait_for_timeout(100)  # the browser's own scroll to the fragment
     item, lead_in = page.locator('[id="10.1-2"]'), page.locator('[id="10.1"]')
     assert item.evaluate("item => item.matches(':target')")
@@ -251,7 +251,7 @@ def test_an_item_opened_by_its_url_shows_its_lead_in_below_the_header(
 def test_an_item_far_from_its_lead_in_shows_the_lead_in_above_it(open_page: OpenPage, base_url: str, language: str) -> None:
     page = open_page("phone")
     page.goto(base_url + page_url(language, "10-user-conduct.md") + "#10.1-7", wait_until="load")
-    page.wait_for_function("document.querySelector('[data-context]')")
+    page.wait_for_function("() => document.querySelector('[data-context]')")
     item = page.locator('[id="10.1-7"]')
     shown = item.evaluate("e => getComputedStyle(e, '::before').content")
     assert part_text(language, "10.1") in shown and shown.rstrip('"').endswith("…")
@@ -267,8 +267,8 @@ def test_an_item_far_from_its_lead_in_shows_the_lead_in_above_it(open_page: Open
 def copied(page: BrowserPage, anchor: str) -> str:
     button = page.locator(f'[id="{anchor}"] .clause-tools__citation')
     button.click()
-    page.wait_for_function(f"document.querySelector('[id=\"{anchor}\"] .clause-tools__citation').textContent.length > 0")
-    citation: str = page.evaluate("navigator.clipboard.readText()")
+    page.wait_for_function(f"() => document.querySelector('[id=\"{anchor}\"] .clause-tools__citation').textContent.length > 0")
+    citation: str = clipboard_text(page)
     return citation
 
 
@@ -345,8 +345,8 @@ def test_on_the_full_text_copied_links_name_the_parts_own_page(open_page: OpenPa
     page = open_page(clipboard=True)
     page.goto(base_url + page_url(language, FULL_PAGE) + "#10.1-2")
     page.locator('[id="10.1-2"] .clause-tools__link').click()
-    page.wait_for_function("document.querySelector('[id=\"10.1-2\"] .clause-tools__link').textContent.length > 0")
-    assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}{page_url(language, '10-user-conduct.md')}#10.1-2"
+    page.wait_for_function("() => document.querySelector('[id=\"10.1-2\"] .clause-tools__link').textContent.length > 0")
+    assert clipboard_text(page) == f"{base_url}{page_url(language, '10-user-conduct.md')}#10.1-2"
     # A citation names the part's text at the permanent address of the retrieval shown.
     assert copied(page, "10.1-2").endswith(f"\n{base_url}{page_url(language, f'v/{DATE}/10-user-conduct.md')}#10.1-2")
 

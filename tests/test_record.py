@@ -25,7 +25,7 @@ from scripts.english_records import english_pages, english_texts, read_english_r
 from scripts.feeds import feed_entries, feed_path
 from scripts.languages import LANGUAGES
 from scripts.project import read_project
-from tests.support import ROOT, attr, build_site, copy_project, one
+from tests.support import ROOT, attr, build_site, clipboard_text, copy_project, one
 from tests.test_versions import RETRIEVAL, index_new_parts, revise_english
 
 FIRST, SECOND = "2022-01-23", "2024-03-01"
@@ -230,13 +230,13 @@ def test_a_copied_citation_names_the_permanent_address_and_a_link_the_page(
     page.goto(f"{base_url}{here}#10.1-2")
     tools = page.locator('[id="10.1-2"] .clause-tools')
     tools.locator(".clause-tools__citation").click()
-    page.wait_for_function("document.querySelector('[id=\"10.1-2\"] .clause-tools__citation').textContent !== ''")
-    citation = page.evaluate("navigator.clipboard.readText()")
+    page.wait_for_function("() => document.querySelector('[id=\"10.1-2\"] .clause-tools__citation').textContent !== ''")
+    citation = clipboard_text(page)
     assert citation.endswith(f"{base_url}{page_url(language, version_page(FIRST, '10-user-conduct.md'))}#10.1-2")
     assert FIRST in citation
     tools.locator(".clause-tools__link").click()
-    page.wait_for_function("document.querySelector('[id=\"10.1-2\"] .clause-tools__link').textContent !== ''")
-    assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}{here}#10.1-2"
+    page.wait_for_function("() => document.querySelector('[id=\"10.1-2\"] .clause-tools__link').textContent !== ''")
+    assert clipboard_text(page) == f"{base_url}{here}#10.1-2"
     context.close()
 
 
@@ -246,8 +246,8 @@ def test_a_citation_copied_on_a_permanent_page_names_that_page(browser: Browser,
     permanent = page_url("en", version_page(FIRST, "10-user-conduct.md"))
     page.goto(f"{base_url}{permanent}#10.1")
     page.locator('[id="10.1"] .clause-tools__citation').click()
-    page.wait_for_function("document.querySelector('[id=\"10.1\"] .clause-tools__citation').textContent !== ''")
-    citation = page.evaluate("navigator.clipboard.readText()")
+    page.wait_for_function("() => document.querySelector('[id=\"10.1\"] .clause-tools__citation').textContent !== ''")
+    citation = clipboard_text(page)
     assert citation.endswith(f"{base_url}{permanent}#10.1") and f"as retrieved on {FIRST}" in citation
     context.close()
 

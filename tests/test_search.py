@@ -27,7 +27,7 @@ from tests.search_core import Answer, rank, run_queries
 from tests.search_core import anchors as answer_anchors
 from tests.search_queries import CHINESE_QUERIES, ENGLISH_QUERIES, TABLES
 from tests.search_questions import CITATIONS_EN, CITATIONS_ZH, QUESTIONS_EN, QUESTIONS_ZH
-from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, copy_project
+from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, clipboard_text, copy_project
 
 INPUT = "#agreement-search input[type=search]"
 STATUS = ".agreement-search__status"
@@ -621,7 +621,7 @@ def test_the_field_stays_put_as_results_change(page, base_url: str) -> None:
     page.goto(f"{base_url}/")
     page.keyboard.press("/")
     # Shown only once its stylesheet is there (before, it is open but transparent).
-    page.wait_for_function("getComputedStyle(document.getElementById('agreement-search')).opacity === '1'")
+    page.wait_for_function("() => getComputedStyle(document.getElementById('agreement-search')).opacity === '1'")
     positions = []
     for query in ("", "量子纠缠", "的", "反向工程"):
         page.fill(INPUT, query)
@@ -647,7 +647,7 @@ def test_the_dialog_is_shown_only_once_its_styles_are_there(page, base_url: str)
     assert len(held) == 1  # the stylesheet, held back
     assert page.locator("#agreement-search").evaluate("d => d.open && getComputedStyle(d).opacity === '0'")
     held[0].continue_()
-    page.wait_for_function("getComputedStyle(document.getElementById('agreement-search')).opacity === '1'")
+    page.wait_for_function("() => getComputedStyle(document.getElementById('agreement-search')).opacity === '1'")
     assert page.input_value(INPUT) == "guard"
 
 
@@ -752,7 +752,9 @@ def test_a_failed_index_load_says_so_and_a_retry_works(site: Path, tmp_path: Pat
         page.goto(f"{url}/en/")
         page.keyboard.press("/")
         page.keyboard.type("guardian")
-        page.wait_for_function("document.querySelector('.agreement-search__status').textContent.includes('could not be loaded')")
+        page.wait_for_function(
+            "() => document.querySelector('.agreement-search__status').textContent.includes('could not be loaded')"
+        )
         assert result_links(page) == []
         index.with_suffix(".away").rename(index)
         page.get_by_role("button", name="Try again").click()
@@ -770,8 +772,8 @@ def test_a_search_can_be_shared_as_a_link(browser, base_url: str) -> None:
     assert page.input_value(INPUT) == "privacy policy"
     assert anchors(result_links(page))[0] == "2.1"
     page.locator(".agreement-search__share").click()
-    page.wait_for_function("document.querySelector('.agreement-search__share').textContent === 'Link copied'")
-    shared = page.evaluate("navigator.clipboard.readText()")
+    page.wait_for_function("() => document.querySelector('.agreement-search__share').textContent === 'Link copied'")
+    shared = clipboard_text(page)
     assert parse_qs(urlsplit(shared).query) == {"q": ["privacy policy"]}
     context.close()
 
@@ -787,7 +789,7 @@ def test_a_failed_copy_is_reported_as_a_failure(browser, base_url: str) -> None:
     wait_for_results(page, "privacy policy")
     assert not page.evaluate("window.isSecureContext")
     page.locator(".agreement-search__share").click()
-    page.wait_for_function("document.querySelector('.agreement-search__share').textContent === 'Could not copy the link'")
+    page.wait_for_function("() => document.querySelector('.agreement-search__share').textContent === 'Could not copy the link'")
     insecure.close()
 
 
