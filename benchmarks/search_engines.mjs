@@ -34,14 +34,32 @@ function coreEngine(cover) {
   return (language, query) => core.search(prepared[language], query, cover ? { cover } : {}).results.map((r) => anchorOf(r.record.url));
 }
 
+/** A run split into fixed pieces by a segmenter (a word list, Intl.Segmenter), as the core's coverRun
+ * reports it: the alternative to covering by each record's own text. */
+function segmentedCover(segment) {
+  return (run, haystack) => {
+    if (run.length === 1) return core.coverRun(run, haystack, new Set());
+    const pieces = [];
+    let complete = true;
+    let at = 0;
+    for (const piece of segment(run)) {
+      const start = run.indexOf(piece, at);
+      at = start + piece.length;
+      if (piece.length >= 2 && haystack.includes(piece)) pieces.push({ start, end: at });
+      else if (!(piece.length === 1 && core.CHINESE_STOP_CHARACTERS.has(piece))) complete = false;
+    }
+    return { pieces, complete };
+  };
+}
+
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
-const intlCover = core.segmentedCover((run) => [...segmenter.segment(run)].map((s) => s.segment));
+const intlCover = segmentedCover((run) => [...segmenter.segment(run)].map((s) => s.segment));
 
 function wordListCover(words) {
   const set = new Set(words);
   const longest = Math.max(1, ...words.map((w) => w.length));
   // Forward maximum matching; characters not in a word stay single.
-  return core.segmentedCover((run) => {
+  return segmentedCover((run) => {
     const pieces = [];
     for (let at = 0; at < run.length; ) {
       let length = Math.min(longest, run.length - at);
@@ -64,7 +82,7 @@ async function miniSearchEngine() {
   }
   const engines = {};
   for (const [language, data] of Object.entries(documents)) {
-    const stems = new Map(Object.entries(data.stems));
+    const stems = core.stemMapOf(data);
     const stemOf = (word) => stems.get(word) ?? word;
     // English words as written and by stem (fuzzy matching compares the words, stems give the
     // other forms), Han text as overlapping bigrams (a single character alone), stop words out.

@@ -19,12 +19,11 @@ Schema::
                 "kind": "translator",                 # editor | translator (scripts/notes.py)
                 "section": 2,                         # as a record's
                 "text": "…", "other": "…"}, …],       # the note in the page's language, and in the other
-     "topics": [{"id": "disputes-and-courts",        # the subject index (translation/topics.yml)
-                 "title": "Disputes and which court",  # its heading in the page's language
-                 "words": ["sue", "where to sue", …],  # what readers type, in the page's language
-                 "other_words": ["打官司", …],         # and in the other language
-                 "parts": ["12.5", "12.3", …]}, …],   # anchors of parts and notes, most relevant first
-     "stems": {"updates": "update", …}}                # English words of the index → the word they inflect
+     "topics": [{"title": "Dispute resolution and jurisdiction",  # a topic of the subject index
+                 "words": ["sue", "court", …],         # (translation/topics.yml): its heading in the
+                 "other_words": ["打官司", …],         # page's language, what readers type in it and
+                 "parts": ["12.5", "12.3", …]}, …],   # in the other, the anchors it points to
+     "stems": {"during": "", "sued": "su", …}}        # English words stemmed otherwise than by the rule
 
 One record per preamble paragraph, clause and enumerated item, in reading order; a record and
 its aligned text share the part's anchor (the ids are the same in both languages). The notes
@@ -38,12 +37,16 @@ Tokenisation, the same on both sides (tests/test_search.py runs both on one samp
 * normalise each code point by itself: NFKC, then lower case (`normalise` here, `normalise` in
   search-core.js, which keeps each normalised character's offset in the original text);
 * an English word is a run of `[a-z0-9]` in the normalised text (`english_words`);
-* `stems` maps every English word of the index (text, aligned text, notes, section titles) that
-  is a regular inflection (-s, -es, -ies, -ed, -ied, -ing, with a final e or a doubled consonant)
-  to the word it inflects: updates, updated, updating → update. Only inflections: lawfully is not
-  law, user is not use, licensor is not license. A form counts as an inflection when Snowball stems
-  it like its base; of the possible bases, a word of the index is chosen, else the shortest (so
-  that the forms of a base the text lacks still meet). A word not in `stems` is its own stem.
+* every English word of the index (text, aligned text, notes, section titles, topics' titles and
+  words) that is a regular inflection (-s, -es, -ies, -ed, -ied, -ing, with a final e or a doubled
+  consonant) has as its stem the word it inflects: updates, updated, updating → update. Only
+  inflections: lawfully is not law, user is not use, licensor is not license. A form counts as an
+  inflection when Snowball stems it like its base; of the possible bases, a word of the index is
+  chosen, else the shortest (so that the forms of a base the text lacks still meet). Any other
+  word is its own stem (`english_stems`). The browser applies the same rule to the same words
+  without Snowball (`stemMapOf` in search-core.js), so `stems` holds only the words whose stem
+  that would get wrong, each with its stem ("" for the word itself: during is not dure), which
+  is a few dozen words, where every stem would be a few hundred (`stem_exceptions`).
 
 Chinese needs nothing from the build: the browser matches Han text as substrings of each record
 and splits a query typed without spaces by the record's own text (search-core.js), so there is
@@ -55,8 +58,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from typing import TypedDict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TypedDict
 
 import snowballstemmer
 
@@ -91,9 +94,9 @@ class NoteRecord(TypedDict):
 
 
 class TopicRecord(TypedDict):
-    """A topic of the subject index, as the browser reads it."""
+    """A topic of the subject index, as the browser reads it (without its id: the browser needs
+    none)."""
 
-    id: str
     title: str
     words: list[str]
     other_words: list[str]
@@ -140,11 +143,37 @@ def english_stems(texts: Iterable[str]) -> dict[str, str]:
     words = {word for text in texts for word in english_words(text)}
     stems = {}
     for word in sorted(words):
-        bases = [base for base in _bases(word) if _stem(base) == _stem(word)]
-        if bases:
-            known = [base for base in bases if base in words]
-            stems[word] = known[0] if known else min(bases, key=len)
+        stem = _stem_by_rule(word, words, [base for base in _bases(word) if _stem(base) == _stem(word)])
+        if stem:
+            stems[word] = stem
     return stems
+
+
+def _stem_by_rule(word: str, words: set[str], bases: list[str]) -> str | None:
+    """Of a word's possible bases, the one that is a word of the index, else the shortest."""
+    if not bases:
+        return None
+    return next((base for base in bases if base in words), min(bases, key=len))
+
+
+def stem_exceptions(texts: Iterable[str]) -> dict[str, str]:
+    """The English words of the texts whose stem (english_stems) is not the one the rule alone gives
+    (each word's first possible base that is a word of the texts, else its shortest, with no check
+    against Snowball): word → its stem, "" for the word itself. The browser applies the rule and
+    these (search-core.js stemMapOf)."""
+    texts = list(texts)
+    words = {word for text in texts for word in english_words(text)}
+    stems = english_stems(texts)
+    return {word: stems.get(word, "") for word in sorted(words) if stems.get(word) != _stem_by_rule(word, words, _bases(word))}
+
+
+def index_texts(index: Mapping[str, Any]) -> list[str]:
+    """Every text of an index whose English words it stems: each record's and note's text and
+    aligned text, the section titles, and each topic's title and words in both languages."""
+    texts = [text for entry in [*index["records"], *index["notes"]] for text in (entry["text"], entry["other"])]
+    texts += [title for pair in index["sections"] for title in pair]
+    texts += [word for topic in index["topics"] for word in (topic["title"], *topic["words"], *topic["other_words"])]
+    return texts
 
 
 def _page_path(page: Page) -> str:
@@ -223,7 +252,6 @@ def build_index(pages: dict[str, list[Page]], language: str, notes: Sequence[Not
     index_notes = note_records(pages[language], notes, other, section_number)
     index_topics: list[TopicRecord] = [
         {
-            "id": topic.id,
             "title": topic.heading[language],
             "words": list(topic.words[language]),
             "other_words": list(topic.words[other]),
@@ -231,10 +259,7 @@ def build_index(pages: dict[str, list[Page]], language: str, notes: Sequence[Not
         }
         for topic in topics
     ]
-    texts = [text for entry in [*index_records, *index_notes] for text in (entry["text"], entry["other"])]
-    texts += [title for pair in sections for title in pair]
-    texts += [word for topic in index_topics for word in (topic["title"], *topic["words"], *topic["other_words"])]
-    return {
+    index: dict[str, object] = {
         "language": language,
         "other": other,
         "script": REGISTRY[language].script,
@@ -242,5 +267,6 @@ def build_index(pages: dict[str, list[Page]], language: str, notes: Sequence[Not
         "records": index_records,
         "notes": index_notes,
         "topics": index_topics,
-        "stems": english_stems(texts),
     }
+    index["stems"] = stem_exceptions(index_texts(index))
+    return index

@@ -1,13 +1,15 @@
 """The search core run in Node on an index built here from the model, without building the site:
 how the fast tests check the search (tests/test_search.py) and the benchmark scores it
-(benchmarks/search.py). Also the scoring rule of the query tables."""
+(benchmarks/search.py). Also the scoring rule of the query tables, and the scoring of a question
+table (table_ranks): the tuning table, or a held-out one."""
 
 from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import TypedDict
 
 from tests.support import ROOT
@@ -75,3 +77,21 @@ def rank(answer: Answer, acceptable: Sequence[str]) -> int | None:
         said = answer["missing"] is not None
         return 1 if said and set(anchors(answer)) <= nearest_shown(answer["citation"]) else None
     return next((position for position, anchor in enumerate(anchors(answer), 1) if is_accepted(anchor, acceptable)), None)
+
+
+KINDS = ("questions", "citations")  # the lists of a question table, per language
+
+
+def table_ranks(module: ModuleType, indexes: Mapping[str, object]) -> dict[tuple[str, str], list[int | None]]:
+    """(language, questions | citations) → the rank of each row of a question table: a module
+    with QUESTIONS_ZH, QUESTIONS_EN, CITATIONS_ZH and CITATIONS_EN, lists of (query, acceptable
+    anchors), such as tests/search_questions.py (the tuning table) or a held-out table
+    (tests/search_questions_heldout.py, scored only at the end). `indexes`: language → its index.
+    One Node process per language."""
+    ranks = {}
+    for language, index in indexes.items():
+        tables = {kind: getattr(module, f"{kind.upper()}_{language.upper()}") for kind in KINDS}
+        answers = iter(run_queries(index, [query for rows in tables.values() for query, _ in rows]))
+        for kind, rows in tables.items():
+            ranks[(language, kind)] = [rank(next(answers), wanted) for _, wanted in rows]
+    return ranks

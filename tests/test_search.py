@@ -11,7 +11,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -19,9 +19,8 @@ import pytest
 from scripts.assets import minified
 from scripts.clauses import parse_language, parts, plain_text
 from scripts.languages import LANGUAGES
-from scripts.search_index import build_index, english_stems, english_words, normalise
+from scripts.search_index import build_index, english_stems, english_words, index_texts, normalise
 from scripts.staged_site import server_config_dir
-from tests import search_questions_heldout
 from tests.nginx import serve
 from tests.search_core import Answer, rank, run_queries
 from tests.search_core import anchors as answer_anchors
@@ -94,25 +93,21 @@ TABLE_ROWS = [(name, language, query, anchor) for name, (language, rows) in TABL
 CITATION_ROWS = [("zh", query, wanted) for query, wanted in CITATIONS_ZH] + [
     ("en", query, wanted) for query, wanted in CITATIONS_EN
 ]
-# The tuning table's plain questions, in the reader's own words; those the search does not answer
-# in its first three results are expected to fail (strict: one that comes to pass says so).
+# The tuning table's plain questions, in the reader's own words (with the rows of the held-out
+# table scored once on 2026-12-06, tuning data since).
 QUESTION_ROWS = [("zh", query, wanted) for query, wanted in QUESTIONS_ZH] + [
     ("en", query, wanted) for query, wanted in QUESTIONS_EN
 ]
 # The floors the tables are held to: what the search reaches as measured (dev-docs/search.md). The
-# targets the search aims at (recall@1 95 % on the query tables; 75 % and 90 % on the held-out
-# questions) are printed by the benchmark next to what it measures; a table falling below its
-# floor is a regression, and fails here.
+# targets the search aims at (recall@1 95 % on the query tables; recall@1 75 % and recall@3 90 % on
+# questions it was not tuned on) are printed by the benchmark next to what it measures; a table
+# falling below its floor is a regression, and fails here.
 FLOORS = {
-    "query tables, first": 155,  # of 167
-    ("zh", "questions", 3): 46,  # of 55 tuning questions in the top three
-    ("en", "questions", 3): 51,  # of 56
-}
-HELD_OUT_FLOORS = {  # (language, kind) → recall@1, recall@3 as measured once, after tuning
-    ("zh", "questions"): (0.65, 0.85),
-    ("en", "questions"): (0.75, 0.90),
-    ("zh", "citations"): (1.0, 1.0),
-    ("en", "citations"): (1.0, 1.0),
+    "query tables, first": 156,  # of 167
+    ("zh", "questions", 1): 87,  # of 96 tuning questions answered first
+    ("zh", "questions", 3): 95,  # of 96 in the top three
+    ("en", "questions", 1): 84,  # of 96
+    ("en", "questions", 3): 95,  # of 96
 }
 
 # Queries of the tests below that are not table rows, per language.
@@ -206,41 +201,16 @@ def test_query_tables_find_their_clause_first_as_often_as_measured(core_answers)
     assert first >= FLOORS["query tables, first"], f"{first} of {len(TABLE_ROWS)}"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_plain_questions_are_answered_in_the_top_three_as_often_as_measured(core_answers, language: str) -> None:
+@pytest.mark.parametrize(("language", "within"), [(language, within) for language in LANGUAGES for within in (1, 3)])
+def test_plain_questions_are_answered_as_often_as_measured(core_answers, language: str, within: int) -> None:
+    """First (within 1) and in the top three (within 3), as often as the floor says."""
     missed = [
         (query, found(core_answers, language, query)[:3])
         for row_language, query, wanted in QUESTION_ROWS
-        if row_language == language and ((position := rank(core_answers[(language, query)], wanted)) is None or position > 3)
+        if row_language == language and ((position := rank(core_answers[(language, query)], wanted)) is None or position > within)
     ]
     asked = sum(row[0] == language for row in QUESTION_ROWS)
-    assert asked - len(missed) >= FLOORS[(language, "questions", 3)], "\n".join(f"{query}: {top}" for query, top in missed)
-
-
-HELD_OUT_TABLES = list(HELD_OUT_FLOORS)
-
-
-@pytest.fixture(scope="session")
-def held_out_ranks(indexes: dict[str, Any]) -> dict[tuple[str, str], list[int | None]]:
-    """(language, questions | citations) → where each row of the held-out table finds its answer.
-    The held-out table (tests/search_questions_heldout.py) is scored, never tuned on: here and by
-    the benchmark only."""
-    ranks = {}
-    for language, kind in HELD_OUT_TABLES:
-        rows = getattr(search_questions_heldout, f"{kind.upper()}_{language.upper()}")
-        answers = run_queries(indexes[language], [query for query, _ in rows])
-        ranks[(language, kind)] = [rank(answer, wanted) for answer, (_, wanted) in zip(answers, rows, strict=True)]
-    return ranks
-
-
-@pytest.mark.parametrize(("language", "kind"), HELD_OUT_TABLES)
-def test_the_held_out_questions_are_answered_as_often_as_measured(held_out_ranks, language: str, kind: str) -> None:
-    ranks = held_out_ranks[(language, kind)]
-    first = sum(position == 1 for position in ranks) / len(ranks)
-    top_three = sum(position is not None and position <= 3 for position in ranks) / len(ranks)
-    said = f"recall@1 {first:.1%}, recall@3 {top_three:.1%} of {len(ranks)}"
-    floor_first, floor_three = HELD_OUT_FLOORS[(language, kind)]
-    assert len(ranks) >= 10 and first >= floor_first and top_three >= floor_three, said
+    assert asked - len(missed) >= FLOORS[(language, "questions", within)], "\n".join(f"{query}: {top}" for query, top in missed)
 
 
 def test_the_published_core_is_the_source_minified_and_answers_the_same(
@@ -289,7 +259,7 @@ def test_a_number_the_agreement_does_not_have_shows_nothing_unrelated(core_answe
 def test_a_readers_word_finds_the_parts_its_topic_points_to_and_names_the_topic(core_answers) -> None:
     sue = core_answers[("en", "where do I sue Tencent")]
     assert [(result["url"], result["topics"][:1]) for result in sue["results"][:1]] == [
-        ("12-miscellaneous/#12.5", ["Disputes and which court"])
+        ("12-miscellaneous/#12.5", ["Dispute resolution and jurisdiction"])
     ]
     assert sue["rewritten"] == "sue tencent"  # where, do, I left out: said
     commercial = core_answers[("zh", "TIM能商用吗")]  # not rewritten to 能使用, a word of the text
@@ -452,7 +422,7 @@ def test_a_misspelt_word_says_what_was_searched_and_offers_the_exact_word(search
 def test_a_result_found_through_the_subject_index_names_its_topic(search_page) -> None:
     page = search_page["en"]
     assert anchors(search(page, "where do I sue Tencent"))[:1] == ["12.5"]
-    assert page.locator(".agreement-search__topic").first.inner_text() == "Topic: Disputes and which court"
+    assert page.locator(".agreement-search__topic").first.inner_text() == "Topic: Dispute resolution and jurisdiction"
     assert page.locator(".agreement-search__results a").first.locator("mark").all_inner_texts() == ["Tencent"]  # not sue
 
 
@@ -846,7 +816,6 @@ def test_each_topic_is_in_the_index_titled_in_the_page_language(indexes: dict[st
     for language, other in (("zh", "en"), ("en", "zh")):
         assert indexes[language]["topics"] == [
             {
-                "id": topic.id,
                 "title": topic.heading[language],
                 "words": list(topic.words[language]),
                 "other_words": list(topic.words[other]),
@@ -854,7 +823,6 @@ def test_each_topic_is_in_the_index_titled_in_the_page_language(indexes: dict[st
             }
             for topic in topics
         ]
-    assert indexes["en"]["stems"]["hacked"] == "hack"  # the topics' words are stemmed as the text's
 
 
 def order(index: dict[str, Any], anchor: str) -> int:
@@ -886,6 +854,18 @@ def test_the_index_stems_inflections_only() -> None:
         "processes": "process",
     }
     assert english_stems(["decompiled decompiling"]) == {"decompiled": "decompil", "decompiling": "decompil"}
+
+
+def test_the_browser_stems_the_index_as_the_build_does(indexes: dict[str, Any]) -> None:
+    """The index holds only the stems the shared rule gets wrong (scripts/search_index.py's
+    docstring); the browser's stems, by the rule and those, are the build's, word for word."""
+    for language in LANGUAGES:
+        index = indexes[language]
+        stems = cast(dict[str, str], run_core("Object.fromEntries(core.stemMapOf(value))", index))
+        assert stems == english_stems(index_texts(index))
+        assert len(index["stems"]) < len(stems) / 5
+    assert stems["hacked"] == "hack"  # the topics' words are stemmed as the text's
+    assert "lawfully" not in stems and stems["users"] == "user"
 
 
 def test_python_and_javascript_split_text_into_the_same_words(pages: dict[str, Any]) -> None:

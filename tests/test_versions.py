@@ -58,11 +58,16 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 def index_new_parts(project: Path) -> None:
     """What the editor does after the import of the made-up retrieval: the subject index follows
-    the text (9.3 is gone; 10.3, on network security, goes under the prohibited conduct)."""
+    the text (9.3 is gone, and the topic on third-party disputes points to 9.2; 10.3, on network
+    security, goes under the prohibited conduct)."""
     topics = project / "translation" / "topics.yml"
     text = topics.read_text(encoding="utf-8").replace(', "9.3"', "").replace('"9.3", ', "")
-    assert '"10.1-7", "11.2", "8.2"]' in text, "the prohibited-conduct topic"
-    topics.write_text(text.replace('"10.1-7", "11.2", "8.2"]', '"10.1-7", "11.2", "8.2", "10.3"]'), encoding="utf-8")
+    assert '  parts: ["9.3"]' in text, "the third-party-disputes topic"
+    text = text.replace('  parts: ["9.3"]', '  parts: ["9.2"]')
+    assert '"10.1-7", "10.2", "11.2", "8.2", ' in text, "the prohibited-conduct topic"
+    topics.write_text(
+        text.replace('"10.1-7", "10.2", "11.2", "8.2", ', '"10.1-7", "10.2", "11.2", "8.2", "10.3", '), encoding="utf-8"
+    )
 
 
 def revise_english(project: Path) -> None:

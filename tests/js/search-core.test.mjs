@@ -62,12 +62,9 @@ const DATA = {
       other_words: ["外挂", "第三方客户端"], parts: ["10.1-6", "10.1-2"],
     },
   ],
-  // Each inflected word above → the word it inflects (as scripts/search_index.py english_stems writes them).
-  stems: {
-    attempting: "attempt", authorized: "authorize", decompiling: "decompil", developed: "develop", disassembling: "disassembl",
-    engineering: "engineer", fails: "fail", goes: "goe", grants: "grant", having: "have", ins: "in", logging: "log", means: "mean",
-    purposes: "purpose", rendered: "render", resolved: "resolve", says: "say", services: "servic", systems: "system", using: "use",
-  },
+  // The words above that the rule both sides share stems otherwise than Snowball allows, with their
+  // stems (as scripts/search_index.py stem_exceptions writes them): the others the browser stems.
+  stems: { authorized: "authorize", goes: "goe", having: "have", purposes: "purpose" },
 };
 
 const en = core.prepareIndex(DATA);
@@ -98,10 +95,29 @@ describe("normalising and words (the contract with scripts/search_index.py)", ()
 
 describe("parsing a query", () => {
   it("reads a Chinese question's verb in its question form (管不管, 赔不赔) as the verb alone", () => {
-    assert.deepEqual(core.cutChineseStopWords("腾讯赔不赔"), { kept: ["腾讯", "赔"], keptAt: [0, 2], dropped: ["不赔"] });
+    assert.deepEqual(core.cutChineseStopWords("腾讯赔不赔"), { kept: ["腾讯", "赔"], keptAt: [0, 2], asks: [false, false], dropped: ["不赔"] });
     assert.deepEqual(core.parseQuery("会不会被封").terms.map((t) => t.text), ["被封"]); // 会不会 is a question word
     const who = core.parseQuery("著作权归谁"); // 谁, who, wherever it is
     assert.deepEqual([who.terms.map((t) => t.text), who.ignored], [["著作权归"], ["谁"]]);
+  });
+
+  it("reads a question's end as asking: 吗, a last 不, and a word asking whether it is allowed", () => {
+    assert.deepEqual(core.cutChineseStopWords("违规不"), { kept: ["违规"], keptAt: [0], asks: [true], dropped: ["不"] });
+    assert.deepEqual(core.cutChineseStopWords("安装包靠谱吗"), { kept: ["安装包", "靠谱"], keptAt: [0, 3], asks: [false, true], dropped: ["吗"] });
+    assert.deepEqual(core.cutChineseStopWords("不合法").kept, ["不合法"]); // one character before it: a word of its own
+    assert.deepEqual(core.cutChineseStopWords("违法内容").asks, [false]); // not at the end: what the question is about
+    // In a question the asking words are weak, like the names; in a query of nothing else, needed.
+    const shop = core.parseQuery("开网店用TIM 违规不");
+    assert.deepEqual(shop.terms.map((t) => [t.text, Boolean(t.weak)]), [["开网店用", false], ["tim", true], ["违规", true]]);
+    assert.equal(core.parseQuery("违法吗").terms[0].weak, undefined);
+    const english = core.parseQuery("is sniffing traffic allowed");
+    assert.deepEqual(english.terms.map((t) => [t.text, Boolean(t.weak)]), [["sniffing", false], ["traffic", false], ["allowed", true]]);
+    assert.equal(core.parseQuery("allowed").terms[0].weak, undefined);
+  });
+
+  it("reads Tencent's name in a Chinese run as a weak term of its own", () => {
+    const { terms } = core.parseQuery("腾讯凭什么改功能");
+    assert.deepEqual(terms.map((t) => [t.text, Boolean(t.weak)]), [["腾讯", true], ["凭", true], ["改功能", false]]);
   });
 
   it("makes the product's and Tencent's names and single Chinese characters weak terms", () => {
@@ -149,6 +165,20 @@ describe("parsing a query", () => {
     assert.equal(parsed.query.length, core.MAX_QUERY_LENGTH);
     assert.equal(core.parseQuery("reverse").truncated, false);
     assert.equal(core.capQuery("x".repeat(199) + "😀").text.length, 199); // never half a surrogate pair
+  });
+});
+
+describe("stems (the contract with scripts/search_index.py)", () => {
+  it("stems each English word of the index by its regular inflections, with the index's exceptions", () => {
+    const stems = core.stemMapOf(DATA);
+    assert.equal(stems.get("grants"), "grant"); // grant is a word of the index: its stem
+    assert.equal(stems.get("attempting"), "attempt");
+    assert.equal(stems.get("decompiling"), "decompil"); // no base in the index: the shortest
+    assert.equal(stems.get("using"), "use");
+    assert.equal(stems.has("use"), false); // a word no rule reads as an inflection is its own stem
+    assert.equal(stems.get("having"), "have"); // an exception: the rule would give hav
+    const excepted = core.stemMapOf({ ...DATA, records: [{ url: "#x", title: "x", text: "during the siting", other: "" }], notes: [], topics: [], sections: [], stems: { during: "" } });
+    assert.deepEqual(Object.fromEntries(excepted), { siting: "sit" }); // during is its own stem, as the index says
   });
 });
 

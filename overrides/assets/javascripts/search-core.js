@@ -48,8 +48,8 @@ export const MAX_QUERY_LENGTH = 200;
  * @property {[string, string][]} [sections] each section's title: [own, other language]
  * @property {{url: string, title: string, section?: number | null, text: string, other?: string}[]} records
  * @property {{url: string, title: string, kind: NoteKind, section?: number | null, text: string, other?: string}[]} [notes]
- * @property {{id: string, title: string, words: string[], other_words: string[], parts: string[]}[]} [topics]
- * @property {Record<string, string>} [stems] inflected word → the word it inflects
+ * @property {{title: string, words: string[], other_words: string[], parts: string[]}[]} [topics]
+ * @property {Record<string, string>} [stems] the words stemmed otherwise than by the rule (stemMapOf) → their stems
  */
 /** @typedef {"editor" | "translator"} NoteKind */
 /** @typedef {{start: number, end: number, word: string, stem: string}} Token an English word of a field */
@@ -68,7 +68,7 @@ export const MAX_QUERY_LENGTH = 200;
 /** @typedef {{stem: string, count: number}} WordEntry */
 /**
  * What a query word matches (resolveWord): fuzzy matches name the words they stand for.
- * @typedef {{stems: Set<string>, how: Exclude<How, "fuzzy">} | {stems: Set<string>, how: "fuzzy", shown: string[]}} Resolved
+ * @typedef {{stems: Set<string>, how: Exclude<How, "fuzzy">} | {stems: Set<string>, how: "fuzzy", shown: string[], distance: number}} Resolved
  */
 /**
  * The words, stems and Han runs of one side of every record, with caches.
@@ -99,7 +99,6 @@ export const MAX_QUERY_LENGTH = 200;
 /**
  * A topic of the subject index, made ready to be found in a query.
  * @typedef {object} Topic
- * @property {string} id
  * @property {string} title
  * @property {number} size how many parts and notes it points to
  * @property {TopicWord[]} words in both languages
@@ -127,10 +126,12 @@ export const MAX_QUERY_LENGTH = 200;
  * @property {(word: string) => string} stemOf
  */
 /**
- * A term of a query. A weak term (the product's or Tencent's name, a single Chinese character)
- * ranks results but no result needs it.
- * @typedef {{kind: "word" | "han" | "phrase", text: string, script: "latin" | "han", at: number, weak?: boolean}} Term
- * at: where it starts in the normalised query (-1 for a quoted phrase)
+ * A term of a query. A weak term (the product's or Tencent's name, a single Chinese character; in
+ * a question, a word that only asks whether something is allowed, and a corrected word) ranks
+ * results but no result needs it.
+ * @typedef {{kind: "word" | "han" | "phrase", text: string, script: "latin" | "han", at: number, weak?: boolean, asks?: boolean}} Term
+ * at: where it starts in the normalised query (-1 for a quoted phrase); asks: a word that asks
+ * whether what the question is about is allowed (违规, 靠谱, allowed, legal)
  */
 /** @typedef {[number, number]} Range [start, end) */
 /** @typedef {{pieces: {start: number, end: number}[], complete: boolean}} Cover */
@@ -204,16 +205,19 @@ export const ENGLISH_STOP_WORDS = new Set(
 const NAMES = new Set(["tim", "tencent", "腾讯"]);
 
 // Chinese function and question words cut out of a run wherever they appear …
-export const CHINESE_STOP_WORDS = [
-  "可不可以", "为什么", "怎么样", "是不是", "有没有", "会不会", "能不能", "要不要", "什么时候",
-  "可以", "能否", "能够", "是否", "什么", "怎么", "怎样", "如何", "哪里", "哪儿", "哪个", "哪些",
-  "多少", "何时", "请问", "我们", "你们", "他们", "我的", "你的", "您的", "自己", "一下", "的话", "时候", "还能",
-  "为啥", "干嘛", "怎么办", "咋办", "到底", "究竟", "这个", "那个", "这份", "一个", "如果", "还是", "哪家", "谁", "啥", "咋",
-].sort((a, b) => b.length - a.length);
+export const CHINESE_STOP_WORDS = (
+  "可不可以 为什么 怎么样 是不是 有没有 会不会 能不能 要不要 什么时候 可以 能否 能够 是否 什么 怎么 怎样 如何 哪里 哪儿 哪个 哪些 多少 何时 请问 我们 你们 " +
+  "他们 我的 你的 您的 自己 一下 的话 时候 还能 为啥 干嘛 怎么办 咋办 到底 究竟 这个 那个 这份 一个 如果 还是 哪家 谁 啥 咋 里面"
+).split(" ").sort((a, b) => b.length - a.length);
 // … these characters when they end or begin a run (吗 in 可以备份吗, 我 in 我可以) …
 const CHINESE_EDGE_CHARACTERS = new Set([..."吗呢吧啊呀嘛么我你您他她它"]);
+// Words that end a question by asking whether what it is about is allowed, safe or trouble-free
+// (开网店用TIM 违规不, 网盘里的安装包靠谱吗, 删掉版权声明有事吗): split off the end of a run,
+// and in a question weak terms, since the question's subject is what comes before them.
+export const CHINESE_ASKING_WORDS = "违规 违法 犯法 合法 合规 靠谱 有事 没事 有问题 有风险 要紧 允许 可行 安全".split(" ");
+export const ENGLISH_ASKING_WORDS = new Set("allowed permitted permissible legal illegal lawful unlawful prohibited forbidden violation against legit safe risky".split(" "));
 // … and these may stay unmatched inside a run (会 in 腾讯会收集) when no piece of the text holds them.
-export const CHINESE_STOP_CHARACTERS = new Set([..."的了是会能要在有和与及或把被就都也还又想得地着过给让对这那将该可很吗呢吧啊呀嘛么我你您他她它谁哪啥几怎咋去跟算"]);
+export const CHINESE_STOP_CHARACTERS = new Set([..."的了是会能要在有和与及或把被就都也还又想得地着过给让对这那将该可很吗呢吧啊呀嘛么我你您他她它谁哪啥几怎咋去跟算用里"]);
 
 // ---------------------------------------------------------------------------------------------
 // Edit distance (optimal string alignment: a swap of two neighbours is one edit).
@@ -306,7 +310,8 @@ function makeVocabulary(fields) {
     if (!byLength.has(key.length)) byLength.set(key.length, []);
     byLength.get(key.length).push({ key, stem });
   };
-  for (const [text, entry] of words) if (!ENGLISH_STOP_WORDS.has(text)) addKey(text, entry.stem);
+  // Not function words, nor their forms (ins, of plug-ins, is in's: wins is no typo of it).
+  for (const [text, entry] of words) if (!ENGLISH_STOP_WORDS.has(text) && !ENGLISH_STOP_WORDS.has(entry.stem)) addKey(text, entry.stem);
   for (const stem of stems.keys()) if (!words.has(stem)) addKey(stem, stem);
   // Words and stems in code-unit order, to find those a prefix begins by binary search.
   const sorted = [...new Set([...words.keys(), ...stems.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -333,11 +338,49 @@ function beginningWith(prefix, vocabulary) {
 // What a note has instead of a section title: nothing (its section is not about it).
 const NO_TITLE = makeField("", (word) => word);
 
+/** The forms a word of the index may be a regular inflection of, by its ending (as
+ * scripts/search_index.py `_bases`): updates → updat, update; stopped → stopp, stoppe, stop.
+ * @param {string} word */
+function regularBases(word) {
+  const bases = [];
+  if (word.endsWith("ies") || word.endsWith("ied")) bases.push(word.slice(0, -3) + "y");
+  if (word.endsWith("es")) bases.push(word.slice(0, -2));
+  if (word.endsWith("s") && !/(ss|us|is)$/.test(word)) bases.push(word.slice(0, -1));
+  for (const ending of ["ed", "ing"]) {
+    if (!word.endsWith(ending)) continue;
+    const base = word.slice(0, -ending.length);
+    bases.push(base, base + "e");
+    if (base.length >= 3 && base.at(-1) === base.at(-2) && !"aeiouls".includes(/** @type {string} */ (base.at(-1)))) bases.push(base.slice(0, -1));
+  }
+  return bases.filter((base) => base.length >= 2);
+}
+
+/** Each English word of the index that inflects another → the word it inflects (as
+ * scripts/search_index.py english_stems): the first of its possible bases that is a word of the
+ * index, else the shortest; the index's `stems` are the exceptions ("": the word is its own).
+ * @param {IndexData} data */
+export function stemMapOf(data) {
+  const words = new Set();
+  const add = (/** @type {string | undefined} */ text) => englishWords(text ?? "").forEach((word) => words.add(word));
+  for (const entry of [...data.records, ...(data.notes ?? [])]) add(entry.text), add(entry.other);
+  for (const pair of data.sections ?? []) pair.forEach(add);
+  for (const topic of data.topics ?? []) [topic.title, ...topic.words, ...topic.other_words].forEach(add);
+  const exceptions = data.stems ?? {};
+  /** @type {Map<string, string>} */
+  const stems = new Map();
+  for (const word of words) {
+    const bases = regularBases(word);
+    const stem = Object.hasOwn(exceptions, word) ? exceptions[word] : bases.find((base) => words.has(base)) ?? bases.reduce((a, b) => (b.length < a.length ? b : a), bases[0]);
+    if (stem) stems.set(word, stem);
+  }
+  return stems;
+}
+
 /** The index document (scripts/search_index.py) made ready to search.
  * @param {IndexData} data
  * @returns {PreparedIndex} */
 export function prepareIndex(data) {
-  const stemMap = new Map(Object.entries(data.stems ?? {}));
+  const stemMap = stemMapOf(data);
   const stemOf = (/** @type {string} */ word) => stemMap.get(word) ?? word;
   const sections = (data.sections ?? []).map(([own, other]) => ({ own: makeField(own, stemOf), other: makeField(other, stemOf) }));
   /** @type {{kind: IndexRecord["kind"], url: string, title: string, section?: number | null, text: string, other?: string}[]} */
@@ -380,7 +423,7 @@ export function prepareIndex(data) {
       return { text, han: HAS_HAN.test(text), stems: english.map(stemOf), weight: size * idf };
     });
     /** @type {Topic} */
-    const prepared = { id: topic.id, title: topic.title, size: topic.parts.length, words };
+    const prepared = { title: topic.title, size: topic.parts.length, words };
     topic.parts.forEach((anchor, position) => byAnchor.get(anchor)?.topics.push({ topic: prepared, position }));
     return prepared;
   });
@@ -412,26 +455,37 @@ export function capQuery(query) {
 }
 
 /** Cut Chinese function words out of a run of Han characters: {kept: the runs left, keptAt: where
- * each starts in the run, dropped}.
+ * each starts in the run, asks: whether each asks whether something is allowed (CHINESE_ASKING_WORDS
+ * ending the run: 靠谱 in 安装包靠谱吗), dropped}. Tencent's name (腾讯) is a run of its own.
  * @param {string} run */
 export function cutChineseStopWords(run) {
-  /** @type {{text: string, at: number}[]} */
+  /** @type {{text: string, at: number, asks?: boolean}[]} */
   const pieces = [];
   const dropped = [];
   let current = "";
   let currentAt = 0;
-  for (let at = 0; at < run.length; ) {
+  // The run's end asks the question: 吗, 呢 …, and a last 不 or 没 (违规不).
+  let length = run.length;
+  while (length > 1 && CHINESE_EDGE_CHARACTERS.has(run[length - 1])) dropped.push(run[--length]);
+  if (length > 1 && "不没".includes(run[length - 1]) && !"不没".includes(run[length - 2])) dropped.push(run[--length]);
+  // A word asking whether it is allowed, ending the run, is a piece of its own, unless one
+  // character comes before it (不合法).
+  const asking = CHINESE_ASKING_WORDS.find((word) => run.startsWith(word, length - word.length) && length - word.length !== 1);
+  const askingAt = asking ? length - asking.length : length;
+  const flush = () => current && pieces.push({ text: current, at: currentAt });
+  for (let at = 0; at < length; ) {
     // 管不管, 行不行, 用没用: the question form of the verb; the verb stays, on its own.
     const either = "不没".includes(run[at + 1]) && run[at + 2] === run[at] ? run.slice(at, at + 3) : null;
     const stop = either ?? CHINESE_STOP_WORDS.find((word) => run.startsWith(word, at));
-    if (either && !CHINESE_STOP_CHARACTERS.has(run[at])) {
-      if (current) pieces.push({ text: current, at: currentAt });
-      pieces.push({ text: run[at], at });
+    const own = at === askingAt ? /** @type {string} */ (asking) : !stop && run.startsWith("腾讯", at) ? "腾讯" : null;
+    if (own || (either && !CHINESE_STOP_CHARACTERS.has(run[at]))) {
+      flush();
+      pieces.push(own ? { text: own, at, asks: own === asking } : { text: run[at], at });
       current = "";
-      dropped.push(either.slice(1));
-      at += 3;
+      if (!own) dropped.push(/** @type {string} */ (either).slice(1));
+      at += own ? own.length : 3;
     } else if (stop) {
-      if (current) pieces.push({ text: current, at: currentAt });
+      flush();
       current = "";
       dropped.push(stop);
       at += stop.length;
@@ -440,9 +494,10 @@ export function cutChineseStopWords(run) {
       current += run[at++];
     }
   }
-  if (current) pieces.push({ text: current, at: currentAt });
+  flush();
   const kept = [];
   const keptAt = [];
+  const asks = [];
   for (const piece of pieces) {
     let start = 0;
     let end = piece.text.length;
@@ -453,9 +508,10 @@ export function cutChineseStopWords(run) {
     else if (rest) {
       kept.push(rest);
       keptAt.push(piece.at + start);
+      asks.push(Boolean(piece.asks));
     }
   }
-  return { kept, keptAt, dropped };
+  return { kept, keptAt, asks, dropped };
 }
 
 /**
@@ -487,32 +543,44 @@ export function parseQuery(query) {
     const at = /** @type {number} */ (match.index);
     if (!isHanCode(run.charCodeAt(0))) {
       /** @type {Term} */
-      const term = { kind: "word", text: run, script: "latin", at };
+      const term = { kind: "word", text: run, script: "latin", at, ...(ENGLISH_ASKING_WORDS.has(run) && { asks: true }) };
       all.push(term);
       (ENGLISH_STOP_WORDS.has(run) ? ignored : searched).push(term);
       continue;
     }
     all.push({ kind: "han", text: run, script: "han", at });
-    const { kept, keptAt, dropped } = cutChineseStopWords(run);
+    const { kept, keptAt, asks, dropped } = cutChineseStopWords(run);
     ignored.push(...dropped.map((text) => /** @type {Term} */ ({ kind: "han", text, script: "han", at: -1 })));
-    searched.push(...kept.map((piece, i) => /** @type {Term} */ ({ kind: "han", text: piece, script: "han", at: at + keptAt[i] })));
+    searched.push(...kept.map((piece, i) => /** @type {Term} */ ({ kind: "han", text: piece, script: "han", at: at + keptAt[i], ...(asks[i] && { asks: true }) })));
   }
   /** @type {Term[]} */
   const phraseTerms = phrases.map((text) => ({ kind: "phrase", text, script: HAS_HAN.test(text) ? "han" : "latin", at: -1 }));
   // A query of function words alone is searched as typed.
   const chosen = searched.length || phraseTerms.length ? searched : all;
+  const ignoredWords = chosen === all ? [] : [...new Set(ignored.map((term) => term.text))];
   const terms = [];
   const seen = new Set();
   for (const term of [...phraseTerms, ...chosen]) {
     const key = `${term.kind}:${term.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    terms.push(term.kind !== "phrase" && (NAMES.has(term.text) || (term.kind === "han" && term.text.length === 1)) ? { ...term, weak: true } : term);
+    terms.push(term);
+  }
+  // In a question, a word that asks whether it is allowed is weak, like the names.
+  const asking = isQuestion(ignoredWords, terms);
+  for (const [i, term] of terms.entries()) {
+    if (term.kind !== "phrase" && (NAMES.has(term.text) || (term.kind === "han" && term.text.length === 1) || (asking && term.asks))) terms[i] = { ...term, weak: true };
   }
   // A query of weak terms alone needs them all.
   if (terms.every((term) => term.weak)) terms.forEach((term) => delete term.weak);
-  const ignoredWords = chosen === all ? [] : [...new Set(ignored.map((term) => term.text))];
   return { terms, ignored: ignoredWords, truncated, query: capped, normalised: rest };
+}
+
+/** Whether a query is a question: function words were left out of it, or it has four terms or more.
+ * @param {string[]} ignored
+ * @param {Term[]} terms */
+export function isQuestion(ignored, terms) {
+  return ignored.length > 0 || terms.length >= 4;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -591,7 +659,7 @@ function resolveWordUncached(word, vocabulary) {
     if (begun.size) return { stems: begun, how: "prefix" };
   }
   const nearest = nearestWords(word, vocabulary, allowedEdits(word.length));
-  if (nearest.length) return { stems: new Set(nearest.map((n) => n.stem)), how: "fuzzy", shown: nearest.map((n) => n.word) };
+  if (nearest.length) return { stems: new Set(nearest.map((n) => n.stem)), how: "fuzzy", shown: nearest.map((n) => n.word), distance: nearest[0].distance };
   return { stems: new Set(), how: "none" };
 }
 
@@ -656,26 +724,6 @@ export function coverRun(run, haystack, bigrams) {
   }
   const complete = [...run].every((character, i) => covered[i] || CHINESE_STOP_CHARACTERS.has(character));
   return { pieces, complete };
-}
-
-/** A run split into fixed pieces by a segmenter (a word list, Intl.Segmenter), as coverRun
- * reports it: the alternative to covering by each record's own text.
- * @param {(run: string) => Iterable<string>} segment
- * @returns {CoverFunction} */
-export function segmentedCover(segment) {
-  return (run, haystack) => {
-    if (run.length === 1) return coverRun(run, haystack, new Set());
-    const pieces = [];
-    let complete = true;
-    let at = 0;
-    for (const piece of segment(run)) {
-      const start = run.indexOf(piece, at);
-      at = start + piece.length;
-      if (piece.length >= 2 && haystack.includes(piece)) pieces.push({ start, end: at });
-      else if (!(piece.length === 1 && CHINESE_STOP_CHARACTERS.has(piece))) complete = false;
-    }
-    return { pieces, complete };
-  };
 }
 
 const MAX_FUZZY_RUN = 12; // longer Chinese runs are not corrected or completed
@@ -812,6 +860,7 @@ export const RANKING = Object.freeze({
   specificity: 0.5, // a topic of n parts counts n^-0.5: a narrow topic says more about each part
   knownWeight: 0.3, // in a query of the text's words (not a question), a topic counts this much for them
   coverageExponent: 1, // a record that holds part of the terms: score times the share it holds
+  coverageIdf: 0.5, // … each term counting by its idf to this power (0: each the same): the rarer says more
   someFloor: 0.5, // no record holds every term: those holding half as much as the best
   questionFloor: 0.05, // a question: those ranked a twentieth of the best or more
   topicShare: 0.1, // a word the text has, of a part a topic points to without it: a tenth held
@@ -911,7 +960,7 @@ function runStrength(run, covered) {
  * Each result: {record (a part, or a note: record.kind), score, matched (terms found), of
  * (terms), via: "text" | "other", ranges, otherRanges (offsets in record.text / record.other),
  * words (what to highlight on the opened page), topics (the titles of the topics it was found
- * through)}. `options.cover` replaces the Chinese cover (see segmentedCover); `options.ranking`
+ * through)}. `options.cover` replaces the Chinese cover (benchmarks/search_engines.mjs); `options.ranking`
  * some of RANKING's weights.
  * @param {PreparedIndex} index
  * @param {string} query
@@ -944,7 +993,9 @@ export function search(index, query, options = {}) {
   // part: the number is not searched as words, and the part, its items and notes come first.
   const mentioned = mentionedParts(index, parsed.query);
   const { terms, normalised: queryText } = mentioned.anchors.length ? parseQuery(mentioned.rest) : parsed;
-  const plans = terms.map((term) => planTerm(term, index, index.script, cover));
+  const question = isQuestion(parsed.ignored, terms);
+  const plans = terms.map((term) => planTerm(term, index, index.script, cover, question));
+
   const records = index.records;
   const matches = records.map((record) =>
     plans.map((plan) => {
@@ -957,20 +1008,35 @@ export function search(index, query, options = {}) {
       return found.own || found.other ? found : null;
     }),
   );
+  // In a question, a corrected word is weak: a question's words are mostly real words the text
+  // does not use (pretending, 凭), not typos of its words; unless no other term is found as typed,
+  // or it only ends otherwise (decompiler, decompile).
+  const asTypedFound = plans.some((plan, t) => !plan.term.weak && !plan.correction && matches.some((perRecord) => perRecord[t]));
+  const endsOtherwise = (/** @type {Plan} */ plan) => (plan.correction ?? []).some((word) => word.startsWith(plan.term.text) || plan.term.text.startsWith(word));
+  if (question && asTypedFound) for (const plan of plans) if (plan.correction && !endsOtherwise(plan)) plan.term = { ...plan.term, weak: true };
   const idf = inverseFrequency(index, matches);
-  const question = parsed.ignored.length > 0 || terms.length >= 4;
   const inText = plans.map((_, t) => matches.some((perRecord) => perRecord[t]));
-  // A term some record holds whole is the text's word: only the text holds it (every word of
-  // reverse engineering must be in a result); the topics hold the reader's words.
-  const textWord = plans.map((_, t) => matches.some((perRecord) => Math.max(perRecord[t]?.own?.strength ?? 0, perRecord[t]?.other?.strength ?? 0) === 1));
-  const topics = topicsIn(index, queryText, plans, inText, question ? 1 : ranking.knownWeight);
+  // A term some part holds whole is the text's word: only the text holds it (every word of
+  // reverse engineering must be in a result); the topics hold the reader's words. A word only a
+  // note has (后果 in 11.3's) is no word of the agreement's.
+  const textWord = plans.map((_, t) => matches.some((perRecord, r) => records[r].kind === "part" && Math.max(perRecord[t]?.own?.strength ?? 0, perRecord[t]?.other?.strength ?? 0) === 1));
+  const topics = topicsIn(index, queryText, plans, inText, question ? 1 : ranking.knownWeight, ranking.weakWeight);
   const required = plans.filter((plan) => !plan.term.weak).length || 1;
+  // What each needed term says, as a share of `required`: its idf over the records that hold it
+  // (one that no record holds, a reader's word, says most), so that a record holding the rare
+  // word of a question (unenforceable) comes before one holding its common ones (clause, one).
+  const rarity = plans.map((plan, t) => {
+    const holding = matches.filter((perRecord) => perRecord[t]).length;
+    return plan.term.weak ? 0 : Math.log(1 + (records.length - holding + 0.5) / (holding + 0.5)) ** ranking.coverageIdf;
+  });
+  const rarities = rarity.reduce((sum, value) => sum + value, 0);
+  const says = rarity.map((value) => (rarities ? (value * required) / rarities : 1));
 
   const scored = records.map((record, r) => {
     let score = 0;
     let matched = 0;
     let complete = 0;
-    let coverage = 0; // the share of each needed term the record holds, summed
+    let coverage = 0; // the share of each needed term the record holds, summed, by what each says
     let throughOther = false;
     /** @type {Map<Topic, number>} what each topic pointing to it adds */
     const through = new Map();
@@ -999,7 +1065,7 @@ export function search(index, query, options = {}) {
       if (!plan.term.weak) {
         // A word of the text's own is held by the text: a part a topic points to, without it,
         // holds a share of it (a result that holds the query has every word of the text's).
-        coverage += textWord[t] ? Math.max(inOwnText, ranking.topicShare * strength) : strength;
+        coverage += says[t] * (textWord[t] ? Math.max(inOwnText, ranking.topicShare * strength) : strength);
         if ((textWord[t] ? inOwnText : strength) === 1) complete++;
       }
       score += (plan.term.weak ? ranking.weakWeight : 1) * Math.max(own, other);
@@ -1065,9 +1131,10 @@ export function asTyped(query) {
  * @param {Plan[]} plans
  * @param {boolean[]} inText whether the text has each term
  * @param {number} knownWeight what a topic's word counts for a term the text has
+ * @param {number} weakWeight what a word found only in weak terms or left-out words counts
  * @returns {TopicsFound}
  */
-function topicsIn(index, text, plans, inText, knownWeight) {
+function topicsIn(index, text, plans, inText, knownWeight, weakWeight) {
   /** @type {TopicsFound} */
   const found = new Map();
   const stems = plans.map((plan) => new Set(Object.values(plan.bySide).flatMap((side) => [...(side?.stems ?? [])])));
@@ -1092,7 +1159,10 @@ function topicsIn(index, text, plans, inText, knownWeight) {
         if (terms.every((t) => t >= 0)) hits.push({ weight: word.weight, units: new Set(terms.map(String)) });
       }
     }
-    const kept = hits.filter((hit) => !hits.some((other) => other.units.size > hit.units.size && [...hit.units].every((unit) => other.units.has(unit))));
+    // A word found inside a longer one found, or in the same words of the query as another
+    // (cheat and cheats, 卸载 and 怎么卸载), counts once: the heavier.
+    const covers = (/** @type {typeof hits[number]} */ other, /** @type {typeof hits[number]} */ hit) => [...hit.units].every((unit) => other.units.has(unit));
+    const kept = hits.filter((hit, h) => !hits.some((other, o) => o !== h && covers(other, hit) && (other.units.size > hit.units.size || (other.units.size === hit.units.size && (other.weight > hit.weight || (other.weight === hit.weight && o < h))))));
     if (!kept.length) continue;
     const held = plans.map(({ term }, t) => {
       if (term.kind !== "han") return kept.some((hit) => hit.units.has(`${t}`));
@@ -1105,7 +1175,10 @@ function topicsIn(index, text, plans, inText, knownWeight) {
       const terms = [...new Set([...units].map((unit) => Number(unit.split(":")[0])))];
       return terms.length ? terms.filter((t) => !inText[t]).length / terms.length : 1;
     };
-    const score = kept.reduce((sum, hit) => sum + hit.weight * (knownWeight + (1 - knownWeight) * novelty(hit.units)), 0);
+    // A word found only in weak terms or in words left out (违规 in …违规不, allowed) asks, but says
+    // little of what the question is about.
+    const strong = (/** @type {Set<string>} */ units) => [...units].some((unit) => !plans[Number(unit.split(":")[0])].term.weak);
+    const score = kept.reduce((sum, hit) => sum + hit.weight * (strong(hit.units) ? 1 : weakWeight) * (knownWeight + (1 - knownWeight) * novelty(hit.units)), 0);
     found.set(topic, { score, held });
   }
   return found;
@@ -1394,8 +1467,9 @@ function adjacent(plans, found, record) {
  * @param {PreparedIndex} index
  * @param {Term["script"]} pageScript
  * @param {CoverFunction} cover
+ * @param {boolean} question a question is corrected by one edit at most
  * @returns {Plan} */
-function planTerm(term, index, pageScript, cover) {
+function planTerm(term, index, pageScript, cover, question = false) {
   /** @type {Side[]} */
   const sides = term.script === pageScript ? ["own"] : ["own", "other"];
   /** @type {Plan} */
@@ -1410,8 +1484,10 @@ function planTerm(term, index, pageScript, cover) {
     const direct = sides.some((side) => !["fuzzy", "none"].includes(resolved[side].how));
     for (const side of sides) {
       const r = resolved[side];
-      plan.bySide[side] = direct && r.how === "fuzzy" ? { stems: new Set() } : r;
-      if (!direct && r.how === "fuzzy") plan.correction = [...new Set([...(plan.correction ?? []), ...r.shown])];
+      // In a question, a word two edits from the text's is another word (pretending, preceding).
+      const far = r.how === "fuzzy" && question && r.distance > 1;
+      plan.bySide[side] = (direct || far) && r.how === "fuzzy" ? { stems: new Set() } : r;
+      if (!direct && !far && r.how === "fuzzy") plan.correction = [...new Set([...(plan.correction ?? []), ...r.shown])];
     }
     return plan;
   }
