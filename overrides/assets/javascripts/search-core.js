@@ -1243,7 +1243,7 @@ function mentionedParts(index, query) {
 // 10.1.2, 10.1-2, 10.1(ii), s. 10.1(2), section 10 clause 1 item 2 and item (2) of clause 10.1.
 // § 3.1, cl. 12.5, Art. 12.5, Section 3.3 are clauses; 第十条, Section 10, sec. 4, 十、用户行为 a
 // section (its clauses); 序言 / preamble the preamble's paragraphs, 序言第二段 / preamble
-// paragraph 2 / para 2 of the preamble one of them; 3.3 译者注, translator's note on 11.3,
+// paragraph 2 / preamble, second paragraph / para 2 of the preamble one of them; 3.3 译者注, translator's note on 11.3,
 // 序言第二段 第二个注 a note. tests/test_search.py sends every part's name as the site cites it
 // through citationIn.
 
@@ -1264,7 +1264,7 @@ const PATTERNS = {
   preamble: [
     new RegExp(String.raw`^(?:序言|(?:the )?preamble)$`),
     new RegExp(String.raw`^序言\s?(?:第\s?${N}\s?(?:自然)?段|${N})$`),
-    new RegExp(String.raw`^(?:the )?preamble\s?,?\s?(?:(?:paragraph|para|par|¶|p)\.?\s?|-)?${N}$`),
+    new RegExp(String.raw`^(?:the )?preamble\s?,?\s?(?:(?:(?:paragraph|para|par|¶|p)\.?\s?|-)?${N}|${N} (?:paragraph|para))$`),
     new RegExp(String.raw`^(?:the )?(?:(?:paragraph|para|par|¶)\.?\s?${N}|${N} (?:paragraph|para))\s(?:of|in) (?:the )?preamble$`),
   ],
   // 第十条, 第十条第一款, 第十条第一款第（二）项, 第10条第1款第2项
