@@ -53,12 +53,12 @@ const DATA = {
   ],
   topics: [
     {
-      id: "disputes-and-courts", title: "Disputes and which court", words: ["sue", "where to sue", "lawsuit"],
+      title: "Disputes and which court", words: ["sue", "where to sue", "lawsuit"],
       other_words: ["打官司", "告腾讯", "法院"], parts: ["12.5"],
     },
-    { id: "commercial-use", title: "Commercial use", words: ["business use", "for profit"], other_words: ["商用", "公司用"], parts: ["3.1"] },
+    { title: "Commercial use", words: ["business use", "for profit"], other_words: ["商用", "公司用"], parts: ["3.1"] },
     {
-      id: "cheats", title: "Cheats, plug-ins and unofficial clients", words: ["bot", "unofficial client"],
+      title: "Cheats, plug-ins and unofficial clients", words: ["bot", "unofficial client"],
       other_words: ["外挂", "第三方客户端"], parts: ["10.1-6", "10.1-2"],
     },
   ],
@@ -68,6 +68,8 @@ const DATA = {
 };
 
 const en = core.prepareIndex(DATA);
+/** @type {Record<string, string>} */
+const CHINESE_TITLES = { "Disputes and which court": "争议与法院", "Commercial use": "商业使用", "Cheats, plug-ins and unofficial clients": "外挂与第三方客户端" };
 const zh = core.prepareIndex({
   ...DATA,
   language: "zh",
@@ -76,7 +78,7 @@ const zh = core.prepareIndex({
   sections: DATA.sections.map(([english, chinese]) => [chinese, english]),
   records: DATA.records.map((r) => ({ ...r, url: r.url, title: r.title, text: r.other, other: r.text })),
   notes: DATA.notes.map((n) => ({ ...n, text: n.other, other: n.text })),
-  topics: DATA.topics.map((t) => ({ ...t, title: t.id, words: t.other_words, other_words: t.words })),
+  topics: DATA.topics.map((t) => ({ ...t, title: CHINESE_TITLES[t.title], words: t.other_words, other_words: t.words })),
 });
 const anchors = (/** @type {ReturnType<typeof core.search>} */ found) => found.results.map((r) => r.record.url.split("#")[1]);
 
