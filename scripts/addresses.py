@@ -27,6 +27,9 @@ SHORT_LINK_FOLDER = "clause"  # /clause/10.1/, /en/clause/10.1/
 VERSION_FOLDER = "v"  # every retrieval's text at a permanent address: /v/2022-01-23/10-user-conduct/
 SOURCES_FOLDER = "sources"  # every retrieval as kept, at the site root: /sources/2022-01-23.zh.txt
 SEARCH_INDEX = "search/agreement.json"  # under each language's root: /search/…, /en/search/…
+# What the scripts loaded on demand need (agreement-copy.js, agreement-address.js), under each
+# language's root: /tools.json, /en/tools.json (scripts/pages.py, tools_json)
+TOOLS_JSON = "tools.json"
 CLAUSES_JSON = "clauses.json"  # at the site root, both languages
 CLAUSES_SCHEMA = "clauses.schema.json"  # clauses.json's JSON Schema (scripts/schemas/), published beside it
 

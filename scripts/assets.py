@@ -1,5 +1,7 @@
-"""Our own stylesheet and scripts, published minified: every page loads them, and the source keeps
-its explanations. rcssmin and rjsmin are well-kept minifiers that know CSS and JavaScript syntax
+"""Our own stylesheets and scripts, published minified, while the source keeps its explanations.
+Every page loads agreement.css, agreement-search-button.js and agreement-clauses.js; the others
+come when needed: views.css with the pages about the agreement, agreement-copy.js on the first
+copy. rcssmin and rjsmin are well-kept minifiers that know CSS and JavaScript syntax
 (strings, regular expressions, comments), where a hand-written pattern would not. Plain Python.
 """
 
@@ -10,7 +12,9 @@ import rjsmin  # type: ignore[import-untyped]  # likewise
 
 MINIFIED_ASSETS = (
     "assets/agreement.css",
+    "assets/views.css",
     "assets/javascripts/agreement-clauses.js",
+    "assets/javascripts/agreement-copy.js",
     "assets/javascripts/agreement-search-button.js",
 )
 

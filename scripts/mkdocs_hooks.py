@@ -48,6 +48,7 @@ from scripts.addresses import (
     PARALLEL_FOLDER,
     PARALLEL_PAGE,
     SEARCH_INDEX,
+    TOOLS_JSON,
     VERSIONS_PAGE,
     language_root,
     page_url,
@@ -69,6 +70,7 @@ from scripts.pages import (
     parallel_rows,
     parallel_section_markdown,
     short_link_pages,
+    tools_json,
     version_pages,
     versions_html,
 )
@@ -193,6 +195,7 @@ def _use_language(config: MkDocsConfig, language: Language) -> None:
     # the site's own absolute path ("" or "/tim"), for the 404 page, which is served at any depth.
     config.extra["paths"] = {
         "site": urlsplit(config.site_url or "/").path.rstrip("/"),
+        "tools": language_root(language.code) + TOOLS_JSON,
         "search_index": language_root(language.code) + SEARCH_INDEX,
         "parallel": page_url(language.code, PARALLEL_PAGE)[1:],
         "full": page_url(language.code, FULL_PAGE)[1:],
@@ -304,12 +307,15 @@ def page_language(page: Page) -> str:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Agreement pages are published from the model, never from the author's Markdown: every
-    clause, item and preamble paragraph with its id and links (scripts/pages.py)."""
+    clause, item and preamble paragraph with its id and links (scripts/pages.py). The parallel
+    pages, the glossary, the data files and the versions page load the styles for them (their
+    meta `views`: assets/views.css)."""
     site = _site()
     pages, editorial = site.project.pages, site.editorial
     language = page_language(page)
     name = page.file.src_uri.removeprefix(f"{language}/")
     folder, _, file_name = name.rpartition("/")
+    page.meta["views"] = name in (PARALLEL_PAGE, GLOSSARY_PAGE, DATA_PAGE, VERSIONS_PAGE) or folder == PARALLEL_FOLDER
     if name == PARALLEL_PAGE:
         return f"{markdown}\n\n{parallel_rows(pages, language, editorial)}"
     if folder == PARALLEL_FOLDER and file_name.removesuffix(".md").isdigit():
@@ -380,6 +386,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         out / language_root(language) / SEARCH_INDEX,
         json.dumps(build_index(pages, language), ensure_ascii=False, separators=(",", ":")),
     )
+    _write(out / language_root(language) / TOOLS_JSON, tools_json(language))
     history = site.project.history
     assert history is not None, "on_pre_build read it"
     for path, html in version_pages(

@@ -26,6 +26,7 @@ from scripts.addresses import (
     GLOSSARY_PAGE,
     PARALLEL_PAGE,
     SEARCH_INDEX,
+    TOOLS_JSON,
     VERSIONS_PAGE,
     language_root,
     page_url,
@@ -623,6 +624,15 @@ def versions_html(
 # --- A retrieval's text at its permanent address --------------------------------------------
 
 
+def tools_json(language: str) -> str:
+    """A language's tools.json (typed as ToolsConfig in agreement-clauses.js): what the scripts
+    loaded on demand need and a page's first view does not, so that no page carries it: the
+    citation's format and the clause tools' words."""
+    entry = REGISTRY[language]
+    tools = {"citation": entry.strings["citation"], "clauseTools": entry.strings["clause_tools"]}
+    return json.dumps(tools, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
 def _browser_config(language: str, date: str, head: str, page_address: str, assets: str) -> str:
     """The page's #agreement-config (typed as AgreementConfig in agreement-clauses.js) for a page of
     our own templates; the theme's pages write theirs in overrides/main.html."""
@@ -634,8 +644,8 @@ def _browser_config(language: str, date: str, head: str, page_address: str, asse
         "lang": entry.html_lang,
         "title": entry.site_name,
         "date": date,
-        "citation": strings["citation"],
-        "clauseTools": strings["clause_tools"],
+        "ellipsis": strings["citation"]["ellipsis"],
+        "tools": f"{assets}{language_root(language)}{TOOLS_JSON}",
         "print": {"head": head, "source": fill(strings["print"]["source"], source="", date=date), "page": page_address},
         "search": {
             "strings": strings["search"],
