@@ -20,6 +20,7 @@ PARALLEL_PAGE = "parallel/index.md"  # the whole parallel view
 PARALLEL_FOLDER = "parallel"  # one short parallel page per section: parallel/10.md -> /parallel/10/
 FULL_PAGE = "full/index.md"  # the whole agreement on one page (front matter only)
 GLOSSARY_PAGE = "glossary/index.md"
+NOTES_PAGE = "notes/index.md"  # every note on the text, each linked to its part; the list generated
 VERSIONS_PAGE = "versions/index.md"
 DATA_PAGE = "data/index.md"  # every file the site publishes beside its pages; the table generated
 

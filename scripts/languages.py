@@ -154,11 +154,16 @@ class ShortLinkStrings(TypedDict):
 
 
 class NoteStrings(TypedDict):
-    """How a note introduces itself; it says it is not agreement text: {label} {text}."""
+    """How a note introduces itself after its clause: it names its part and says it is not
+    agreement text: {label} (a link to the note on the notes page), {name} (a link to its part),
+    {text}. toggle: the button that shows or hides every note; preamble: the notes page's heading
+    for the preamble's notes."""
 
     editor: str
     translator: str
     format: str
+    toggle: str
+    preamble: str
 
 
 class NotFoundStrings(TypedDict):
@@ -388,7 +393,13 @@ CHINESE = Language(
             "separator": "、",
         },
         "short_link": {"description": "{title}{name}的短链接。", "going": "正在前往"},
-        "notes": {"editor": "编者注", "translator": "译者注", "format": "{label}（不属于协议文本）：{text}"},
+        "notes": {
+            "editor": "编者注",
+            "translator": "译者注",
+            "format": "{label}（{name}，不属于协议文本）：{text}",
+            "toggle": "显示注释",
+            "preamble": "序言",
+        },
         "not_found": {
             "title": "找不到该页面",
             "text": Markup(
@@ -587,7 +598,9 @@ ENGLISH = Language(
         "notes": {
             "editor": "Editor's note",
             "translator": "Translator's note",
-            "format": "{label} (not part of the agreement): {text}",
+            "format": "{label} on {name} (not part of the agreement): {text}",
+            "toggle": "Show notes",
+            "preamble": "Preamble",
         },
         "not_found": {
             "title": "Page not found",

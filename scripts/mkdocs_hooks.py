@@ -45,6 +45,7 @@ from scripts.addresses import (
     DATA_PAGE,
     FULL_PAGE,
     GLOSSARY_PAGE,
+    NOTES_PAGE,
     PARALLEL_FOLDER,
     PARALLEL_PAGE,
     SEARCH_INDEX,
@@ -67,9 +68,11 @@ from scripts.pages import (
     data_table,
     full_markdown,
     glossary_table,
+    notes_markdown,
     parallel_rows,
     parallel_section_markdown,
     short_link_pages,
+    shows_notes,
     tools_json,
     version_pages,
     versions_html,
@@ -307,21 +310,28 @@ def page_language(page: Page) -> str:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Agreement pages are published from the model, never from the author's Markdown: every
-    clause, item and preamble paragraph with its id and links (scripts/pages.py). The parallel
-    pages, the glossary, the data files and the versions page load the styles for them (their
-    meta `views`: assets/views.css)."""
+    clause, item and preamble paragraph with its id and links (scripts/pages.py). A page that
+    shows notes says so in its meta (`notes`: overrides/main.html offers to hide them); the
+    parallel pages, the notes page, the glossary, the data files and the versions page load the
+    styles for them (`views`: assets/views.css)."""
     site = _site()
     pages, editorial = site.project.pages, site.editorial
     language = page_language(page)
     name = page.file.src_uri.removeprefix(f"{language}/")
     folder, _, file_name = name.rpartition("/")
-    page.meta["views"] = name in (PARALLEL_PAGE, GLOSSARY_PAGE, DATA_PAGE, VERSIONS_PAGE) or folder == PARALLEL_FOLDER
+    page.meta["views"] = name in (PARALLEL_PAGE, NOTES_PAGE, GLOSSARY_PAGE, DATA_PAGE, VERSIONS_PAGE) or folder == PARALLEL_FOLDER
     if name == PARALLEL_PAGE:
+        page.meta["notes"] = shows_notes(pages[language], editorial)
         return f"{markdown}\n\n{parallel_rows(pages, language, editorial)}"
     if folder == PARALLEL_FOLDER and file_name.removesuffix(".md").isdigit():
-        return parallel_section_markdown(pages, language, editorial, int(file_name.removesuffix(".md")))
+        section = int(file_name.removesuffix(".md"))
+        page.meta["notes"] = shows_notes([p for p in pages[language] if p.section == section], editorial)
+        return parallel_section_markdown(pages, language, editorial, section)
     if name == FULL_PAGE:
+        page.meta["notes"] = shows_notes(pages[language], editorial)
         return full_markdown(pages[language], editorial)
+    if name == NOTES_PAGE:
+        return f"{markdown}\n\n{notes_markdown(pages, language, editorial)}"
     if name == GLOSSARY_PAGE:
         return f"{markdown}\n\n{glossary_table(pages, language, editorial.terms)}"
     if name == DATA_PAGE:
@@ -340,6 +350,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(report(problems))
     if model.section:  # its section's feed, beside the whole agreement's (overrides/main.html)
         page.meta["section_feed"] = feed_path(language, model.section)[1:]
+    page.meta["notes"] = shows_notes([model], editorial)
     return agreement_markdown(model, editorial)
 
 

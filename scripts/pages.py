@@ -1,6 +1,7 @@
 """Pages and fragments generated from the clause model: each agreement page as published (every
-part with its id, number link, tools and notes), the whole text on one page, the parallel view
-(whole and per section), the glossary table, the versions page and the short links.
+part with its id, number link and tools, each clause's notes after it and its items), the whole
+text on one page, the parallel view (whole and per section), the notes page, the glossary table,
+the versions page and the short links.
 
 This module prepares the data; the HTML is in the templates of scripts/templates/ (rendered by
 scripts/rendering.py, autoescaped). Plain Python, no MkDocs import; the hooks write what these
@@ -24,6 +25,7 @@ from markupsafe import Markup
 from scripts.addresses import (
     DATA_PAGE,
     GLOSSARY_PAGE,
+    NOTES_PAGE,
     PARALLEL_PAGE,
     SEARCH_INDEX,
     TOOLS_JSON,
@@ -64,14 +66,18 @@ class Segment:
 
 @dataclass(frozen=True)
 class NoteView:
-    """A note as shown under its part, in one language: its kind, how it introduces itself (in the
-    language of the text it stands under), its text, and its id if it has one."""
+    """A note as shown after its clause, in one language: its kind, how it introduces itself (in
+    the language of the text it stands beside), the part it is on, its text, its id if it has one,
+    and its entry on the notes page."""
 
     kind: str
     label: str  # 编者注, Translator's note
-    format: str  # {label} (not part of the agreement): {text}
+    format: str  # {label} on {name} (not part of the agreement): {text}
+    name: str  # its part as cited
+    part: str  # its part's address from where the note is shown
     text: str
     id: str | None
+    entry: str  # the note on the notes page
 
 
 @dataclass(frozen=True)
@@ -112,17 +118,24 @@ class Editorial:
                 found += _with_terms(run, pattern, self.terms)
         return found
 
-    def note_views(self, anchor: str, language: str, with_id: bool = True) -> list[NoteView]:
+    def note_views(self, part: Part, here: str, part_href: str, with_id: bool = True) -> list[NoteView]:
+        """The notes on a part, in its language, as shown on the page at site path `here`, where
+        the part is at `part_href`."""
+        language = part.page.language
         labels = REGISTRY[language].strings["notes"]
+        notes_page = relative_url(here, page_url(language, NOTES_PAGE))
         return [
             NoteView(
                 note.kind,
                 labels["editor"] if note.kind == "editor" else labels["translator"],
                 labels["format"],
+                part.name,
+                part_href,
                 note.text[language],
                 note_anchor(note.at, index) if with_id else None,
+                f"{notes_page}#{note_anchor(note.at, index)}",
             )
-            for index, note in enumerate(self.notes.get(anchor, []), 1)
+            for index, note in enumerate(self.notes.get(part.anchor, []), 1)
         ]
 
 
@@ -157,7 +170,8 @@ def _strings(language: str) -> object:
 @dataclass(frozen=True)
 class Block:
     """One paragraph of a page as published: a citable part (preamble paragraph, clause, item)
-    with its tools, or unnumbered text such as the closing 腾讯公司; and the notes under it."""
+    with its tools, or unnumbered text such as the closing 腾讯公司; and the notes after it (on a
+    clause's last paragraph, the notes on the clause and on each of its items)."""
 
     kind: str  # preamble, clause, clause-item, or paragraph (unnumbered)
     segments: list[Segment]
@@ -172,9 +186,10 @@ class Block:
 
 
 def blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = None, permanent: bool = False) -> list[Block]:
-    """Every paragraph of a page, in reading order, as a block built from the model. On a
-    retrieval's permanent page (`permanent`) the parts have no row in the parallel view, no notes
-    (they are about the current text) and name no other page in their citations."""
+    """Every paragraph of a page, in reading order, as a block built from the model. A clause's
+    notes follow the clause and all its items, never between two items. On a retrieval's
+    permanent page (`permanent`) the parts have no row in the parallel view, no notes (they are
+    about the current text) and name no other page in their citations."""
     language = page.language
     if permanent:
         parallel = preamble_parallel = version_link = None
@@ -185,8 +200,10 @@ def blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = 
         version_link = relative_url(here, page_url(language, version_page(editorial.retrieved, page.name)))
     by_anchor = {part.anchor: part for part in parts(page)}
 
-    def notes(anchor: str) -> list[NoteView]:
-        return [] if permanent else editorial.note_views(anchor, language)
+    def notes(*anchors: str) -> list[NoteView]:
+        if permanent:
+            return []
+        return [view for anchor in anchors for view in editorial.note_views(by_anchor[anchor], here, f"#{anchor}")]
 
     found: list[tuple[int, Block]] = []
     for paragraph in page.paragraphs:
@@ -207,7 +224,8 @@ def blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = 
         found.append((paragraph.line, block))
     for clause in page.clauses:
         numbered_parts: list[tuple[str, Clause | Item]] = [("clause", clause), *(("clause-item", item) for item in clause.items)]
-        for kind, numbered in numbered_parts:
+        for index, (kind, numbered) in enumerate(numbered_parts):
+            last = index == len(numbered_parts) - 1
             block = Block(
                 kind,
                 editorial.segments(numbered.text, language),
@@ -218,10 +236,15 @@ def blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = 
                 page_link=page_link,
                 version_link=version_link,
                 report=editorial.report_link(by_anchor[numbered.anchor]),
-                notes=notes(numbered.anchor),
+                notes=notes(*(part.anchor for _, part in numbered_parts)) if last else [],
             )
             found.append((numbered.line, block))
     return [block for _, block in sorted(found, key=lambda pair: pair[0])]
+
+
+def shows_notes(pages: list[Page], editorial: Editorial) -> bool:
+    """Whether the pages' parts have any note (a page that shows notes offers to hide them)."""
+    return any(part.anchor in editorial.notes for page in pages for part in parts(page))
 
 
 def agreement_markdown(page: Page, editorial: Editorial) -> str:
@@ -263,14 +286,17 @@ class Cell:
     number: str  # its full number: 10.1（2）, 10.1(2); a preamble paragraph's name
     short_name: str  # the language's name on the cell
     segments: list[Segment]
-    notes: list[NoteView]
 
 
 @dataclass(frozen=True)
 class Row:
+    """A part in both languages; after a clause's last row (its own or its last item's), the notes
+    on the clause and its items, in each language: (HTML lang, notes)."""
+
     anchor: str
     item: bool
     cells: list[Cell]
+    notes: list[tuple[str, list[NoteView]]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -290,13 +316,15 @@ def full_number(part: Part, clause: str | None) -> str:
 def _parallel_sections(
     pages: dict[str, list[Page]], editorial: Editorial, here: str, sections: set[int | None]
 ) -> list[ParallelSection]:
-    """The rows of the given sections (None: the preamble), each section's title in both languages."""
+    """The rows of the given sections (None: the preamble), each section's title in both
+    languages, as shown on the page at site path `here`; a clause's notes follow its last row, in
+    both languages."""
     reference, translation = (pages[lang] for lang in LANGUAGES)
     shown = []
     for zh_page, en_page in zip(reference, translation, strict=False):
         if zh_page.section not in sections:
             continue
-        rows = []
+        rows: list[Row] = []
         for zh_part, en_part in zip(parts(zh_page), parts(en_page), strict=False):
             clause = zh_part.anchor.split("-")[0] if "." in zh_part.anchor else None
             cells = []
@@ -310,11 +338,27 @@ def _parallel_sections(
                         full_number(part, clause),
                         REGISTRY[lang].strings["parallel"]["cell"],
                         editorial.segments(part.text, lang),
-                        # The section pages carry the notes' ids; here they are only shown.
-                        editorial.note_views(part.anchor, lang, with_id=False),
                     )
                 )
             rows.append(Row(zh_part.anchor, "-" in zh_part.anchor and clause is not None, cells))
+        # A clause's notes, and its items', after its last row; the section pages carry the notes' ids.
+        by_anchor = {page.language: {part.anchor: part for part in parts(page)} for page in (zh_page, en_page)}
+        groups: dict[str, list[str]] = {}  # a clause (or preamble paragraph) → the anchors of its rows
+        for row in rows:
+            groups.setdefault(row.anchor.split("-")[0] if "." in row.anchor else row.anchor, []).append(row.anchor)
+        for index, row in enumerate(rows):
+            anchors = groups[row.anchor.split("-")[0] if "." in row.anchor else row.anchor]
+            if row.anchor != anchors[-1]:
+                continue
+            notes = [
+                (
+                    HTML_LANG[lang],
+                    [view for anchor in anchors for view in editorial.note_views(own[anchor], here, f"#{anchor}", with_id=False)],
+                )
+                for lang, own in by_anchor.items()
+            ]
+            if any(views for _, views in notes):
+                rows[index] = dc_replace(row, notes=notes)
         titles = [(HTML_LANG[page.language], page.title) for page in (zh_page, en_page)]
         shown.append(ParallelSection(zh_page.section, titles, rows))
     return shown
@@ -414,6 +458,49 @@ def glossary_table(pages: dict[str, list[Page]], language: str, terms: list[Term
         english_lang=HTML_LANG[ENGLISH.code],
         strings=_strings(language),
     )
+
+
+# --- The notes page --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoteEntry:
+    """A note on the notes page: its id (the same as beside its part), its kind, its part as cited
+    and that part's address on its section page, and its text."""
+
+    id: str
+    kind: str
+    label: str  # 编者注, Translator's note
+    part: str
+    href: str
+    text: str
+
+
+def notes_markdown(pages: dict[str, list[Page]], language: str, editorial: Editorial) -> str:
+    """The notes page's list (/notes/, /en/notes/): every note in the agreement's order, under the
+    heading of the page its part is on (the preamble, each section: in the page's table of
+    contents), with its kind, its text and a link to its part."""
+    here = page_url(language, NOTES_PAGE)
+    labels = REGISTRY[language].strings["notes"]
+    groups = []
+    for page in pages[language]:
+        target = relative_url(here, page_url(language, page.name))
+        entries = [
+            NoteEntry(
+                note_anchor(part.anchor, index),
+                note.kind,
+                labels["editor"] if note.kind == "editor" else labels["translator"],
+                capitalised(part.name),
+                f"{target}#{part.anchor}",
+                note.text[language],
+            )
+            for part in parts(page)
+            for index, note in enumerate(editorial.notes.get(part.anchor, []), 1)
+        ]
+        if entries:
+            anchor = "preamble" if page.section is None else f"section-{page.section}"
+            groups.append((anchor, labels["preamble"] if page.section is None else page.title, entries))
+    return render("notes_page.md", groups=groups, strings=_strings(language))
 
 
 # --- Short links -----------------------------------------------------------------------------

@@ -31,7 +31,13 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, ViewportSize
 from playwright.sync_api import Page as BrowserPage
 
-from scripts.addresses import FULL_PAGE, PARALLEL_PAGE, page_url, parallel_section_page
+from scripts.addresses import (
+    FULL_PAGE,
+    NOTES_PAGE,
+    PARALLEL_PAGE,
+    page_url,
+    parallel_section_page,
+)
 from scripts.assets import minified
 from scripts.check_clauses import check_project
 from scripts.clauses import Page, parts, plain_text
@@ -450,16 +456,19 @@ def test_each_clause_is_two_tab_stops(open_page: OpenPage, base_url: str, langua
     page.goto(base_url + page_url(language, "10-user-conduct.md"))
     page.locator('[id="10.1"] a.clause-number').focus()
     stops = []
-    for _ in range(40):
+    for _ in range(60):
         owner = page.evaluate(
-            "document.activeElement.closest('.agreement-text .clause, .agreement-text .clause-item')?.id ?? null"
+            "document.activeElement.closest('.agreement-text :is(.clause, .clause-item, .agreement-note)')?.id ?? null"
         )
         if owner is None:
             break
         stops.append(owner)
         page.keyboard.press("Tab")
     counts = Counter(stops)
-    assert list(counts) == [part.anchor for part in parts(sections(language)[9])] and set(counts.values()) == {2}, counts
+    anchors = [part.anchor for part in parts(sections(language)[9])]
+    # After 10.1(7), the notes on 10.1: their two links each (to the notes page, to their part).
+    assert list(counts) == [*anchors[:-1], "10.1-5-note", anchors[-1], "10.2-note"], counts
+    assert dict(counts) == dict.fromkeys(anchors, 2) | {"10.1-5-note": 2, "10.2-note": 2}
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -616,6 +625,7 @@ def test_no_axe_violation_and_a_readable_highlight_in_either_scheme(
             (parallel_section_page(10), "10.1-2"),
             (FULL_PAGE, "2.3"),
             ("index.md", "preamble-2"),
+            (NOTES_PAGE, "3.3-note"),
         ):
             page.goto(base_url + page_url(language, name) + f"#{anchor}", wait_until="load")
             target = page.locator(f'[id="{anchor}"]')
@@ -678,3 +688,82 @@ def test_the_published_stylesheet_and_script_are_minified_with_their_strings_kep
     assert (site / "assets" / "javascripts" / "agreement-clauses.js").read_text(encoding="utf-8") == minified(
         "assets/javascripts/agreement-clauses.js", script
     )
+
+
+# -- 10. notes as a layer ----------------------------------------------------------------------------------
+
+NOTES_TOGGLE = {"zh": "显示注释", "en": "Show notes"}
+
+
+def hide_notes(page: BrowserPage, base_url: str) -> None:
+    """The reader's choice to hide notes, as the toggle stores it (agreement-clauses.js)."""
+    page.goto(f"{base_url}/versions/")
+    page.evaluate("localStorage.setItem('agreement-notes', 'hidden')")
+
+
+def visible_notes(page: BrowserPage) -> list[bool]:
+    return [note.is_visible() for note in page.locator(".agreement-note").all()]
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_remembered_control_shows_or_hides_every_note_on_every_page(
+    open_page: OpenPage, base_url: str, language: str, size: str
+) -> None:
+    page = open_page(size)
+    page.goto(base_url + page_url(language, "10-user-conduct.md"))
+    toggle = page.get_by_role("button", name=NOTES_TOGGLE[language], exact=True)
+    assert toggle.get_attribute("aria-pressed") == "true" and box(toggle)["height"] >= 24
+    assert visible_notes(page) == [True, True], "shown by default"
+    below = box(page.locator('[id="10.2"]'))["y"]
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "false" and visible_notes(page) == [False, False]
+    assert box(page.locator('[id="10.2"]'))["y"] < below - 40, "a hidden note takes no space"
+    for name in ("index.md", FULL_PAGE, parallel_section_page(10)):  # remembered, on every page
+        page.goto(base_url + page_url(language, name))
+        assert page.locator(".agreement-note").count() > 0 and not any(visible_notes(page)), name
+        assert toggle.get_attribute("aria-pressed") == "false", name
+    toggle.click()
+    page.reload()
+    assert toggle.get_attribute("aria-pressed") == "true" and all(visible_notes(page)) and visible_notes(page)
+
+
+def test_hidden_notes_are_hidden_before_the_pages_scripts_run(open_page: OpenPage, base_url: str) -> None:
+    """The page's head applies the choice (overrides/main.html): no note shows, then goes."""
+    page = open_page()
+    hide_notes(page, base_url)
+    page.route("**/*.js", lambda route: route.abort())
+    page.goto(f"{base_url}/en/10-user-conduct/")
+    assert page.locator(".agreement-note").count() == 2 and not any(visible_notes(page))
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("hidden", [False, True], ids=["notes shown", "notes hidden"])
+@pytest.mark.parametrize("size", SIZES)
+def test_a_note_opened_by_its_address_is_shown_and_marked(
+    open_page: OpenPage, base_url: str, size: str, hidden: bool, scheme: Scheme
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = open_page(size, scheme)
+    if hidden:
+        hide_notes(page, base_url)
+    page.goto(f"{base_url}/en/01-scope/#1.2-note-2", wait_until="load")
+    note = page.locator('[id="1.2-note-2"]')
+    assert note.is_visible() and header_bottom(page) <= box(note)["y"]
+    assert box(note)["y"] + box(note)["height"] <= SIZES[size]["height"], "on the screen"
+    background = note.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", page.evaluate("getComputedStyle(document.body).backgroundColor"))
+    assert visible_notes(page) == [not hidden, not hidden, True], "the others as the reader chose"
+    violations = Axe().run(page).response["violations"]
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+
+
+@pytest.mark.parametrize("hidden", [False, True], ids=["notes shown", "notes hidden"])
+def test_no_citation_holds_a_note_whether_notes_are_shown_or_hidden(open_page: OpenPage, base_url: str, hidden: bool) -> None:
+    page = open_page(clipboard=True)
+    if hidden:
+        hide_notes(page, base_url)
+    page.goto(f"{base_url}/en/10-user-conduct/#10.1")
+    citation = copied(page, "10.1")
+    assert "(5) adding to" in citation and "note" not in citation.lower() and "注" not in citation, citation

@@ -1,7 +1,7 @@
 // Clauses across languages and in context: the language selector keeps the clause being read; an
-// item opened by its URL shows its clause's lead-in; each part's tools copy its link or its
-// citation (agreement-copy.js, loaded on first use); a printout names the agreement, its source
-// and address on every sheet.
+// item opened by its URL shows its clause's lead-in; one control shows or hides every note; each
+// part's tools copy its link or its citation (agreement-copy.js, loaded on first use); a printout
+// names the agreement, its source and address on every sheet.
 //
 // Types: JSDoc, checked by TypeScript (make lint); the elements are those of scripts/templates/
 // and overrides/main.html, whose #agreement-config is an AgreementConfig: the one channel from
@@ -166,6 +166,25 @@
 
   showContext();
   addEventListener("hashchange", showContext);
+
+  // Notes: one control on each page that shows them, one choice for every page, kept in
+  // localStorage (the page's head applies it before the first paint: overrides/main.html). Hidden
+  // notes take no space; a note opened by its address is shown all the same (agreement.css).
+  const toggle = document.querySelector(".notes-toggle");
+  /** @param {boolean} shown */
+  const showNotes = (shown) => {
+    if (shown) delete html.dataset.notes;
+    else html.dataset.notes = "hidden";
+    toggle?.setAttribute("aria-pressed", String(shown));
+  };
+  showNotes(html.dataset.notes !== "hidden");
+  toggle?.addEventListener("click", () => {
+    const shown = html.dataset.notes === "hidden";
+    showNotes(shown);
+    try {
+      localStorage.setItem("agreement-notes", shown ? "shown" : "hidden");
+    } catch {} // storage refused: the choice holds on this page only
+  });
 
   // Copy link, copy citation: the text is composed by agreement-copy.js,
   // loaded on the first use of a tool, and handed to the clipboard within the click (a
