@@ -65,7 +65,10 @@ class ClauseTools(TypedDict):
     failed: str
     link_copied: str
     citation_copied: str
+    copy_both: str  # one text: the part's citation in every language, the original first
+    both_copied: str
     parallel: str
+    section: str  # in a row of the parallel view: back to the part on its section page
     tool: str
     by_hand: str  # above the field that holds the text when the browser refuses the clipboard
     report: str  # a link to report a problem with the part (where the site takes reports)
@@ -320,7 +323,10 @@ CHINESE = Language(
             "failed": "无法复制",
             "link_copied": "已复制{name}的链接",
             "citation_copied": "已复制{name}的引用",
+            "copy_both": "复制中英文引用",
+            "both_copied": "已复制{name}的中英文引用",
             "parallel": "中英对照",
+            "section": "回到本节页面",
             "tool": "{label}：{name}",
             "by_hand": "浏览器不允许自动复制。以下文字已选中，请手动复制：",
             "report": "报告问题",
@@ -514,7 +520,10 @@ ENGLISH = Language(
             "failed": "Could not copy",
             "link_copied": "Link to {name} copied",
             "citation_copied": "Citation of {name} copied",
+            "copy_both": "Copy citation in both languages",
+            "both_copied": "Citation of {name} in both languages copied",
             "parallel": "Side by side with the Chinese",
+            "section": "Back to the section page",
             "tool": "{label}: {name}",
             "by_hand": "The browser did not allow copying. The text below is selected: copy it by hand.",
             "report": "Report a problem",

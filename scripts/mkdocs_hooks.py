@@ -397,7 +397,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         out / language_root(language) / SEARCH_INDEX,
         json.dumps(build_index(pages, language), ensure_ascii=False, separators=(",", ":")),
     )
-    _write(out / language_root(language) / TOOLS_JSON, tools_json(language))
+    _write(out / language_root(language) / TOOLS_JSON, tools_json(language, config.extra["paths"]["site"]))
     history = site.project.history
     assert history is not None, "on_pre_build read it"
     for path, html in version_pages(

@@ -168,6 +168,21 @@ def _strings(language: str) -> object:
 
 
 @dataclass(frozen=True)
+class Tools:
+    """A part's tools (parts.html, tools): ⇄ to the other view of the part (from a page to its row
+    in the parallel view, from a row back to its section page), copy link, copy citation, copy
+    the citation in both languages, and where the site takes reports, report a problem."""
+
+    part: Part  # the part, in the language of the page it is shown on
+    switch: str | None  # the address of ⇄
+    switch_label: str  # clause_tools key of ⇄: parallel or section
+    page_link: str | None = None  # the part's own page, when shown elsewhere (full text, parallel view)
+    version_link: str | None = None  # the permanent page of the text shown, which a citation names
+    report: str | None = None  # where to report a problem with it (mkdocs.yml, extra.report_problem)
+    both: bool = True  # copy in both languages (not on a retrieval's permanent page)
+
+
+@dataclass(frozen=True)
 class Block:
     """One paragraph of a page as published: a citable part (preamble paragraph, clause, item)
     with its tools, or unnumbered text such as the closing 腾讯公司; and the notes after it (on a
@@ -178,10 +193,7 @@ class Block:
     part: Part | None = None
     number: bool = False  # whether its number is shown as a link to itself (clauses, items)
     spacing: str = ""  # between the number and the text, as written
-    parallel: str | None = None  # the page of its row in the parallel view
-    page_link: str | None = None  # its own page, when shown elsewhere (the full text)
-    version_link: str | None = None  # the permanent page of the text shown, which a citation names
-    report: str | None = None  # where to report a problem with it (mkdocs.yml, extra.report_problem)
+    tools: Tools | None = None
     notes: list[NoteView] = field(default_factory=list)
 
 
@@ -189,7 +201,7 @@ def blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = 
     """Every paragraph of a page, in reading order, as a block built from the model. A clause's
     notes follow the clause and all its items, never between two items. On a retrieval's
     permanent page (`permanent`) the parts have no row in the parallel view, no notes (they are
-    about the current text) and name no other page in their citations."""
+    about the current text), no copy in both languages, and name no other page in their citations."""
     language = page.language
     if permanent:
         parallel = preamble_parallel = version_link = None
@@ -200,6 +212,17 @@ def blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = 
         version_link = relative_url(here, page_url(language, version_page(editorial.retrieved, page.name)))
     by_anchor = {part.anchor: part for part in parts(page)}
 
+    def tools(part: Part, switch: str | None) -> Tools:
+        return Tools(
+            part,
+            f"{switch}#{part.anchor}" if switch else None,
+            "parallel",
+            page_link,
+            version_link,
+            editorial.report_link(part),
+            both=not permanent,
+        )
+
     def notes(*anchors: str) -> list[NoteView]:
         if permanent:
             return []
@@ -209,16 +232,8 @@ def blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = 
     for paragraph in page.paragraphs:
         segments = editorial.segments(paragraph.text, language)
         if paragraph.anchor:
-            block = Block(
-                "preamble",
-                segments,
-                by_anchor[paragraph.anchor],
-                parallel=preamble_parallel,
-                page_link=page_link,
-                version_link=version_link,
-                report=editorial.report_link(by_anchor[paragraph.anchor]),
-                notes=notes(paragraph.anchor),
-            )
+            part = by_anchor[paragraph.anchor]
+            block = Block("preamble", segments, part, tools=tools(part, preamble_parallel), notes=notes(part.anchor))
         else:
             block = Block("paragraph", segments)
         found.append((paragraph.line, block))
@@ -232,10 +247,7 @@ def blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = 
                 by_anchor[numbered.anchor],
                 number=True,
                 spacing=numbered.spacing,
-                parallel=parallel,
-                page_link=page_link,
-                version_link=version_link,
-                report=editorial.report_link(by_anchor[numbered.anchor]),
+                tools=tools(by_anchor[numbered.anchor], parallel),
                 notes=notes(*(part.anchor for _, part in numbered_parts)) if last else [],
             )
             found.append((numbered.line, block))
@@ -278,7 +290,7 @@ def full_markdown(pages: list[Page], editorial: Editorial) -> str:
 
 @dataclass(frozen=True)
 class Cell:
-    """One language's half of a parallel row."""
+    """One language's half of a parallel row; the half in the page's language has the part's tools."""
 
     lang: str  # HTML lang
     href: str  # the part on its own page
@@ -286,6 +298,7 @@ class Cell:
     number: str  # its full number: 10.1（2）, 10.1(2); a preamble paragraph's name
     short_name: str  # the language's name on the cell
     segments: list[Segment]
+    tools: Tools | None = None
 
 
 @dataclass(frozen=True)
@@ -314,11 +327,12 @@ def full_number(part: Part, clause: str | None) -> str:
 
 
 def _parallel_sections(
-    pages: dict[str, list[Page]], editorial: Editorial, here: str, sections: set[int | None]
+    pages: dict[str, list[Page]], language: str, editorial: Editorial, here: str, sections: set[int | None]
 ) -> list[ParallelSection]:
     """The rows of the given sections (None: the preamble), each section's title in both
-    languages, as shown on the page at site path `here`; a clause's notes follow its last row, in
-    both languages."""
+    languages, as shown on `language`'s page at site path `here`. Each row's half in that language
+    has the part's tools, whose ⇄ leads back to the part on its section page; a clause's notes
+    follow its last row, in both languages."""
     reference, translation = (pages[lang] for lang in LANGUAGES)
     shown = []
     for zh_page, en_page in zip(reference, translation, strict=False):
@@ -330,14 +344,20 @@ def _parallel_sections(
             cells = []
             for part in (zh_part, en_part):
                 lang = part.page.language
+                own_page = relative_url(here, page_url(lang, part.page.name))
+                tools = None
+                if lang == language:
+                    version = relative_url(here, page_url(lang, version_page(editorial.retrieved, part.page.name)))
+                    tools = Tools(part, f"{own_page}#{part.anchor}", "section", own_page, version, editorial.report_link(part))
                 cells.append(
                     Cell(
                         HTML_LANG[lang],
-                        f"{relative_url(here, page_url(lang, part.page.name))}#{part.anchor}",
+                        f"{own_page}#{part.anchor}",
                         part.name,
                         full_number(part, clause),
                         REGISTRY[lang].strings["parallel"]["cell"],
                         editorial.segments(part.text, lang),
+                        tools,
                     )
                 )
             rows.append(Row(zh_part.anchor, "-" in zh_part.anchor and clause is not None, cells))
@@ -380,7 +400,7 @@ def parallel_rows(pages: dict[str, list[Page]], language: str, editorial: Editor
         "parallel.html",
         jump=[(page.section, page.title) for page in own if page.section],
         columns=_columns(),
-        sections=_parallel_sections(pages, editorial, here, {page.section for page in own}),
+        sections=_parallel_sections(pages, language, editorial, here, {page.section for page in own}),
         headings=True,
         strings=_strings(language),
     )
@@ -409,7 +429,7 @@ def parallel_section_markdown(pages: dict[str, list[Page]], language: str, edito
             for lang in LANGUAGES
         ],
         columns=_columns(),
-        sections=_parallel_sections(pages, editorial, here, {section}),
+        sections=_parallel_sections(pages, language, editorial, here, {section}),
         headings=False,
         previous=neighbour(own[index - 1] if index else None),
         next=neighbour(own[index + 1] if index + 1 < len(own) else None),
@@ -711,12 +731,17 @@ def versions_html(
 # --- A retrieval's text at its permanent address --------------------------------------------
 
 
-def tools_json(language: str) -> str:
+def tools_json(language: str, site_path: str) -> str:
     """A language's tools.json (typed as ToolsConfig in agreement-clauses.js): what the scripts
     loaded on demand need and a page's first view does not, so that no page carries it: the
-    citation's format and the clause tools' words."""
+    citation's format, the clause tools' words, and each language's root as served (site_path: ""
+    or "/tim"), the original first."""
     entry = REGISTRY[language]
-    tools = {"citation": entry.strings["citation"], "clauseTools": entry.strings["clause_tools"]}
+    tools = {
+        "citation": entry.strings["citation"],
+        "clauseTools": entry.strings["clause_tools"],
+        "roots": [[code, site_path + REGISTRY[code].root] for code in LANGUAGES],
+    }
     return json.dumps(tools, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 

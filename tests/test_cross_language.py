@@ -164,6 +164,8 @@ def test_copy_link_and_citation_by_keyboard(clipboard_page: Page, base_url: str)
     page.keyboard.press("Tab")  # the item's tools: one tab stop, the first tool (⇄)
     assert page.evaluate("document.activeElement.matches('[id=\"10.1-2\"] .parallel-link')")
     page.keyboard.press("End")  # the arrow keys, Home and End move within the tools
+    assert page.evaluate("document.activeElement.matches('[id=\"10.1-2\"] .clause-tools__both')")
+    page.keyboard.press("ArrowLeft")
     button = page.locator('[id="10.1-2"] .clause-tools__citation')
     assert button.evaluate("b => b === document.activeElement") and button.evaluate("b => getComputedStyle(b).opacity") == "1"
     page.keyboard.press("Enter")

@@ -41,7 +41,7 @@ from scripts.addresses import (
 from scripts.assets import minified
 from scripts.check_clauses import check_project
 from scripts.clauses import Page, parts, plain_text
-from scripts.languages import HTML_LANG, LANGUAGES, REGISTRY
+from scripts.languages import HTML_LANG, LANGUAGES, REGISTRY, fill
 from scripts.project import read_project
 from tests.printed_sheets import joined, sheets
 from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, OpenPage, agreement_pages, attr, box, copy_project, one
@@ -73,7 +73,9 @@ PARALLEL_STATUS = {
 }
 NAMES = {"zh": {"10.1": "第10.1款", "10.1-2": "第10.1款第（2）项", "2.3-3": "第2.3款第（3）项"},
          "en": {"10.1": "clause 10.1", "10.1-2": "clause 10.1(2)", "2.3-3": "clause 2.3(3)"}}  # fmt: skip
-TOOLS = {"zh": ("中英对照", "复制链接", "复制引用"), "en": ("Side by side with the Chinese", "Copy link", "Copy citation")}
+TOOLS = {"zh": ("中英对照", "复制链接", "复制引用", "复制中英文引用"),
+         "en": ("Side by side with the Chinese", "Copy link", "Copy citation", "Copy citation in both languages")}  # fmt: skip
+BACK = {"zh": "回到本节页面", "en": "Back to the section page"}  # ⇄ in a row of the parallel view
 TOOL_NAME = {"zh": "{label}：{name}", "en": "{label}: {name}"}
 
 
@@ -480,7 +482,7 @@ def test_clause_tools_are_24_px_targets_shown_on_touch_screens(
     page.goto(base_url + page_url(language, "02-user-information.md"))
     assert page.evaluate("matchMedia('(hover: none)').matches") == (size == "phone")
     targets = page.locator(".agreement-text a.clause-number, .agreement-text .clause-tools > *")
-    assert targets.count() == 4 * len(list(parts(sections(language)[1]))), "a number, ⇄ and two copy buttons each"
+    assert targets.count() == 5 * len(list(parts(sections(language)[1]))), "a number, ⇄ and three copy buttons each"
     for target in targets.all():
         assert box(target)["width"] >= 24 and box(target)["height"] >= 24, target.evaluate("e => e.outerHTML.slice(0, 80)")
     citation = page.locator('[id="2.2"] .clause-tools__citation')
@@ -510,8 +512,10 @@ def test_clause_tools_are_named_with_the_clause_number(open_page: OpenPage, base
     name = NAMES[language]["2.3-3"]
     toolbar = page.get_by_role("toolbar", name=name, exact=True)
     assert toolbar.count() == 1
-    parallel, link, citation = TOOLS[language]
-    tools: tuple[tuple[Literal["link", "button"], str], ...] = (("link", parallel), ("button", link), ("button", citation))
+    parallel, link, citation, both = TOOLS[language]
+    tools: tuple[tuple[Literal["link", "button"], str], ...] = (
+        ("link", parallel), ("button", link), ("button", citation), ("button", both),
+    )  # fmt: skip
     for role, label in tools:
         tool = toolbar.get_by_role(role, name=TOOL_NAME[language].format(label=label, name=name), exact=True)
         assert tool.count() == 1 and tool.get_attribute("title") == TOOL_NAME[language].format(label=label, name=name)
@@ -766,4 +770,86 @@ def test_no_citation_holds_a_note_whether_notes_are_shown_or_hidden(open_page: O
         hide_notes(page, base_url)
     page.goto(f"{base_url}/en/10-user-conduct/#10.1")
     citation = copied(page, "10.1")
-    assert "(5) adding to" in citation and "note" not in citation.lower() and "注" not in citation, citation
+    both = copied_with(page, "10.1", "both")
+    for text in (citation, both):
+        assert "(5) adding to" in text and "note" not in text.lower() and "注" not in text, text
+
+
+# -- 11. the tools in the parallel view, and a citation in both languages -----------------------------------
+
+
+def copied_with(page: BrowserPage, anchor: str, tool: str) -> str:
+    """What a part's tool (link, citation, both) puts on the clipboard."""
+    page.locator(f'[id="{anchor}"] .clause-tools__{tool}').click()
+    page.wait_for_function(f"document.querySelector('[id=\"{anchor}\"] .clause-tools__{tool}').textContent.length > 0")
+    text: str = page.evaluate("navigator.clipboard.readText()")
+    return text
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_parallel_row_has_the_section_pages_tools_and_leads_back_to_it(
+    open_page: OpenPage, base_url: str, language: str, size: str
+) -> None:
+    page = open_page(size, clipboard=True)
+    section_page = base_url + page_url(language, "10-user-conduct.md")
+    page.goto(base_url + page_url(language, parallel_section_page(10)) + "#10.1-2")
+    assert page.locator(".parallel-row").count() == page.locator(".parallel-row .clause-tools").count() == 9
+    row = page.locator('.parallel-row[id="10.1-2"]')
+    name = NAMES[language]["10.1-2"]
+    toolbar = row.get_by_role("toolbar", name=name, exact=True)
+    assert toolbar.locator("xpath=..").get_attribute("lang") == HTML_LANG[language], "in the half in the page's language"
+    _, link, citation, both = TOOLS[language]
+    tools: tuple[tuple[Literal["link", "button"], str], ...] = (
+        ("link", BACK[language]),
+        ("button", link),
+        ("button", citation),
+        ("button", both),
+    )
+    for role, label in tools:
+        tool = toolbar.get_by_role(role, name=TOOL_NAME[language].format(label=label, name=name), exact=True)
+        assert tool.is_visible() and box(tool)["width"] >= 24 and box(tool)["height"] >= 24, label
+    assert copied_with(page, "10.1-2", "link") == f"{section_page}#10.1-2", "the address to cite: the section page's"
+    assert copied_with(page, "10.1-2", "citation").endswith(
+        f"\n{base_url}{page_url(language, f'v/{DATE}/10-user-conduct.md')}#10.1-2"
+    )
+    toolbar.get_by_role("link", name=TOOL_NAME[language].format(label=BACK[language], name=name), exact=True).click()
+    page.wait_for_url(f"{section_page}#10.1-2")
+    assert page.locator('[id="10.1-2"]').evaluate("e => e.matches(':target')")
+
+
+WHERE = {"section page": "10-user-conduct.md", "full text": FULL_PAGE, "parallel view": parallel_section_page(10)}
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_copy_in_both_languages_holds_each_languages_citation_the_original_first(
+    open_page: OpenPage, base_url: str, language: str, where: str
+) -> None:
+    page = open_page(clipboard=True)
+    own = {}
+    for code in LANGUAGES:  # each language's citation, as its own page copies it
+        page.goto(base_url + page_url(code, "10-user-conduct.md") + "#10.1-2")
+        own[code] = copied(page, "10.1-2")
+    page.goto(base_url + page_url(language, WHERE[where]) + "#10.1-2")
+    both = copied_with(page, "10.1-2", "both")
+    assert both == f"{own['zh']}\n\n{own['en']}"
+    for code in LANGUAGES:  # each with its date and its own permanent address
+        assert own[code].endswith(f"\n{base_url}{page_url(code, f'v/{DATE}/10-user-conduct.md')}#10.1-2") and DATE in own[code]
+    announced = REGISTRY[language].strings["clause_tools"]["both_copied"]
+    assert page.locator(".clause-tools__announcer").inner_text() == fill(announced, name=NAMES[language]["10.1-2"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_copy_in_both_languages_of_a_clause_and_a_preamble_paragraph(open_page: OpenPage, base_url: str, size: str) -> None:
+    page = open_page(size, clipboard=True)
+    page.goto(f"{base_url}/en/#preamble-2")
+    preamble = copied_with(page, "preamble-2", "both")
+    zh, en = preamble.split("\n\n")
+    assert zh.startswith("《TIM软件许可及服务协议》（2022-01-23获取的文本）序言第2段：“为使用TIM软件")
+    assert zh.endswith(f"\n{base_url}/v/{DATE}/#preamble-2") and en.endswith(f"\n{base_url}/en/v/{DATE}/#preamble-2")
+    assert en.startswith("TIM Software License and Service Agreement (as retrieved on 2022-01-23), preamble, paragraph 2 (")
+    page.goto(f"{base_url}/parallel/10/#10.1")
+    clause = copied_with(page, "10.1", "both")
+    zh, en = clause.split("\n\n")
+    assert "（7）其他未经腾讯明示授权的行为。”" in zh and '(7) any other act not expressly authorized by Tencent."' in en

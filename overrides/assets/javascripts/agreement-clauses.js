@@ -1,7 +1,7 @@
 // Clauses across languages and in context: the language selector keeps the clause being read; an
 // item opened by its URL shows its clause's lead-in; one control shows or hides every note; each
-// part's tools copy its link or its citation (agreement-copy.js, loaded on first use); a printout
-// names the agreement, its source and address on every sheet.
+// part's tools copy its link, its citation or its citation in both languages (agreement-copy.js,
+// loaded on first use); a printout names the agreement, its source and address on every sheet.
 //
 // Types: JSDoc, checked by TypeScript (make lint); the elements are those of scripts/templates/
 // and overrides/main.html, whose #agreement-config is an AgreementConfig: the one channel from
@@ -26,6 +26,7 @@
  *   the citation's template ({title}, {date}, {name}, {text}, {url}); what stands between an
  *   item's clause lead-in and the item; between a clause and its items; quotation mark → the inner one
  * @property {Record<string, string>} clauseTools the clause tools' words
+ * @property {Array<[string, string]>} roots each language's code and root as served, the original first
  */
 /**
  * agreement-copy.js, once loaded: the text a copy tool copies, and what it shows once copied or refused.
@@ -186,7 +187,7 @@
     } catch {} // storage refused: the choice holds on this page only
   });
 
-  // Copy link, copy citation: the text is composed by agreement-copy.js,
+  // Copy link, copy citation, copy in both languages: the text is composed by agreement-copy.js,
   // loaded on the first use of a tool, and handed to the clipboard within the click (a
   // ClipboardItem whose text follows), as browsers that ask for a click before writing require.
   const announcer = document.createElement("p");
