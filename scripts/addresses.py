@@ -58,8 +58,18 @@ def parallel_section_page(section: int) -> str:
 
 
 def short_link_path(language: str, anchor: str) -> str:
-    """The site path of a part's short link: /clause/10.1/ or /en/clause/10.1-2/."""
+    """The site path of a part's short link: /clause/10.1/ or /en/clause/10.1-2/; also of a
+    section (/clause/10/) and of an item's other spellings (/clause/10.1(2)/, short_link_aliases)."""
     return page_url(language, HOME_PAGE) + f"{SHORT_LINK_FOLDER}/{anchor}/"
+
+
+def short_link_aliases(anchor: str) -> list[str]:
+    """The other ways a reader writes an item's number in an address, each a short link of its
+    own: 10.1-2 is also 10.1(2) and 10.1.2. A clause or preamble paragraph has none."""
+    clause, _, item = anchor.partition("-")
+    if not item or "." not in clause:
+        return []
+    return [f"{clause}({item})", f"{clause}.{item}"]
 
 
 def version_page(retrieved: str, name: str) -> str:

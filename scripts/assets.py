@@ -1,7 +1,7 @@
 """Our own stylesheets and scripts, published minified, while the source keeps its explanations.
 Every page loads agreement.css, agreement-search-button.js and agreement-clauses.js; the others
 come when needed: views.css with the pages about the agreement, agreement-copy.js on the first
-copy. rcssmin and rjsmin are well-kept minifiers that know CSS and JavaScript syntax
+copy, agreement-address.js for an address naming a part the page lacks. rcssmin and rjsmin are well-kept minifiers that know CSS and JavaScript syntax
 (strings, regular expressions, comments), where a hand-written pattern would not. Plain Python.
 """
 
@@ -13,6 +13,7 @@ import rjsmin  # type: ignore[import-untyped]  # likewise
 MINIFIED_ASSETS = (
     "assets/agreement.css",
     "assets/views.css",
+    "assets/javascripts/agreement-address.js",
     "assets/javascripts/agreement-clauses.js",
     "assets/javascripts/agreement-copy.js",
     "assets/javascripts/agreement-search-button.js",

@@ -169,6 +169,14 @@ class NoteStrings(TypedDict):
     preamble: str
 
 
+class AddressStrings(TypedDict):
+    """A fragment that names a part the agreement lacks (#10.9): {number} as written; then links
+    to the nearest parts."""
+
+    missing: str
+    nearest: str
+
+
 class NotFoundStrings(TypedDict):
     """The 404 page (HTML): {home} the language's home page as served (/en/, /tim/en/). other: a
     line in the other language (marked so) for a reader who reached this one by mistake; {home}
@@ -241,6 +249,7 @@ class Strings(TypedDict):
     glossary: GlossaryStrings
     short_link: ShortLinkStrings
     notes: NoteStrings
+    address: AddressStrings
     not_found: NotFoundStrings
     record: RecordStrings
     feed: FeedStrings
@@ -406,6 +415,7 @@ CHINESE = Language(
             "toggle": "显示注释",
             "preamble": "序言",
         },
+        "address": {"missing": "本协议没有“{number}”。", "nearest": "最接近的部分："},
         "not_found": {
             "title": "找不到该页面",
             "text": Markup(
@@ -611,6 +621,7 @@ ENGLISH = Language(
             "toggle": "Show notes",
             "preamble": "Preamble",
         },
+        "address": {"missing": "The agreement has no “{number}”.", "nearest": "Nearest parts:"},
         "not_found": {
             "title": "Page not found",
             "text": Markup(

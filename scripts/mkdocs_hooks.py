@@ -69,6 +69,7 @@ from scripts.pages import (
     full_markdown,
     glossary_table,
     notes_markdown,
+    outline,
     parallel_rows,
     parallel_section_markdown,
     short_link_pages,
@@ -218,6 +219,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     last_check = _site().project.last_check
     assert last_check is not None, "the project keeps its retrievals under source/"
     config.extra["record"] = {"since": last_check.unchanged_since, "checked": last_check.checked}
+    # The agreement's parts in brief, for #agreement-config (a fragment naming no part: overrides/main.html).
+    config.extra["outline"] = outline(_site().project.pages[REFERENCE_LANGUAGE])
 
 
 def _read_the_site(report_problem: str, site_url: str, previewing: bool) -> None:

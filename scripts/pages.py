@@ -34,6 +34,7 @@ from scripts.addresses import (
     page_url,
     parallel_section_page,
     relative_url,
+    short_link_aliases,
     short_link_path,
     version_page,
 )
@@ -252,6 +253,14 @@ def blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = 
             )
             found.append((numbered.line, block))
     return [block for _, block in sorted(found, key=lambda pair: pair[0])]
+
+
+def outline(pages: list[Page]) -> list[int | list[int]]:
+    """The agreement's parts in brief, for the browser to tell a part that exists from one that
+    does not (#10.9) and to name the nearest: the number of preamble paragraphs, then for each
+    section in order the number of items of each of its clauses ([[7, 0], …] for 10.1 and 10.2)."""
+    home, *sections = pages
+    return [sum(1 for paragraph in home.paragraphs if paragraph.anchor), *([len(c.items) for c in p.clauses] for p in sections)]
 
 
 def shows_notes(pages: list[Page], editorial: Editorial) -> bool:
@@ -527,20 +536,31 @@ def notes_markdown(pages: dict[str, list[Page]], language: str, editorial: Edito
 
 
 def short_link_pages(pages: list[Page], site_title: str, site_url: str, favicon: str) -> Iterator[tuple[str, str]]:
-    """(site path, HTML) of a redirect page for every part: static, so any host serves it."""
+    """(site path, HTML) of a redirect page for every part (/clause/10.1-2/), every other way of
+    writing an item's number (/clause/10.1(2)/, /clause/10.1.2/) and every section (/clause/10/):
+    static, so any host serves it."""
     for page in pages:
         language = page.language
+        # (the short link's name, the page's title, its heading, the fragment it goes to)
+        targets: list[tuple[str, str, str, str]] = []
+        if page.section is not None:
+            targets.append((str(page.section), page.title, page.title, ""))
         for part in parts(page):
-            here = short_link_path(language, part.anchor)
+            targets += [
+                (anchor, part.name, capitalised(part.name), f"#{part.anchor}")
+                for anchor in (part.anchor, *short_link_aliases(part.anchor))
+            ]
+        for link, name, heading, fragment in targets:
+            here = short_link_path(language, link)
             yield (
                 here,
                 render(
                     "short_link.html",
                     lang=HTML_LANG[language],
-                    part=part,
-                    heading=capitalised(part.name),
+                    name=name,
+                    heading=heading,
                     site_title=site_title,
-                    target=f"{relative_url(here, page_url(language, page.name))}#{part.anchor}",
+                    target=f"{relative_url(here, page_url(language, page.name))}{fragment}",
                     canonical=site_url.rstrip("/") + page_url(language, page.name),
                     icon=f"{relative_url(here, '/')}{favicon}",
                     strings=_strings(language),
@@ -734,12 +754,15 @@ def versions_html(
 def tools_json(language: str, site_path: str) -> str:
     """A language's tools.json (typed as ToolsConfig in agreement-clauses.js): what the scripts
     loaded on demand need and a page's first view does not, so that no page carries it: the
-    citation's format, the clause tools' words, and each language's root as served (site_path: ""
-    or "/tim"), the original first."""
+    citation's format, the clause tools' words, how parts are named, what an address naming no
+    part says, and each language's root as served (site_path: "" or "/tim"), the original first."""
     entry = REGISTRY[language]
     tools = {
         "citation": entry.strings["citation"],
         "clauseTools": entry.strings["clause_tools"],
+        "names": entry.citation_names,
+        "label": entry.item_label,
+        "address": entry.strings["address"],
         "roots": [[code, site_path + REGISTRY[code].root] for code in LANGUAGES],
     }
     return json.dumps(tools, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
@@ -747,7 +770,8 @@ def tools_json(language: str, site_path: str) -> str:
 
 def _browser_config(language: str, date: str, head: str, page_address: str, assets: str) -> str:
     """The page's #agreement-config (typed as AgreementConfig in agreement-clauses.js) for a page of
-    our own templates; the theme's pages write theirs in overrides/main.html."""
+    our own templates; the theme's pages write theirs in overrides/main.html. A retrieval's page
+    has no outline of the agreement: a fragment naming a part it lacks is left as it is."""
     entry = REGISTRY[language]
     other = next(REGISTRY[code] for code in LANGUAGES if code != language)
     strings = entry.strings

@@ -86,6 +86,7 @@ def test_pages_and_their_scripts_config_come_from_the_registry(site: Path, langu
     assert config["ellipsis"] == entry.strings["citation"]["ellipsis"]
     tools = json.loads((site / resolve(page_url(language, HOME_PAGE), config["tools"]).lstrip("/")).read_text(encoding="utf-8"))
     assert tools["citation"] == entry.strings["citation"] and tools["clauseTools"] == entry.strings["clause_tools"]
+    assert tools["names"] == entry.citation_names and tools["address"] == entry.strings["address"]
     assert tools["roots"] == [[code, REGISTRY[code].root] for code in LANGUAGES]
     assert config["search"]["strings"] == entry.strings["search"]
     assert config["search"]["otherLang"] == other.html_lang

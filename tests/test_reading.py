@@ -37,6 +37,7 @@ from scripts.addresses import (
     PARALLEL_PAGE,
     page_url,
     parallel_section_page,
+    short_link_path,
 )
 from scripts.assets import minified
 from scripts.check_clauses import check_project
@@ -853,3 +854,90 @@ def test_copy_in_both_languages_of_a_clause_and_a_preamble_paragraph(open_page: 
     clause = copied_with(page, "10.1", "both")
     zh, en = clause.split("\n\n")
     assert "（7）其他未经腾讯明示授权的行为。”" in zh and '(7) any other act not expressly authorized by Tencent."' in en
+
+
+# -- 12. forgiving addresses ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["10.1(2)", "10.1（2）", "10.1.2", "１０.１(２)"])
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_item_written_as_readers_write_it_lands_on_the_item(
+    open_page: OpenPage, base_url: str, language: str, size: str, written: str
+) -> None:
+    page = open_page(size)
+    page.goto(base_url + page_url(language, "10-user-conduct.md") + f"#{written}", wait_until="load")
+    page.wait_for_url("**#10.1-2")
+    page.wait_for_function("document.querySelector('.is-context')")
+    item = page.locator('[id="10.1-2"]')
+    assert item.evaluate("e => e.matches(':target')") and page.locator(".is-context").get_attribute("id") == "10.1"
+    assert header_bottom(page) <= box(item)["y"] and box(item)["y"] + box(item)["height"] <= SIZES[size]["height"]
+    assert page.locator(".address-notice").count() == 0
+
+
+MISSING = {"zh": "本协议没有“{number}”。", "en": "The agreement has no “{number}”."}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_address_naming_a_part_the_agreement_lacks_says_so_with_the_nearest_parts(
+    open_page: OpenPage, base_url: str, language: str, size: str, scheme: Scheme
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = open_page(size, scheme)
+    url = base_url + page_url(language, "10-user-conduct.md")
+    page.goto(f"{url}#10.9", wait_until="load")
+    notice = page.locator(".address-notice")
+    notice.wait_for()
+    assert notice.inner_text().startswith(MISSING[language].format(number="10.9")) and notice.get_attribute("role") == "alert"
+    assert header_bottom(page) <= box(notice)["y"] and box(notice)["y"] + box(notice)["height"] <= SIZES[size]["height"]
+    nearest = {"zh": ["第10.2款", "第11.1款"], "en": ["clause 10.2", "clause 11.1"]}[language]
+    assert notice.locator("a").all_inner_texts() == nearest
+    violations = Axe().run(page).response["violations"]
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    notice.locator("a").first.click()  # on this page: the notice goes
+    page.wait_for_url(f"{url}#10.2")
+    page.locator(".address-notice").wait_for(state="detached")  # on the hashchange that follows the address
+    assert page.locator(".address-notice").count() == 0
+    page.goto(f"{url}#10.1(9)", wait_until="load")
+    page.locator(".address-notice").wait_for()
+    assert page.locator(".address-notice a").all_inner_texts() == (
+        ["第10.1款第（7）项", "第10.2款"] if language == "zh" else ["clause 10.1(7)", "clause 10.2"]
+    )
+    page.locator(".address-notice a").first.click()
+    page.wait_for_url(f"{url}#10.1-7")
+    page.goto(f"{url}#10.9", wait_until="load")
+    page.locator(".address-notice a").nth(1).click()  # on another page: through its short link
+    page.wait_for_url(base_url + page_url(language, "11-security-responsibility.md") + "#11.1")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_address_naming_a_part_on_another_page_opens_that_page(open_page: OpenPage, base_url: str, language: str) -> None:
+    page = open_page()
+    page.goto(base_url + page_url(language, "10-user-conduct.md") + "#3.3")
+    page.wait_for_url(base_url + page_url(language, "03-license-scope.md") + "#3.3")
+    assert page.locator('[id="3.3"]').evaluate("e => e.matches(':target')")
+    page.goto(base_url + page_url(language, parallel_section_page(2)) + "#preamble-9", wait_until="load")
+    page.locator(".address-notice").wait_for()
+    assert page.locator(".address-notice a").all_inner_texts() == (
+        ["序言第4段", "第1.1款"] if language == "zh" else ["preamble, paragraph 4", "clause 1.1"]
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_short_links_take_an_items_other_spellings_and_a_sections_number(
+    open_page: OpenPage, base_url: str, language: str
+) -> None:
+    page = open_page()
+    for link, name, fragment in (
+        ("10.1(2)", "10-user-conduct.md", "#10.1-2"),
+        ("10.1.2", "10-user-conduct.md", "#10.1-2"),
+        ("2.3(5)", "02-user-information.md", "#2.3-5"),
+        ("10", "10-user-conduct.md", ""),
+        ("1", "01-scope.md", ""),
+    ):
+        page.goto(base_url + short_link_path(language, link))
+        page.wait_for_url(base_url + page_url(language, name) + fragment)
+        assert page.locator(".status-line").count() == 1, link

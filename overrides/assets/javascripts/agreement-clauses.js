@@ -1,7 +1,9 @@
-// Clauses across languages and in context: the language selector keeps the clause being read; an
-// item opened by its URL shows its clause's lead-in; one control shows or hides every note; each
-// part's tools copy its link, its citation or its citation in both languages (agreement-copy.js,
-// loaded on first use); a printout names the agreement, its source and address on every sheet.
+// Clauses across languages and in context: the language selector keeps the clause being read; a
+// part named in the address in any of the ways readers write it lands on the part, and a part the
+// agreement lacks says so (agreement-address.js, loaded then); an item opened by its URL shows its
+// clause's lead-in; one control shows or hides every note; each part's tools copy its link, its
+// citation or its citation in both languages (agreement-copy.js, loaded on first use); a
+// printout names the agreement, its source and address on every sheet.
 //
 // Types: JSDoc, checked by TypeScript (make lint); the elements are those of scripts/templates/
 // and overrides/main.html, whose #agreement-config is an AgreementConfig: the one channel from
@@ -14,6 +16,8 @@
  * @property {string} title the site's name
  * @property {string} date the retrieval date of the text shown
  * @property {string} ellipsis what stands for the omitted text between an item's clause lead-in and the item
+ * @property {Array<number | number[]>} [outline] the agreement in brief (scripts/pages.py, outline):
+ *   the number of preamble paragraphs, then each section's clauses' numbers of items; none on a retrieval's page
  * @property {string} tools this language's tools.json (a ToolsConfig)
  * @property {{head: string, source: string, page: string}} print what every printed sheet says
  * @property {SearchConfig} search
@@ -26,6 +30,9 @@
  *   the citation's template ({title}, {date}, {name}, {text}, {url}); what stands between an
  *   item's clause lead-in and the item; between a clause and its items; quotation mark → the inner one
  * @property {Record<string, string>} clauseTools the clause tools' words
+ * @property {{clause: string, item: string, preamble: string}} names how a part is named: {clause} 10.1, {item} an item's number as written, {n}
+ * @property {string} label an item's number as written, {n} the number
+ * @property {{missing: string, nearest: string}} address what a fragment naming no part shows ({number})
  * @property {Array<[string, string]>} roots each language's code and root as served, the original first
  */
 /**
@@ -34,7 +41,13 @@
  * @property {(button: HTMLElement) => Promise<string>} compose
  * @property {(button: HTMLElement, copied: boolean, text: Promise<string>) => void} done
  */
-/** @typedef {AgreementWindow & {agreement: {copy?: Copy}}} ClausesWindow */
+/**
+ * agreement-address.js, once loaded: for a fragment that names a part this page lacks ([section,
+ * clause, item] and the fragment as written), the part's page or a notice; undefined: the address
+ * names no part (the notice goes).
+ * @typedef {(key: number[] | undefined, written: string, config: AgreementConfig) => void} Address
+ */
+/** @typedef {AgreementWindow & {agreement: {copy?: Copy, address?: Address}}} ClausesWindow */
 /**
  * @typedef {object} SearchConfig
  * @property {Record<string, string>} strings the search dialog's words
@@ -62,8 +75,8 @@
   const CITABLE = ".agreement-text .clause, .agreement-text .clause-item, .agreement-text .preamble, .parallel-row";
   const ITEM = /^(\d+\.\d+)-\d+$/; // 10.1-2: item (2) of clause 10.1
 
-  // The scripts loaded on demand, beside this one (agreement-copy.js); each leaves its functions
-  // on window.agreement. A script that fails is tried again on the next use.
+  // The scripts loaded on demand, beside this one (agreement-copy.js, agreement-address.js); each
+  // leaves its functions on window.agreement. A script that fails is tried again on the next use.
   const scripts = /** @type {HTMLScriptElement} */ (document.currentScript).src;
   /** @type {Record<string, Promise<void> | undefined>} */
   const loading = {};
@@ -80,6 +93,28 @@
       };
       document.head.append(script);
     }));
+
+  // A part named in the fragment as readers write it: 10.1(2), 10.1（2）, 10.1.2 (and full-width
+  // digits) are 10.1-2, and the address is set to that id (its lead-in and the language switch
+  // follow). A part this page lacks is agreement-address.js's: the part's short link when it is on
+  // another page, else a notice that the agreement has no such part.
+  function readAddress() {
+    let written = location.hash.slice(1);
+    try {
+      written = decodeURIComponent(written);
+    } catch {} // a malformed escape: read as written
+    const match = /^(?:(\d+)\.(\d+)(?:[-.](\d+)|\((\d+)\))?|preamble-(\d+))$/.exec(written.normalize("NFKC").replace(/\s/g, ""));
+    /** @type {number[] | undefined} [section, clause, item]; a preamble paragraph is [0, n, 0] */
+    const key = match ? (match[5] ? [0, +match[5], 0] : [+match[1], +match[2], +(match[3] || match[4] || 0)]) : undefined;
+    const id = key && (key[0] ? `${key[0]}.${key[1]}${key[2] ? `-${key[2]}` : ""}` : `preamble-${key[1]}`);
+    const found = id && document.getElementById(id);
+    if (found && id !== location.hash.slice(1)) location.replace(`#${id}`);
+    if (key && !found) load("address").then(() => agreement.address?.(key, written, config));
+    else agreement.address?.(undefined, written, config); // a notice shown before goes
+  }
+
+  readAddress();
+  addEventListener("hashchange", readAddress);
 
   // The clause to keep when switching language: the URL's, else the first one that starts
   // below the header.
