@@ -29,13 +29,14 @@ from urllib.parse import urlsplit
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
 # MkDocs puts only this file's folder on sys.path; the model is imported as a package.
@@ -57,6 +58,7 @@ from scripts.addresses import (
 from scripts.assets import MINIFIED_ASSETS, minified
 from scripts.check_clauses import check_project, markup_problems, report
 from scripts.clauses import HOME_PAGE, ParseError, parse_markdown
+from scripts.clauses import Page as AgreementPage
 from scripts.csp import SERVER_INCLUDE, script_hashes, server_include
 from scripts.english_records import UNRECORDED
 from scripts.evidence import published_files
@@ -65,6 +67,7 @@ from scripts.languages import LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, Language,
 from scripts.pages import (
     Editorial,
     agreement_markdown,
+    contents,
     data_table,
     full_markdown,
     glossary_table,
@@ -98,6 +101,9 @@ class SiteBuild:
     files: list[SiteFile]  # the files published beside the pages (scripts/site_files.py)
     built: list[str] = field(default_factory=list)  # languages whose build has finished, in order
     not_found_pages: dict[str, str] = field(default_factory=dict)  # each language's 404 page
+    # Each agreement page's model as published, by its source path: its clauses are its table of
+    # contents (on_page_context).
+    models: dict[str, AgreementPage] = field(default_factory=dict)
 
 
 @dataclass
@@ -354,6 +360,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if model.section:  # its section's feed, beside the whole agreement's (overrides/main.html)
         page.meta["section_feed"] = feed_path(language, model.section)[1:]
     page.meta["notes"] = shows_notes([model], editorial)
+    site.models[page.file.src_uri] = model
     return agreement_markdown(model, editorial)
 
 
@@ -369,8 +376,15 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    """No empty "Table of contents" landmark: a page without headings below its title hides
-    Material's table-of-contents sidebar (page.meta.hide, Material's own switch)."""
+    """A section page's table of contents is its clauses (pages.contents), set as the page's toc
+    (MkDocs' AnchorLink entries under the page's title), which Material renders in its sidebar and
+    its drawer, with toc.follow, as it renders any page's headings. No empty "Table of contents"
+    landmark: a page without headings or clauses below its title hides Material's
+    table-of-contents sidebar (page.meta.hide, Material's own switch)."""
+    model = _site().models.get(page.file.src_uri)
+    title = next(iter(page.toc), None)
+    if model is not None and model.section and title is not None and title.level == 1:
+        title.children = [AnchorLink(str(escape(entry)), anchor, 2) for anchor, entry in contents(model)]
     toc = list(page.toc)
     if toc and toc[0].level == 1:
         toc = list(toc[0].children)

@@ -196,6 +196,7 @@ class Block:
     spacing: str = ""  # between the number and the text, as written
     tools: Tools | None = None
     notes: list[NoteView] = field(default_factory=list)
+    ordinal: str = ""  # a preamble paragraph's number, shown as a link to itself (序言第2段: 2)
 
 
 def blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = None, permanent: bool = False) -> list[Block]:
@@ -234,7 +235,10 @@ def blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = 
         segments = editorial.segments(paragraph.text, language)
         if paragraph.anchor:
             part = by_anchor[paragraph.anchor]
-            block = Block("preamble", segments, part, tools=tools(part, preamble_parallel), notes=notes(part.anchor))
+            ordinal = paragraph.anchor.removeprefix("preamble-")
+            block = Block(
+                "preamble", segments, part, tools=tools(part, preamble_parallel), notes=notes(part.anchor), ordinal=ordinal
+            )
         else:
             block = Block("paragraph", segments)
         found.append((paragraph.line, block))
@@ -253,6 +257,20 @@ def blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = 
             )
             found.append((numbered.line, block))
     return [block for _, block in sorted(found, key=lambda pair: pair[0])]
+
+
+def contents(page: Page) -> list[tuple[str, str]]:
+    """A section page's table of contents: each clause's id and its entry, the clause's number and
+    its opening words up to the first pause (10.1 除非法律允许或腾讯书面许可…; 10.1 Except as
+    permitted by law or …), as text. The hooks give it to Material as the page's toc."""
+    han = REGISTRY[page.language].script == "han"
+    entries = []
+    for clause in page.clauses:
+        text = plain_text(clause.text)
+        words = re.split(r"[，。；：,;:]", text, maxsplit=1)[0]
+        opening = words[:14] if han else " ".join(words.split()[:6])
+        entries.append((clause.anchor, f"{clause.label} {opening}{'' if opening == text else '…'}"))
+    return entries
 
 
 def outline(pages: list[Page]) -> list[int | list[int]]:

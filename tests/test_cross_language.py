@@ -197,7 +197,7 @@ def test_english_citation_names_the_translation(clipboard_page: Page, base_url: 
 
 
 @pytest.mark.parametrize(
-    ("url", "numbered", "linked"), [("/10-user-conduct/", True, False), ("/en/parallel/", True, True), ("/en/", False, True)]
+    ("url", "numbered", "linked"), [("/10-user-conduct/", True, False), ("/en/parallel/", True, True), ("/en/", True, True)]
 )
 def test_print_shows_only_the_text_with_numbers_and_link_targets(
     page: Page, base_url: str, url: str, numbered: bool, linked: bool

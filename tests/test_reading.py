@@ -41,7 +41,7 @@ from scripts.addresses import (
 )
 from scripts.assets import minified
 from scripts.check_clauses import check_project
-from scripts.clauses import Page, parts, plain_text
+from scripts.clauses import Page, capitalised, parts, plain_text
 from scripts.languages import HTML_LANG, LANGUAGES, REGISTRY, fill
 from scripts.project import read_project
 from tests.printed_sheets import joined, sheets
@@ -941,3 +941,57 @@ def test_short_links_take_an_items_other_spellings_and_a_sections_number(
         page.goto(base_url + short_link_path(language, link))
         page.wait_for_url(base_url + page_url(language, name) + fragment)
         assert page.locator(".status-line").count() == 1, link
+
+
+# -- 13. the preamble's numbers, a section's clauses beside it -----------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_preamble_paragraphs_show_their_number_as_a_link_to_themselves(
+    open_page: OpenPage, base_url: str, language: str, size: str
+) -> None:
+    page = open_page(size)
+    page.goto(base_url + root(language))
+    home = agreement_pages()[language][0]
+    for number, part in enumerate(parts(home), 1):
+        paragraph = page.locator(f'[id="{part.anchor}"]')
+        link = paragraph.get_by_role("link", name=capitalised(part.name), exact=True)
+        assert link.count() == 1 and link.is_visible() and link.get_attribute("href") == f"#{part.anchor}"
+        assert link.evaluate("a => getComputedStyle(a, '::before').content") == f'"{number}"'
+        assert box(link)["width"] >= 24 and box(link)["height"] >= 24
+        size_of = "e => parseFloat(getComputedStyle(e).fontSize)"
+        assert link.evaluate(size_of) < paragraph.evaluate(size_of), "small"
+        assert box(link)["x"] <= box(paragraph)["x"] + 1, "before the text"
+        assert paragraph.inner_text().lstrip().startswith(plain_text(part.text)[:6]), "not in the text"
+    page.locator('[id="preamble-2"]').get_by_role("link", name=capitalised(list(parts(home))[1].name), exact=True).click()
+    assert urlsplit(page.url).fragment == "preamble-2"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_section_pages_table_of_contents_lists_its_clauses(open_page: OpenPage, base_url: str, language: str) -> None:
+    """In the right column on a desktop (Material's table of contents, fed the page's clauses), in
+    the navigation drawer on a phone."""
+    section = sections(language)[11]
+    clauses = [f"#{clause.anchor}" for clause in section.clauses]
+    page = open_page()
+    page.goto(base_url + page_url(language, section.name))
+    sidebar = page.locator(".md-sidebar--secondary nav.md-nav--secondary")
+    entries = sidebar.locator("a.md-nav__link")
+    assert sidebar.is_visible() and box(sidebar)["x"] > box(page.locator('[id="12.1"]'))["x"], "to the right of the text"
+    assert entries.evaluate_all("links => links.map(a => a.getAttribute('href'))") == clauses
+    for text, clause in zip(entries.all_inner_texts(), section.clauses, strict=True):
+        number, _, words = text.partition(" ")
+        assert number == clause.label and plain_text(clause.text).startswith(words.removesuffix("…")), text
+        assert len(words) <= 50, "the opening words, not the clause"
+    entries.nth(4).click()
+    page.wait_for_url("**#12.5")
+    assert page.locator('[id="12.5"]').evaluate("e => e.matches(':target')")
+    phone = open_page("phone")
+    phone.goto(base_url + page_url(language, section.name))
+    phone.locator('label.md-header__button[for="__drawer"]').click()
+    phone.locator('nav.md-nav--primary label.md-nav__link--active[for="__toc"]').click()
+    drawer = phone.locator("nav.md-nav--primary nav.md-nav--secondary a.md-nav__link")
+    assert drawer.evaluate_all("links => links.map(a => a.getAttribute('href'))") == clauses and drawer.first.is_visible()
+    phone.goto(base_url + root(language))
+    assert phone.locator("nav.md-nav--secondary a.md-nav__link").count() == 0, "the home page has no clauses"
