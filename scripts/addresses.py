@@ -20,6 +20,7 @@ PARALLEL_PAGE = "parallel/index.md"  # the whole parallel view
 PARALLEL_FOLDER = "parallel"  # one short parallel page per section: parallel/10.md -> /parallel/10/
 FULL_PAGE = "full/index.md"  # the whole agreement on one page (front matter only)
 GLOSSARY_PAGE = "glossary/index.md"
+NOTES_PAGE = "notes/index.md"  # every note on the text, each linked to its part; the list generated
 VERSIONS_PAGE = "versions/index.md"
 DATA_PAGE = "data/index.md"  # every file the site publishes beside its pages; the table generated
 
@@ -27,6 +28,9 @@ SHORT_LINK_FOLDER = "clause"  # /clause/10.1/, /en/clause/10.1/
 VERSION_FOLDER = "v"  # every retrieval's text at a permanent address: /v/2022-01-23/10-user-conduct/
 SOURCES_FOLDER = "sources"  # every retrieval as kept, at the site root: /sources/2022-01-23.zh.txt
 SEARCH_INDEX = "search/agreement.json"  # under each language's root: /search/…, /en/search/…
+# What the scripts loaded on demand need (agreement-copy.js, agreement-address.js), under each
+# language's root: /tools.json, /en/tools.json (scripts/pages.py, tools_json)
+TOOLS_JSON = "tools.json"
 CLAUSES_JSON = "clauses.json"  # at the site root, both languages
 CLAUSES_SCHEMA = "clauses.schema.json"  # clauses.json's JSON Schema (scripts/schemas/), published beside it
 
@@ -54,8 +58,18 @@ def parallel_section_page(section: int) -> str:
 
 
 def short_link_path(language: str, anchor: str) -> str:
-    """The site path of a part's short link: /clause/10.1/ or /en/clause/10.1-2/."""
+    """The site path of a part's short link: /clause/10.1/ or /en/clause/10.1-2/; also of a
+    section (/clause/10/) and of an item's other spellings (/clause/10.1(2)/, short_link_aliases)."""
     return page_url(language, HOME_PAGE) + f"{SHORT_LINK_FOLDER}/{anchor}/"
+
+
+def short_link_aliases(anchor: str) -> list[str]:
+    """The other ways a reader writes an item's number in an address, each a short link of its
+    own: 10.1-2 is also 10.1(2) and 10.1.2. A clause or preamble paragraph has none."""
+    clause, _, item = anchor.partition("-")
+    if not item or "." not in clause:
+        return []
+    return [f"{clause}({item})", f"{clause}.{item}"]
 
 
 def version_page(retrieved: str, name: str) -> str:

@@ -1,7 +1,9 @@
-"""Our own stylesheet and scripts, published minified: every page loads them (the search core, every
-first search), and the source keeps its explanations. rcssmin and rjsmin are well-kept minifiers
-that know CSS and JavaScript syntax (strings, regular expressions, comments), where a hand-written
-pattern would not. Plain Python.
+"""Our own stylesheets and scripts, published minified, while the source keeps its explanations.
+Every page loads agreement.css, agreement-search-button.js and agreement-clauses.js; the others
+come when needed: views.css with the pages about the agreement, search-core.js with the first
+search, agreement-copy.js on the first copy, agreement-address.js for an address naming a part
+the page lacks. rcssmin and rjsmin are well-kept minifiers that know CSS and JavaScript syntax
+(strings, regular expressions, comments), where a hand-written pattern would not. Plain Python.
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ import rjsmin  # type: ignore[import-untyped]  # likewise
 
 MINIFIED_ASSETS = (
     "assets/agreement.css",
+    "assets/views.css",
+    "assets/javascripts/agreement-address.js",
     "assets/javascripts/agreement-clauses.js",
+    "assets/javascripts/agreement-copy.js",
     "assets/javascripts/agreement-search-button.js",
     "assets/javascripts/search-core.js",
 )

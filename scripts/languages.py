@@ -68,7 +68,10 @@ class ClauseTools(TypedDict):
     failed: str
     link_copied: str
     citation_copied: str
+    copy_both: str  # one text: the part's citation in every language, the original first
+    both_copied: str
     parallel: str
+    section: str  # in a row of the parallel view: back to the part on its section page
     tool: str
     by_hand: str  # above the field that holds the text when the browser refuses the clipboard
     report: str  # a link to report a problem with the part (where the site takes reports)
@@ -157,11 +160,24 @@ class ShortLinkStrings(TypedDict):
 
 
 class NoteStrings(TypedDict):
-    """How a note introduces itself; it says it is not agreement text: {label} {text}."""
+    """How a note introduces itself after its clause: it names its part and says it is not
+    agreement text: {label} (a link to the note on the notes page), {name} (a link to its part),
+    {text}. toggle: the button that shows or hides every note; preamble: the notes page's heading
+    for the preamble's notes."""
 
     editor: str
     translator: str
     format: str
+    toggle: str
+    preamble: str
+
+
+class AddressStrings(TypedDict):
+    """A fragment that names a part the agreement lacks (#10.9): {number} as written; then links
+    to the nearest parts."""
+
+    missing: str
+    nearest: str
 
 
 class NotFoundStrings(TypedDict):
@@ -236,6 +252,7 @@ class Strings(TypedDict):
     glossary: GlossaryStrings
     short_link: ShortLinkStrings
     notes: NoteStrings
+    address: AddressStrings
     not_found: NotFoundStrings
     record: RecordStrings
     feed: FeedStrings
@@ -321,7 +338,10 @@ CHINESE = Language(
             "failed": "无法复制",
             "link_copied": "已复制{name}的链接",
             "citation_copied": "已复制{name}的引用",
+            "copy_both": "复制中英文引用",
+            "both_copied": "已复制{name}的中英文引用",
             "parallel": "中英对照",
+            "section": "回到本节页面",
             "tool": "{label}：{name}",
             "by_hand": "浏览器不允许自动复制。以下文字已选中，请手动复制：",
             "report": "报告问题",
@@ -394,7 +414,14 @@ CHINESE = Language(
             "separator": "、",
         },
         "short_link": {"description": "{title}{name}的短链接。", "going": "正在前往"},
-        "notes": {"editor": "编者注", "translator": "译者注", "format": "{label}（不属于协议文本）：{text}"},
+        "notes": {
+            "editor": "编者注",
+            "translator": "译者注",
+            "format": "{label}（{name}，不属于协议文本）：{text}",
+            "toggle": "显示注释",
+            "preamble": "序言",
+        },
+        "address": {"missing": "本协议没有“{number}”。", "nearest": "最接近的部分："},
         "not_found": {
             "title": "找不到该页面",
             "text": Markup(
@@ -512,7 +539,10 @@ ENGLISH = Language(
             "failed": "Could not copy",
             "link_copied": "Link to {name} copied",
             "citation_copied": "Citation of {name} copied",
+            "copy_both": "Copy citation in both languages",
+            "both_copied": "Citation of {name} in both languages copied",
             "parallel": "Side by side with the Chinese",
+            "section": "Back to the section page",
             "tool": "{label}: {name}",
             "by_hand": "The browser did not allow copying. The text below is selected: copy it by hand.",
             "report": "Report a problem",
@@ -596,8 +626,11 @@ ENGLISH = Language(
         "notes": {
             "editor": "Editor's note",
             "translator": "Translator's note",
-            "format": "{label} (not part of the agreement): {text}",
+            "format": "{label} on {name} (not part of the agreement): {text}",
+            "toggle": "Show notes",
+            "preamble": "Preamble",
         },
+        "address": {"missing": "The agreement has no “{number}”.", "nearest": "Nearest parts:"},
         "not_found": {
             "title": "Page not found",
             "text": Markup(

@@ -29,13 +29,14 @@ from urllib.parse import urlsplit
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
 # MkDocs puts only this file's folder on sys.path; the model is imported as a package.
@@ -45,9 +46,11 @@ from scripts.addresses import (
     DATA_PAGE,
     FULL_PAGE,
     GLOSSARY_PAGE,
+    NOTES_PAGE,
     PARALLEL_FOLDER,
     PARALLEL_PAGE,
     SEARCH_INDEX,
+    TOOLS_JSON,
     VERSIONS_PAGE,
     language_root,
     page_url,
@@ -55,6 +58,7 @@ from scripts.addresses import (
 from scripts.assets import MINIFIED_ASSETS, minified
 from scripts.check_clauses import check_project, markup_problems, report
 from scripts.clauses import HOME_PAGE, ParseError, parse_markdown
+from scripts.clauses import Page as AgreementPage
 from scripts.csp import SERVER_INCLUDE, script_hashes, server_include, template_scripts
 from scripts.data_files import SiteFile
 from scripts.english_records import UNRECORDED
@@ -64,12 +68,17 @@ from scripts.languages import LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, Language,
 from scripts.pages import (
     Editorial,
     agreement_markdown,
+    contents,
     data_table,
     full_markdown,
     glossary_table,
+    notes_markdown,
+    outline,
     parallel_rows,
     parallel_section_markdown,
     short_link_pages,
+    shows_notes,
+    tools_json,
     version_pages,
     versions_html,
 )
@@ -94,6 +103,9 @@ class SiteBuild:
     files: list[SiteFile]  # the files published beside the pages (scripts/site_files.py)
     built: list[str] = field(default_factory=list)  # languages whose build has finished, in order
     not_found_pages: dict[str, str] = field(default_factory=dict)  # each language's 404 page
+    # Each agreement page's model as published, by its source path: its clauses are its table of
+    # contents (on_page_context).
+    models: dict[str, AgreementPage] = field(default_factory=dict)
 
 
 @dataclass
@@ -199,6 +211,7 @@ def _use_language(config: MkDocsConfig, language: Language) -> None:
     # the site's own absolute path ("" or "/tim"), for the 404 page, which is served at any depth.
     config.extra["paths"] = {
         "site": urlsplit(config.site_url or "/").path.rstrip("/"),
+        "tools": language_root(language.code) + TOOLS_JSON,
         "search_index": language_root(language.code) + SEARCH_INDEX,
         "parallel": page_url(language.code, PARALLEL_PAGE)[1:],
         "full": page_url(language.code, FULL_PAGE)[1:],
@@ -218,6 +231,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     last_check = _site().project.last_check
     assert last_check is not None, "the project keeps its retrievals under source/"
     config.extra["record"] = {"since": last_check.unchanged_since, "checked": last_check.checked}
+    # The agreement's parts in brief, for #agreement-config (a fragment naming no part: overrides/main.html).
+    config.extra["outline"] = outline(_site().project.pages[REFERENCE_LANGUAGE])
 
 
 def _read_the_site(report_problem: str, site_url: str, previewing: bool) -> None:
@@ -310,18 +325,28 @@ def page_language(page: Page) -> str:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Agreement pages are published from the model, never from the author's Markdown: every
-    clause, item and preamble paragraph with its id and links (scripts/pages.py)."""
+    clause, item and preamble paragraph with its id and links (scripts/pages.py). A page that
+    shows notes says so in its meta (`notes`: overrides/main.html offers to hide them); the
+    parallel pages, the notes page, the glossary, the data files and the versions page load the
+    styles for them (`views`: assets/views.css)."""
     site = _site()
     pages, editorial = site.project.pages, site.editorial
     language = page_language(page)
     name = page.file.src_uri.removeprefix(f"{language}/")
     folder, _, file_name = name.rpartition("/")
+    page.meta["views"] = name in (PARALLEL_PAGE, NOTES_PAGE, GLOSSARY_PAGE, DATA_PAGE, VERSIONS_PAGE) or folder == PARALLEL_FOLDER
     if name == PARALLEL_PAGE:
+        page.meta["notes"] = shows_notes(pages[language], editorial)
         return f"{markdown}\n\n{parallel_rows(pages, language, editorial)}"
     if folder == PARALLEL_FOLDER and file_name.removesuffix(".md").isdigit():
-        return parallel_section_markdown(pages, language, editorial, int(file_name.removesuffix(".md")))
+        section = int(file_name.removesuffix(".md"))
+        page.meta["notes"] = shows_notes([p for p in pages[language] if p.section == section], editorial)
+        return parallel_section_markdown(pages, language, editorial, section)
     if name == FULL_PAGE:
+        page.meta["notes"] = shows_notes(pages[language], editorial)
         return full_markdown(pages[language], editorial)
+    if name == NOTES_PAGE:
+        return f"{markdown}\n\n{notes_markdown(pages, language, editorial)}"
     if name == GLOSSARY_PAGE:
         return f"{markdown}\n\n{glossary_table(pages, language, editorial.terms)}"
     if name == DATA_PAGE:
@@ -340,6 +365,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(report(problems))
     if model.section:  # its section's feed, beside the whole agreement's (overrides/main.html)
         page.meta["section_feed"] = feed_path(language, model.section)[1:]
+    page.meta["notes"] = shows_notes([model], editorial)
+    site.models[page.file.src_uri] = model
     return agreement_markdown(model, editorial)
 
 
@@ -355,8 +382,15 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    """No empty "Table of contents" landmark: a page without headings below its title hides
-    Material's table-of-contents sidebar (page.meta.hide, Material's own switch)."""
+    """A section page's table of contents is its clauses (pages.contents), set as the page's toc
+    (MkDocs' AnchorLink entries under the page's title), which Material renders in its sidebar and
+    its drawer, with toc.follow, as it renders any page's headings. No empty "Table of contents"
+    landmark: a page without headings or clauses below its title hides Material's
+    table-of-contents sidebar (page.meta.hide, Material's own switch)."""
+    model = _site().models.get(page.file.src_uri)
+    title = next(iter(page.toc), None)
+    if model is not None and model.section and title is not None and title.level == 1:
+        title.children = [AnchorLink(str(escape(entry)), anchor, 2) for anchor, entry in contents(model)]
     toc = list(page.toc)
     if toc and toc[0].level == 1:
         toc = list(toc[0].children)
@@ -388,6 +422,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             build_index(pages, language, site.project.notes, site.project.topics), ensure_ascii=False, separators=(",", ":")
         ),
     )
+    _write(out / language_root(language) / TOOLS_JSON, tools_json(language, config.extra["paths"]["site"]))
     history = site.project.history
     assert history is not None, "on_pre_build read it"
     for path, html in version_pages(

@@ -1,6 +1,7 @@
 """Pages and fragments generated from the clause model: each agreement page as published (every
-part with its id, number link, tools and notes), the whole text on one page, the parallel view
-(whole and per section), the glossary table, the versions page and the short links.
+part with its id, number link and tools, each clause's notes after it and its items), the whole
+text on one page, the parallel view (whole and per section), the notes page, the glossary table,
+the versions page and the short links.
 
 This module prepares the data; the HTML is in the templates of scripts/templates/ (rendered by
 scripts/rendering.py, autoescaped). Plain Python, no MkDocs import; the hooks write what these
@@ -15,6 +16,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
 from typing import cast
 from urllib.parse import quote
 
@@ -23,13 +25,16 @@ from markupsafe import Markup
 from scripts.addresses import (
     DATA_PAGE,
     GLOSSARY_PAGE,
+    NOTES_PAGE,
     PARALLEL_PAGE,
     SEARCH_INDEX,
+    TOOLS_JSON,
     VERSIONS_PAGE,
     language_root,
     page_url,
     parallel_section_page,
     relative_url,
+    short_link_aliases,
     short_link_path,
     version_page,
 )
@@ -60,14 +65,18 @@ class Segment:
 
 @dataclass(frozen=True)
 class NoteView:
-    """A note as shown under its part, in one language: its kind, how it introduces itself (in the
-    language of the text it stands under), its text, and its id if it has one."""
+    """A note as shown after its clause, in one language: its kind, how it introduces itself (in
+    the language of the text it stands beside), the part it is on, its text, its id if it has one,
+    and its entry on the notes page."""
 
     kind: str
     label: str  # 编者注, Translator's note
-    format: str  # {label} (not part of the agreement): {text}
+    format: str  # {label} on {name} (not part of the agreement): {text}
+    name: str  # its part as cited
+    part: str  # its part's address from where the note is shown
     text: str
     id: str | None
+    entry: str  # the note on the notes page
 
 
 @dataclass(frozen=True)
@@ -108,17 +117,24 @@ class Editorial:
                 found += _with_terms(run, pattern, self.terms)
         return found
 
-    def note_views(self, anchor: str, language: str, with_id: bool = True) -> list[NoteView]:
+    def note_views(self, part: Part, here: str, part_href: str, with_id: bool = True) -> list[NoteView]:
+        """The notes on a part, in its language, as shown on the page at site path `here`, where
+        the part is at `part_href`."""
+        language = part.page.language
         labels = REGISTRY[language].strings["notes"]
+        notes_page = relative_url(here, page_url(language, NOTES_PAGE))
         return [
             NoteView(
                 note.kind,
                 labels["editor"] if note.kind == "editor" else labels["translator"],
                 labels["format"],
+                part.name,
+                part_href,
                 note.text[language],
                 note_anchor(note.at, index) if with_id else None,
+                f"{notes_page}#{note_anchor(note.at, index)}",
             )
-            for index, note in enumerate(self.notes.get(anchor, []), 1)
+            for index, note in enumerate(self.notes.get(part.anchor, []), 1)
         ]
 
 
@@ -151,26 +167,41 @@ def _strings(language: str) -> object:
 
 
 @dataclass(frozen=True)
+class Tools:
+    """A part's tools (parts.html, tools): ⇄ to the other view of the part (from a page to its row
+    in the parallel view, from a row back to its section page), copy link, copy citation, copy
+    the citation in both languages, and where the site takes reports, report a problem."""
+
+    part: Part  # the part, in the language of the page it is shown on
+    switch: str | None  # the address of ⇄
+    switch_label: str  # clause_tools key of ⇄: parallel or section
+    page_link: str | None = None  # the part's own page, when shown elsewhere (full text, parallel view)
+    version_link: str | None = None  # the permanent page of the text shown, which a citation names
+    report: str | None = None  # where to report a problem with it (mkdocs.yml, extra.report_problem)
+    both: bool = True  # copy in both languages (not on a retrieval's permanent page)
+
+
+@dataclass(frozen=True)
 class Block:
     """One paragraph of a page as published: a citable part (preamble paragraph, clause, item)
-    with its tools, or unnumbered text such as the closing 腾讯公司; and the notes under it."""
+    with its tools, or unnumbered text such as the closing 腾讯公司; and the notes after it (on a
+    clause's last paragraph, the notes on the clause and on each of its items)."""
 
     kind: str  # preamble, clause, clause-item, or paragraph (unnumbered)
     segments: list[Segment]
     part: Part | None = None
     number: bool = False  # whether its number is shown as a link to itself (clauses, items)
     spacing: str = ""  # between the number and the text, as written
-    parallel: str | None = None  # the page of its row in the parallel view
-    page_link: str | None = None  # its own page, when shown elsewhere (the full text)
-    version_link: str | None = None  # the permanent page of the text shown, which a citation names
-    report: str | None = None  # where to report a problem with it (mkdocs.yml, extra.report_problem)
+    tools: Tools | None = None
     notes: list[NoteView] = field(default_factory=list)
+    ordinal: str = ""  # a preamble paragraph's number, shown as a link to itself (序言第2段: 2)
 
 
 def blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = None, permanent: bool = False) -> list[Block]:
-    """Every paragraph of a page, in reading order, as a block built from the model. On a
-    retrieval's permanent page (`permanent`) the parts have no row in the parallel view, no notes
-    (they are about the current text) and name no other page in their citations."""
+    """Every paragraph of a page, in reading order, as a block built from the model. A clause's
+    notes follow the clause and all its items, never between two items. On a retrieval's
+    permanent page (`permanent`) the parts have no row in the parallel view, no notes (they are
+    about the current text), no copy in both languages, and name no other page in their citations."""
     language = page.language
     if permanent:
         parallel = preamble_parallel = version_link = None
@@ -181,43 +212,76 @@ def blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = 
         version_link = relative_url(here, page_url(language, version_page(editorial.retrieved, page.name)))
     by_anchor = {part.anchor: part for part in parts(page)}
 
-    def notes(anchor: str) -> list[NoteView]:
-        return [] if permanent else editorial.note_views(anchor, language)
+    def tools(part: Part, switch: str | None) -> Tools:
+        return Tools(
+            part,
+            f"{switch}#{part.anchor}" if switch else None,
+            "parallel",
+            page_link,
+            version_link,
+            editorial.report_link(part),
+            both=not permanent,
+        )
+
+    def notes(*anchors: str) -> list[NoteView]:
+        if permanent:
+            return []
+        return [view for anchor in anchors for view in editorial.note_views(by_anchor[anchor], here, f"#{anchor}")]
 
     found: list[tuple[int, Block]] = []
     for paragraph in page.paragraphs:
         segments = editorial.segments(paragraph.text, language)
         if paragraph.anchor:
+            part = by_anchor[paragraph.anchor]
+            ordinal = paragraph.anchor.removeprefix("preamble-")
             block = Block(
-                "preamble",
-                segments,
-                by_anchor[paragraph.anchor],
-                parallel=preamble_parallel,
-                page_link=page_link,
-                version_link=version_link,
-                report=editorial.report_link(by_anchor[paragraph.anchor]),
-                notes=notes(paragraph.anchor),
+                "preamble", segments, part, tools=tools(part, preamble_parallel), notes=notes(part.anchor), ordinal=ordinal
             )
         else:
             block = Block("paragraph", segments)
         found.append((paragraph.line, block))
     for clause in page.clauses:
         numbered_parts: list[tuple[str, Clause | Item]] = [("clause", clause), *(("clause-item", item) for item in clause.items)]
-        for kind, numbered in numbered_parts:
+        for index, (kind, numbered) in enumerate(numbered_parts):
+            last = index == len(numbered_parts) - 1
             block = Block(
                 kind,
                 editorial.segments(numbered.text, language),
                 by_anchor[numbered.anchor],
                 number=True,
                 spacing=numbered.spacing,
-                parallel=parallel,
-                page_link=page_link,
-                version_link=version_link,
-                report=editorial.report_link(by_anchor[numbered.anchor]),
-                notes=notes(numbered.anchor),
+                tools=tools(by_anchor[numbered.anchor], parallel),
+                notes=notes(*(part.anchor for _, part in numbered_parts)) if last else [],
             )
             found.append((numbered.line, block))
     return [block for _, block in sorted(found, key=lambda pair: pair[0])]
+
+
+def contents(page: Page) -> list[tuple[str, str]]:
+    """A section page's table of contents: each clause's id and its entry, the clause's number and
+    its opening words up to the first pause (10.1 除非法律允许或腾讯书面许可…; 10.1 Except as
+    permitted by law or …), as text. The hooks give it to Material as the page's toc."""
+    han = REGISTRY[page.language].script == "han"
+    entries = []
+    for clause in page.clauses:
+        text = plain_text(clause.text)
+        words = re.split(r"[，。；：,;:]", text, maxsplit=1)[0]
+        opening = words[:14] if han else " ".join(words.split()[:6])
+        entries.append((clause.anchor, f"{clause.label} {opening}{'' if opening == text else '…'}"))
+    return entries
+
+
+def outline(pages: list[Page]) -> list[int | list[int]]:
+    """The agreement's parts in brief, for the browser to tell a part that exists from one that
+    does not (#10.9) and to name the nearest: the number of preamble paragraphs, then for each
+    section in order the number of items of each of its clauses ([[7, 0], …] for 10.1 and 10.2)."""
+    home, *sections = pages
+    return [sum(1 for paragraph in home.paragraphs if paragraph.anchor), *([len(c.items) for c in p.clauses] for p in sections)]
+
+
+def shows_notes(pages: list[Page], editorial: Editorial) -> bool:
+    """Whether the pages' parts have any note (a page that shows notes offers to hide them)."""
+    return any(part.anchor in editorial.notes for page in pages for part in parts(page))
 
 
 def agreement_markdown(page: Page, editorial: Editorial) -> str:
@@ -251,7 +315,7 @@ def full_markdown(pages: list[Page], editorial: Editorial) -> str:
 
 @dataclass(frozen=True)
 class Cell:
-    """One language's half of a parallel row."""
+    """One language's half of a parallel row; the half in the page's language has the part's tools."""
 
     lang: str  # HTML lang
     href: str  # the part on its own page
@@ -259,14 +323,18 @@ class Cell:
     number: str  # its full number: 10.1（2）, 10.1(2); a preamble paragraph's name
     short_name: str  # the language's name on the cell
     segments: list[Segment]
-    notes: list[NoteView]
+    tools: Tools | None = None
 
 
 @dataclass(frozen=True)
 class Row:
+    """A part in both languages; after a clause's last row (its own or its last item's), the notes
+    on the clause and its items, in each language: (HTML lang, notes)."""
+
     anchor: str
     item: bool
     cells: list[Cell]
+    notes: list[tuple[str, list[NoteView]]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -284,33 +352,58 @@ def full_number(part: Part, clause: str | None) -> str:
 
 
 def _parallel_sections(
-    pages: dict[str, list[Page]], editorial: Editorial, here: str, sections: set[int | None]
+    pages: dict[str, list[Page]], language: str, editorial: Editorial, here: str, sections: set[int | None]
 ) -> list[ParallelSection]:
-    """The rows of the given sections (None: the preamble), each section's title in both languages."""
+    """The rows of the given sections (None: the preamble), each section's title in both
+    languages, as shown on `language`'s page at site path `here`. Each row's half in that language
+    has the part's tools, whose ⇄ leads back to the part on its section page; a clause's notes
+    follow its last row, in both languages."""
     reference, translation = (pages[lang] for lang in LANGUAGES)
     shown = []
     for zh_page, en_page in zip(reference, translation, strict=False):
         if zh_page.section not in sections:
             continue
-        rows = []
+        rows: list[Row] = []
         for zh_part, en_part in zip(parts(zh_page), parts(en_page), strict=False):
             clause = zh_part.anchor.split("-")[0] if "." in zh_part.anchor else None
             cells = []
             for part in (zh_part, en_part):
                 lang = part.page.language
+                own_page = relative_url(here, page_url(lang, part.page.name))
+                tools = None
+                if lang == language:
+                    version = relative_url(here, page_url(lang, version_page(editorial.retrieved, part.page.name)))
+                    tools = Tools(part, f"{own_page}#{part.anchor}", "section", own_page, version, editorial.report_link(part))
                 cells.append(
                     Cell(
                         HTML_LANG[lang],
-                        f"{relative_url(here, page_url(lang, part.page.name))}#{part.anchor}",
+                        f"{own_page}#{part.anchor}",
                         part.name,
                         full_number(part, clause),
                         REGISTRY[lang].strings["parallel"]["cell"],
                         editorial.segments(part.text, lang),
-                        # The section pages carry the notes' ids; here they are only shown.
-                        editorial.note_views(part.anchor, lang, with_id=False),
+                        tools,
                     )
                 )
             rows.append(Row(zh_part.anchor, "-" in zh_part.anchor and clause is not None, cells))
+        # A clause's notes, and its items', after its last row; the section pages carry the notes' ids.
+        by_anchor = {page.language: {part.anchor: part for part in parts(page)} for page in (zh_page, en_page)}
+        groups: dict[str, list[str]] = {}  # a clause (or preamble paragraph) → the anchors of its rows
+        for row in rows:
+            groups.setdefault(row.anchor.split("-")[0] if "." in row.anchor else row.anchor, []).append(row.anchor)
+        for index, row in enumerate(rows):
+            anchors = groups[row.anchor.split("-")[0] if "." in row.anchor else row.anchor]
+            if row.anchor != anchors[-1]:
+                continue
+            notes = [
+                (
+                    HTML_LANG[lang],
+                    [view for anchor in anchors for view in editorial.note_views(own[anchor], here, f"#{anchor}", with_id=False)],
+                )
+                for lang, own in by_anchor.items()
+            ]
+            if any(views for _, views in notes):
+                rows[index] = dc_replace(row, notes=notes)
         titles = [(HTML_LANG[page.language], page.title) for page in (zh_page, en_page)]
         shown.append(ParallelSection(zh_page.section, titles, rows))
     return shown
@@ -332,7 +425,7 @@ def parallel_rows(pages: dict[str, list[Page]], language: str, editorial: Editor
         "parallel.html",
         jump=[(page.section, page.title) for page in own if page.section],
         columns=_columns(),
-        sections=_parallel_sections(pages, editorial, here, {page.section for page in own}),
+        sections=_parallel_sections(pages, language, editorial, here, {page.section for page in own}),
         headings=True,
         strings=_strings(language),
     )
@@ -361,7 +454,7 @@ def parallel_section_markdown(pages: dict[str, list[Page]], language: str, edito
             for lang in LANGUAGES
         ],
         columns=_columns(),
-        sections=_parallel_sections(pages, editorial, here, {section}),
+        sections=_parallel_sections(pages, language, editorial, here, {section}),
         headings=False,
         previous=neighbour(own[index - 1] if index else None),
         next=neighbour(own[index + 1] if index + 1 < len(own) else None),
@@ -412,24 +505,78 @@ def glossary_table(pages: dict[str, list[Page]], language: str, terms: list[Term
     )
 
 
+# --- The notes page --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoteEntry:
+    """A note on the notes page: its id (the same as beside its part), its kind, its part as cited
+    and that part's address on its section page, and its text."""
+
+    id: str
+    kind: str
+    label: str  # 编者注, Translator's note
+    part: str
+    href: str
+    text: str
+
+
+def notes_markdown(pages: dict[str, list[Page]], language: str, editorial: Editorial) -> str:
+    """The notes page's list (/notes/, /en/notes/): every note in the agreement's order, under the
+    heading of the page its part is on (the preamble, each section: in the page's table of
+    contents), with its kind, its text and a link to its part."""
+    here = page_url(language, NOTES_PAGE)
+    labels = REGISTRY[language].strings["notes"]
+    groups = []
+    for page in pages[language]:
+        target = relative_url(here, page_url(language, page.name))
+        entries = [
+            NoteEntry(
+                note_anchor(part.anchor, index),
+                note.kind,
+                labels["editor"] if note.kind == "editor" else labels["translator"],
+                capitalised(part.name),
+                f"{target}#{part.anchor}",
+                note.text[language],
+            )
+            for part in parts(page)
+            for index, note in enumerate(editorial.notes.get(part.anchor, []), 1)
+        ]
+        if entries:
+            anchor = "preamble" if page.section is None else f"section-{page.section}"
+            groups.append((anchor, labels["preamble"] if page.section is None else page.title, entries))
+    return render("notes_page.md", groups=groups, strings=_strings(language))
+
+
 # --- Short links -----------------------------------------------------------------------------
 
 
 def short_link_pages(pages: list[Page], site_title: str, site_url: str, favicon: str) -> Iterator[tuple[str, str]]:
-    """(site path, HTML) of a redirect page for every part: static, so any host serves it."""
+    """(site path, HTML) of a redirect page for every part (/clause/10.1-2/), every other way of
+    writing an item's number (/clause/10.1(2)/, /clause/10.1.2/) and every section (/clause/10/):
+    static, so any host serves it."""
     for page in pages:
         language = page.language
+        # (the short link's name, the page's title, its heading, the fragment it goes to)
+        targets: list[tuple[str, str, str, str]] = []
+        if page.section is not None:
+            targets.append((str(page.section), page.title, page.title, ""))
         for part in parts(page):
-            here = short_link_path(language, part.anchor)
+            targets += [
+                (anchor, part.name, capitalised(part.name), f"#{part.anchor}")
+                for anchor in (part.anchor, *short_link_aliases(part.anchor))
+            ]
+        for link, name, heading, fragment in targets:
+            here = short_link_path(language, link)
             yield (
                 here,
                 render(
                     "short_link.html",
                     lang=HTML_LANG[language],
-                    part=part,
-                    heading=capitalised(part.name),
+                    name=name,
+                    heading=heading,
                     site_title=site_title,
-                    target=f"{relative_url(here, page_url(language, page.name))}#{part.anchor}",
+                    target=f"{relative_url(here, page_url(language, page.name))}{fragment}",
                     canonical=site_url.rstrip("/") + page_url(language, page.name),
                     icon=f"{relative_url(here, '/')}{favicon}",
                     strings=_strings(language),
@@ -620,9 +767,27 @@ def versions_html(
 # --- A retrieval's text at its permanent address --------------------------------------------
 
 
+def tools_json(language: str, site_path: str) -> str:
+    """A language's tools.json (typed as ToolsConfig in agreement-clauses.js): what the scripts
+    loaded on demand need and a page's first view does not, so that no page carries it: the
+    citation's format, the clause tools' words, how parts are named, what an address naming no
+    part says, and each language's root as served (site_path: "" or "/tim"), the original first."""
+    entry = REGISTRY[language]
+    tools = {
+        "citation": entry.strings["citation"],
+        "clauseTools": entry.strings["clause_tools"],
+        "names": entry.citation_names,
+        "label": entry.item_label,
+        "address": entry.strings["address"],
+        "roots": [[code, site_path + REGISTRY[code].root] for code in LANGUAGES],
+    }
+    return json.dumps(tools, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
 def _browser_config(language: str, date: str, head: str, page_address: str, assets: str) -> str:
     """The page's #agreement-config (typed as AgreementConfig in agreement-clauses.js) for a page of
-    our own templates; the theme's pages write theirs in overrides/main.html."""
+    our own templates; the theme's pages write theirs in overrides/main.html. A retrieval's page
+    has no outline of the agreement: a fragment naming a part it lacks is left as it is."""
     entry = REGISTRY[language]
     other = next(REGISTRY[code] for code in LANGUAGES if code != language)
     strings = entry.strings
@@ -631,8 +796,8 @@ def _browser_config(language: str, date: str, head: str, page_address: str, asse
         "lang": entry.html_lang,
         "title": entry.site_name,
         "date": date,
-        "citation": strings["citation"],
-        "clauseTools": strings["clause_tools"],
+        "ellipsis": strings["citation"]["ellipsis"],
+        "tools": f"{assets}{language_root(language)}{TOOLS_JSON}",
         "print": {"head": head, "source": fill(strings["print"]["source"], source="", date=date), "page": page_address},
         "search": {
             "strings": strings["search"],

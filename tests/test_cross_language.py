@@ -164,6 +164,8 @@ def test_copy_link_and_citation_by_keyboard(clipboard_page: Page, base_url: str)
     page.keyboard.press("Tab")  # the item's tools: one tab stop, the first tool (⇄)
     assert page.evaluate("document.activeElement.matches('[id=\"10.1-2\"] .parallel-link')")
     page.keyboard.press("End")  # the arrow keys, Home and End move within the tools
+    assert page.evaluate("document.activeElement.matches('[id=\"10.1-2\"] .clause-tools__both')")
+    page.keyboard.press("ArrowLeft")
     button = page.locator('[id="10.1-2"] .clause-tools__citation')
     assert button.evaluate("b => b === document.activeElement") and button.evaluate("b => getComputedStyle(b).opacity") == "1"
     page.keyboard.press("Enter")
@@ -195,7 +197,7 @@ def test_english_citation_names_the_translation(clipboard_page: Page, base_url: 
 
 
 @pytest.mark.parametrize(
-    ("url", "numbered", "linked"), [("/10-user-conduct/", True, False), ("/en/parallel/", True, True), ("/en/", False, True)]
+    ("url", "numbered", "linked"), [("/10-user-conduct/", True, False), ("/en/parallel/", True, True), ("/en/", True, True)]
 )
 def test_print_shows_only_the_text_with_numbers_and_link_targets(
     page: Page, base_url: str, url: str, numbered: bool, linked: bool

@@ -11,8 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page as BrowserPage
 
-from scripts.addresses import GLOSSARY_PAGE, PARALLEL_PAGE, page_url
-from scripts.clauses import Page, parse_language, plain_text
+from scripts.addresses import GLOSSARY_PAGE, NOTES_PAGE, PARALLEL_PAGE, page_url
+from scripts.clauses import Page, parse_language, parts, plain_text
 from scripts.glossary import GLOSSARY_FILE, Term, read_glossary
 from scripts.languages import LANGUAGES
 from scripts.notes import NOTES_FILE, Note, NoteProblem, note_anchor, read_notes
@@ -108,13 +108,76 @@ def test_every_note_is_shown_under_its_part_marked_as_not_agreement_text(site: P
         assert note.text[language] not in part.get_text(), "the part's own text does not contain the note"
 
 
+def clause_of(anchor: str) -> str:
+    """The clause a part belongs to (10.1 for 10.1-5); a preamble paragraph is its own."""
+    return anchor.split("-")[0] if "." in anchor else anchor
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_note_is_shown_in_both_columns_of_the_parallel_view(site: Path, language: str) -> None:
+def test_notes_follow_their_clause_and_all_its_items_never_between_items(site: Path, language: str) -> None:
+    for page in agreement()[language]:
+        text = one(soup(site, page_url(language, page.name)), ".agreement-text")
+        blocks = [child for child in text.find_all(recursive=False) if child.name in ("p", "aside")]
+        for index, block in enumerate(blocks):
+            if block.name != "aside":
+                continue
+            at = attr(block, "id").split("-note")[0]
+            before = next(b for b in reversed(blocks[:index]) if b.name == "p")
+            after = next((b for b in blocks[index + 1 :] if b.name == "p"), None)
+            assert clause_of(attr(before, "id", "")) == clause_of(at), (page.name, block["id"], "after its clause's last part")
+            assert after is None or clause_of(attr(after, "id", "")) != clause_of(at), (page.name, block["id"], "before the next")
+    ten = [
+        attr(b, "id", "")
+        for b in one(soup(site, page_url(language, "10-user-conduct.md")), ".agreement-text").find_all(recursive=False)
+    ]
+    assert ten.index("10.1-5-note") == ten.index("10.1-7") + 1, "the note on 10.1(5) after (7), not between (5) and (6)"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_in_the_parallel_view_notes_follow_their_clauses_rows_in_both_languages(site: Path, language: str) -> None:
     document = soup(site, page_url(language, PARALLEL_PAGE))
+    assert document.select(".agreement-note") and not document.select(".parallel-row .agreement-note"), "no note in a row"
     for note in notes():
-        row = one(document, f'[id="{note.at}"]')
-        cells = {cell["lang"]: cell.get_text() for cell in row.select(".parallel-cell")}
-        assert note.text["zh"] in cells["zh-Hans"] and note.text["en"] in cells["en"], note.at
+        rows = [row for row in document.select(".parallel-row") if clause_of(attr(row, "id")) == clause_of(note.at)]
+        after = rows[-1].find_next_sibling()
+        assert after is not None and "parallel-notes" in after["class"], note.at
+        halves = {attr(half, "lang"): half.get_text() for half in after.find_all("div", recursive=False)}
+        assert note.text["zh"] in halves["zh-Hans"] and note.text["en"] in halves["en"], note.at
+
+
+def in_order() -> list[tuple[str, Note]]:
+    """Every note with its id, in the agreement's order (and the notes file's, within a part)."""
+    found = []
+    for page in agreement()["zh"]:
+        for part in parts(page):
+            found += [
+                (note_anchor(part.anchor, index), note)
+                for index, note in enumerate((n for n in notes() if n.at == part.anchor), 1)
+            ]
+    return found
+
+
+KIND = {"zh": {"editor": "编者注", "translator": "译者注"}, "en": {"editor": "Editor's note", "translator": "Translator's note"}}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_notes_page_lists_every_note_with_its_kind_text_and_part(site: Path, language: str) -> None:
+    here = page_url(language, NOTES_PAGE)
+    document = soup(site, here)
+    title = one(document, ".agreement-text h1").get_text()
+    assert title == {"zh": "注释", "en": "Notes"}[language] and one(document, ".agreement-text h1 + p").get_text()
+    entries = document.select(".notes-list > li")
+    assert [attr(entry, "id") for entry in entries] == [anchor for anchor, _ in in_order()]
+    for entry, (anchor, note) in zip(entries, in_order(), strict=True):
+        assert note.text[language] in entry.get_text() and KIND[language][note.kind] in entry.get_text(), anchor
+        href = attr(one(entry, "a"), "href")
+        assert resolve(here, href) == page_url(language, page_of()[note.at]) and href.endswith(f"#{note.at}"), anchor
+        assert one(soup(site, resolve(here, href)), f'[id="{note.at}"]').name == "p", anchor
+        beside = one(soup(site, resolve(here, href)), f'[id="{anchor}"]')  # and the note beside its part leads back here
+        back = attr(one(beside, "a.agreement-note__label"), "href")
+        assert (resolve(page_url(language, page_of()[note.at]), back), back.partition("#")[2]) == (here, anchor)
+    toc = [attr(a, "href") for a in document.select(".md-sidebar--secondary nav.md-nav--secondary a")]
+    assert toc[0] == "#preamble" and "#section-10" in toc, "each page's notes under its heading, in the contents"
 
 
 def test_every_note_is_in_clauses_json_under_its_part(site: Path) -> None:

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from scripts.addresses import page_url
 from scripts.clauses import HOME_PAGE
 from scripts.languages import LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, Language
-from tests.support import ROOT, build_site, copy_project
+from tests.support import ROOT, build_site, copy_project, resolve
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -69,8 +69,9 @@ def test_the_original_is_at_the_site_root_and_each_translation_under_its_code() 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_pages_and_their_scripts_config_come_from_the_registry(site: Path, language: str) -> None:
-    """What the templates show and what they hand the browser scripts (#agreement-config, the one
-    channel) are this language's entry; the search dialog carries no strings of its own."""
+    """What the templates show and what they hand the browser scripts (#agreement-config in the
+    page, and the language's tools.json it names for the scripts loaded on demand) are this
+    language's entry; the search dialog carries no strings of its own."""
     entry = REGISTRY[language]
     other = REGISTRY[next(code for code in LANGUAGES if code != language)]
     document = BeautifulSoup(
@@ -82,8 +83,11 @@ def test_pages_and_their_scripts_config_come_from_the_registry(site: Path, langu
     assert len(document.select("script#agreement-config[type='application/json']")) == 1
     config = json.loads(document.select_one("#agreement-config").get_text())  # type: ignore[union-attr]
     assert config["language"] == language and config["title"] == entry.site_name
-    assert config["citation"] == entry.strings["citation"]
-    assert config["clauseTools"] == entry.strings["clause_tools"]
+    assert config["ellipsis"] == entry.strings["citation"]["ellipsis"]
+    tools = json.loads((site / resolve(page_url(language, HOME_PAGE), config["tools"]).lstrip("/")).read_text(encoding="utf-8"))
+    assert tools["citation"] == entry.strings["citation"] and tools["clauseTools"] == entry.strings["clause_tools"]
+    assert tools["names"] == entry.citation_names and tools["address"] == entry.strings["address"]
+    assert tools["roots"] == [[code, REGISTRY[code].root] for code in LANGUAGES]
     assert config["search"]["strings"] == entry.strings["search"]
     assert config["search"]["otherLang"] == other.html_lang
     dialog = document.select_one("dialog#agreement-search")

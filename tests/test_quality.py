@@ -33,6 +33,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, ConsoleMessage, Request, Response, Route
 
+from benchmarks.site import FIRST_VIEW_PAGES, TARGET_KIB, first_view
 from scripts.csp import SERVER_INCLUDE, inline_scripts, script_hashes, template_scripts
 from scripts.languages import HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY
 from scripts.staged_site import server_config_dir
@@ -707,6 +708,15 @@ def test_no_page_breaks_the_policy_while_reading_searching_and_copying(published
     finally:
         context.close()
     assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("path", FIRST_VIEW_PAGES)
+def test_the_first_view_of_a_section_page_is_within_its_budget(published_root: Published, browser: Browser, path: str) -> None:
+    """A section page opened with an empty cache, as benchmarks/site.py measures it: at most
+    TARGET_KIB over the wire, gzip and headers included."""
+    requests, wire, _, by_kind = first_view(browser, published_root.base_url + path)
+    kinds = ", ".join(f"{kind} {size / 1024:.2f}" for kind, size in by_kind.most_common())
+    assert wire / 1024 <= TARGET_KIB, f"/{path}: {wire / 1024:.2f} KiB in {requests} requests ({kinds} KiB)"
 
 
 def test_the_shipped_server_answers_1000_concurrent_clients(published_root: Published) -> None:

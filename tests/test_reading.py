@@ -31,11 +31,18 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, ViewportSize
 from playwright.sync_api import Page as BrowserPage
 
-from scripts.addresses import FULL_PAGE, PARALLEL_PAGE, page_url, parallel_section_page
+from scripts.addresses import (
+    FULL_PAGE,
+    NOTES_PAGE,
+    PARALLEL_PAGE,
+    page_url,
+    parallel_section_page,
+    short_link_path,
+)
 from scripts.assets import minified
 from scripts.check_clauses import check_project
-from scripts.clauses import Page, parts, plain_text
-from scripts.languages import HTML_LANG, LANGUAGES, REGISTRY
+from scripts.clauses import Page, capitalised, parts, plain_text
+from scripts.languages import HTML_LANG, LANGUAGES, REGISTRY, fill
 from scripts.project import read_project
 from tests.printed_sheets import joined, sheets
 from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, OpenPage, agreement_pages, attr, box, clipboard_text, copy_project, one
@@ -67,7 +74,9 @@ PARALLEL_STATUS = {
 }
 NAMES = {"zh": {"10.1": "第10.1款", "10.1-2": "第10.1款第（2）项", "2.3-3": "第2.3款第（3）项"},
          "en": {"10.1": "clause 10.1", "10.1-2": "clause 10.1(2)", "2.3-3": "clause 2.3(3)"}}  # fmt: skip
-TOOLS = {"zh": ("中英对照", "复制链接", "复制引用"), "en": ("Side by side with the Chinese", "Copy link", "Copy citation")}
+TOOLS = {"zh": ("中英对照", "复制链接", "复制引用", "复制中英文引用"),
+         "en": ("Side by side with the Chinese", "Copy link", "Copy citation", "Copy citation in both languages")}  # fmt: skip
+BACK = {"zh": "回到本节页面", "en": "Back to the section page"}  # ⇄ in a row of the parallel view
 TOOL_NAME = {"zh": "{label}：{name}", "en": "{label}: {name}"}
 
 
@@ -450,16 +459,19 @@ def test_each_clause_is_two_tab_stops(open_page: OpenPage, base_url: str, langua
     page.goto(base_url + page_url(language, "10-user-conduct.md"))
     page.locator('[id="10.1"] a.clause-number').focus()
     stops = []
-    for _ in range(40):
+    for _ in range(60):
         owner = page.evaluate(
-            "document.activeElement.closest('.agreement-text .clause, .agreement-text .clause-item')?.id ?? null"
+            "document.activeElement.closest('.agreement-text :is(.clause, .clause-item, .agreement-note)')?.id ?? null"
         )
         if owner is None:
             break
         stops.append(owner)
         page.keyboard.press("Tab")
     counts = Counter(stops)
-    assert list(counts) == [part.anchor for part in parts(sections(language)[9])] and set(counts.values()) == {2}, counts
+    anchors = [part.anchor for part in parts(sections(language)[9])]
+    # After 10.1(7), the notes on 10.1: their two links each (to the notes page, to their part).
+    assert list(counts) == [*anchors[:-1], "10.1-5-note", anchors[-1], "10.2-note"], counts
+    assert dict(counts) == dict.fromkeys(anchors, 2) | {"10.1-5-note": 2, "10.2-note": 2}
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -471,7 +483,7 @@ def test_clause_tools_are_24_px_targets_shown_on_touch_screens(
     page.goto(base_url + page_url(language, "02-user-information.md"))
     assert page.evaluate("matchMedia('(hover: none)').matches") == (size == "phone")
     targets = page.locator(".agreement-text a.clause-number, .agreement-text .clause-tools > *")
-    assert targets.count() == 4 * len(list(parts(sections(language)[1]))), "a number, ⇄ and two copy buttons each"
+    assert targets.count() == 5 * len(list(parts(sections(language)[1]))), "a number, ⇄ and three copy buttons each"
     for target in targets.all():
         assert box(target)["width"] >= 24 and box(target)["height"] >= 24, target.evaluate("e => e.outerHTML.slice(0, 80)")
     citation = page.locator('[id="2.2"] .clause-tools__citation')
@@ -501,8 +513,10 @@ def test_clause_tools_are_named_with_the_clause_number(open_page: OpenPage, base
     name = NAMES[language]["2.3-3"]
     toolbar = page.get_by_role("toolbar", name=name, exact=True)
     assert toolbar.count() == 1
-    parallel, link, citation = TOOLS[language]
-    tools: tuple[tuple[Literal["link", "button"], str], ...] = (("link", parallel), ("button", link), ("button", citation))
+    parallel, link, citation, both = TOOLS[language]
+    tools: tuple[tuple[Literal["link", "button"], str], ...] = (
+        ("link", parallel), ("button", link), ("button", citation), ("button", both),
+    )  # fmt: skip
     for role, label in tools:
         tool = toolbar.get_by_role(role, name=TOOL_NAME[language].format(label=label, name=name), exact=True)
         assert tool.count() == 1 and tool.get_attribute("title") == TOOL_NAME[language].format(label=label, name=name)
@@ -616,6 +630,7 @@ def test_no_axe_violation_and_a_readable_highlight_in_either_scheme(
             (parallel_section_page(10), "10.1-2"),
             (FULL_PAGE, "2.3"),
             ("index.md", "preamble-2"),
+            (NOTES_PAGE, "3.3-note"),
         ):
             page.goto(base_url + page_url(language, name) + f"#{anchor}", wait_until="load")
             target = page.locator(f'[id="{anchor}"]')
@@ -678,3 +693,304 @@ def test_the_published_stylesheet_and_script_are_minified_with_their_strings_kep
     assert (site / "assets" / "javascripts" / "agreement-clauses.js").read_text(encoding="utf-8") == minified(
         "assets/javascripts/agreement-clauses.js", script
     )
+
+
+# -- 10. notes as a layer ----------------------------------------------------------------------------------
+
+NOTES_TOGGLE = {"zh": "显示注释", "en": "Show notes"}
+
+
+def hide_notes(page: BrowserPage, base_url: str) -> None:
+    """The reader's choice to hide notes, as the toggle stores it (agreement-clauses.js)."""
+    page.goto(f"{base_url}/versions/")
+    page.evaluate("localStorage.setItem('agreement-notes', 'hidden')")
+
+
+def visible_notes(page: BrowserPage) -> list[bool]:
+    return [note.is_visible() for note in page.locator(".agreement-note").all()]
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_remembered_control_shows_or_hides_every_note_on_every_page(
+    open_page: OpenPage, base_url: str, language: str, size: str
+) -> None:
+    page = open_page(size)
+    page.goto(base_url + page_url(language, "10-user-conduct.md"))
+    toggle = page.get_by_role("button", name=NOTES_TOGGLE[language], exact=True)
+    assert toggle.get_attribute("aria-pressed") == "true" and box(toggle)["height"] >= 24
+    assert visible_notes(page) == [True, True], "shown by default"
+    below = box(page.locator('[id="10.2"]'))["y"]
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "false" and visible_notes(page) == [False, False]
+    assert box(page.locator('[id="10.2"]'))["y"] < below - 40, "a hidden note takes no space"
+    for name in ("index.md", FULL_PAGE, parallel_section_page(10)):  # remembered, on every page
+        page.goto(base_url + page_url(language, name))
+        assert page.locator(".agreement-note").count() > 0 and not any(visible_notes(page)), name
+        assert toggle.get_attribute("aria-pressed") == "false", name
+    toggle.click()
+    page.reload()
+    assert toggle.get_attribute("aria-pressed") == "true" and all(visible_notes(page)) and visible_notes(page)
+
+
+def test_hidden_notes_are_hidden_before_the_pages_scripts_run(open_page: OpenPage, base_url: str) -> None:
+    """The page's head applies the choice (overrides/main.html): no note shows, then goes."""
+    page = open_page()
+    hide_notes(page, base_url)
+    page.route("**/*.js", lambda route: route.abort())
+    page.goto(f"{base_url}/en/10-user-conduct/")
+    assert page.locator(".agreement-note").count() == 2 and not any(visible_notes(page))
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("hidden", [False, True], ids=["notes shown", "notes hidden"])
+@pytest.mark.parametrize("size", SIZES)
+def test_a_note_opened_by_its_address_is_shown_and_marked(
+    open_page: OpenPage, base_url: str, size: str, hidden: bool, scheme: Scheme
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = open_page(size, scheme)
+    if hidden:
+        hide_notes(page, base_url)
+    page.goto(f"{base_url}/en/01-scope/#1.2-note-2", wait_until="load")
+    note = page.locator('[id="1.2-note-2"]')
+    assert note.is_visible() and header_bottom(page) <= box(note)["y"]
+    assert box(note)["y"] + box(note)["height"] <= SIZES[size]["height"], "on the screen"
+    background = note.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", page.evaluate("getComputedStyle(document.body).backgroundColor"))
+    assert visible_notes(page) == [not hidden, not hidden, True], "the others as the reader chose"
+    violations = Axe().run(page).response["violations"]
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+
+
+@pytest.mark.parametrize("hidden", [False, True], ids=["notes shown", "notes hidden"])
+def test_no_citation_holds_a_note_whether_notes_are_shown_or_hidden(open_page: OpenPage, base_url: str, hidden: bool) -> None:
+    page = open_page(clipboard=True)
+    if hidden:
+        hide_notes(page, base_url)
+    page.goto(f"{base_url}/en/10-user-conduct/#10.1")
+    citation = copied(page, "10.1")
+    both = copied_with(page, "10.1", "both")
+    for text in (citation, both):
+        assert "(5) adding to" in text and "note" not in text.lower() and "注" not in text, text
+
+
+# -- 11. the tools in the parallel view, and a citation in both languages -----------------------------------
+
+
+def copied_with(page: BrowserPage, anchor: str, tool: str) -> str:
+    """What a part's tool (link, citation, both) puts on the clipboard."""
+    page.locator(f'[id="{anchor}"] .clause-tools__{tool}').click()
+    page.wait_for_function(f"() => document.querySelector('[id=\"{anchor}\"] .clause-tools__{tool}').textContent.length > 0")
+    return clipboard_text(page)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_parallel_row_has_the_section_pages_tools_and_leads_back_to_it(
+    open_page: OpenPage, base_url: str, language: str, size: str
+) -> None:
+    page = open_page(size, clipboard=True)
+    section_page = base_url + page_url(language, "10-user-conduct.md")
+    page.goto(base_url + page_url(language, parallel_section_page(10)) + "#10.1-2")
+    assert page.locator(".parallel-row").count() == page.locator(".parallel-row .clause-tools").count() == 9
+    row = page.locator('.parallel-row[id="10.1-2"]')
+    name = NAMES[language]["10.1-2"]
+    toolbar = row.get_by_role("toolbar", name=name, exact=True)
+    assert toolbar.locator("xpath=..").get_attribute("lang") == HTML_LANG[language], "in the half in the page's language"
+    _, link, citation, both = TOOLS[language]
+    tools: tuple[tuple[Literal["link", "button"], str], ...] = (
+        ("link", BACK[language]),
+        ("button", link),
+        ("button", citation),
+        ("button", both),
+    )
+    for role, label in tools:
+        tool = toolbar.get_by_role(role, name=TOOL_NAME[language].format(label=label, name=name), exact=True)
+        assert tool.is_visible() and box(tool)["width"] >= 24 and box(tool)["height"] >= 24, label
+    assert copied_with(page, "10.1-2", "link") == f"{section_page}#10.1-2", "the address to cite: the section page's"
+    assert copied_with(page, "10.1-2", "citation").endswith(
+        f"\n{base_url}{page_url(language, f'v/{DATE}/10-user-conduct.md')}#10.1-2"
+    )
+    toolbar.get_by_role("link", name=TOOL_NAME[language].format(label=BACK[language], name=name), exact=True).click()
+    page.wait_for_url(f"{section_page}#10.1-2")
+    assert page.locator('[id="10.1-2"]').evaluate("e => e.matches(':target')")
+
+
+WHERE = {"section page": "10-user-conduct.md", "full text": FULL_PAGE, "parallel view": parallel_section_page(10)}
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_copy_in_both_languages_holds_each_languages_citation_the_original_first(
+    open_page: OpenPage, base_url: str, language: str, where: str
+) -> None:
+    page = open_page(clipboard=True)
+    own = {}
+    for code in LANGUAGES:  # each language's citation, as its own page copies it
+        page.goto(base_url + page_url(code, "10-user-conduct.md") + "#10.1-2")
+        own[code] = copied(page, "10.1-2")
+    page.goto(base_url + page_url(language, WHERE[where]) + "#10.1-2")
+    both = copied_with(page, "10.1-2", "both")
+    assert both == f"{own['zh']}\n\n{own['en']}"
+    for code in LANGUAGES:  # each with its date and its own permanent address
+        assert own[code].endswith(f"\n{base_url}{page_url(code, f'v/{DATE}/10-user-conduct.md')}#10.1-2") and DATE in own[code]
+    announced = REGISTRY[language].strings["clause_tools"]["both_copied"]
+    assert page.locator(".clause-tools__announcer").inner_text() == fill(announced, name=NAMES[language]["10.1-2"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_copy_in_both_languages_of_a_clause_and_a_preamble_paragraph(open_page: OpenPage, base_url: str, size: str) -> None:
+    page = open_page(size, clipboard=True)
+    page.goto(f"{base_url}/en/#preamble-2")
+    preamble = copied_with(page, "preamble-2", "both")
+    zh, en = preamble.split("\n\n")
+    assert zh.startswith("《TIM软件许可及服务协议》（2022-01-23获取的文本）序言第2段：“为使用TIM软件")
+    assert zh.endswith(f"\n{base_url}/v/{DATE}/#preamble-2") and en.endswith(f"\n{base_url}/en/v/{DATE}/#preamble-2")
+    assert en.startswith("TIM Software License and Service Agreement (as retrieved on 2022-01-23), preamble, paragraph 2 (")
+    page.goto(f"{base_url}/parallel/10/#10.1")
+    clause = copied_with(page, "10.1", "both")
+    zh, en = clause.split("\n\n")
+    assert "（7）其他未经腾讯明示授权的行为。”" in zh and '(7) any other act not expressly authorized by Tencent."' in en
+
+
+# -- 12. forgiving addresses ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["10.1(2)", "10.1（2）", "10.1.2", "１０.１(２)"])
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_item_written_as_readers_write_it_lands_on_the_item(
+    open_page: OpenPage, base_url: str, language: str, size: str, written: str
+) -> None:
+    page = open_page(size)
+    page.goto(base_url + page_url(language, "10-user-conduct.md") + f"#{written}", wait_until="load")
+    page.wait_for_url("**#10.1-2")
+    page.wait_for_function("() => document.querySelector('.is-context')")
+    item = page.locator('[id="10.1-2"]')
+    assert item.evaluate("e => e.matches(':target')") and page.locator(".is-context").get_attribute("id") == "10.1"
+    assert header_bottom(page) <= box(item)["y"] and box(item)["y"] + box(item)["height"] <= SIZES[size]["height"]
+    assert page.locator(".address-notice").count() == 0
+
+
+MISSING = {"zh": "本协议没有“{number}”。", "en": "The agreement has no “{number}”."}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_address_naming_a_part_the_agreement_lacks_says_so_with_the_nearest_parts(
+    open_page: OpenPage, base_url: str, language: str, size: str, scheme: Scheme
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = open_page(size, scheme)
+    url = base_url + page_url(language, "10-user-conduct.md")
+    page.goto(f"{url}#10.9", wait_until="load")
+    notice = page.locator(".address-notice")
+    notice.wait_for()
+    assert notice.inner_text().startswith(MISSING[language].format(number="10.9")) and notice.get_attribute("role") == "alert"
+    assert header_bottom(page) <= box(notice)["y"] and box(notice)["y"] + box(notice)["height"] <= SIZES[size]["height"]
+    nearest = {"zh": ["第10.2款", "第11.1款"], "en": ["clause 10.2", "clause 11.1"]}[language]
+    assert notice.locator("a").all_inner_texts() == nearest
+    violations = Axe().run(page).response["violations"]
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    notice.locator("a").first.click()  # on this page: the notice goes
+    page.wait_for_url(f"{url}#10.2")
+    page.locator(".address-notice").wait_for(state="detached")  # on the hashchange that follows the address
+    assert page.locator(".address-notice").count() == 0
+    page.goto(f"{url}#10.1(9)", wait_until="load")
+    page.locator(".address-notice").wait_for()
+    assert page.locator(".address-notice a").all_inner_texts() == (
+        ["第10.1款第（7）项", "第10.2款"] if language == "zh" else ["clause 10.1(7)", "clause 10.2"]
+    )
+    page.locator(".address-notice a").first.click()
+    page.wait_for_url(f"{url}#10.1-7")
+    page.goto(f"{url}#10.9", wait_until="load")
+    page.locator(".address-notice a").nth(1).click()  # on another page: through its short link
+    page.wait_for_url(base_url + page_url(language, "11-security-responsibility.md") + "#11.1")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_address_naming_a_part_on_another_page_opens_that_page(open_page: OpenPage, base_url: str, language: str) -> None:
+    page = open_page()
+    page.goto(base_url + page_url(language, "10-user-conduct.md") + "#3.3")
+    page.wait_for_url(base_url + page_url(language, "03-license-scope.md") + "#3.3")
+    assert page.locator('[id="3.3"]').evaluate("e => e.matches(':target')")
+    page.goto(base_url + page_url(language, parallel_section_page(2)) + "#preamble-9", wait_until="load")
+    page.locator(".address-notice").wait_for()
+    assert page.locator(".address-notice a").all_inner_texts() == (
+        ["序言第4段", "第1.1款"] if language == "zh" else ["preamble, paragraph 4", "clause 1.1"]
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_short_links_take_an_items_other_spellings_and_a_sections_number(
+    open_page: OpenPage, base_url: str, language: str
+) -> None:
+    page = open_page()
+    for link, name, fragment in (
+        ("10.1(2)", "10-user-conduct.md", "#10.1-2"),
+        ("10.1.2", "10-user-conduct.md", "#10.1-2"),
+        ("2.3(5)", "02-user-information.md", "#2.3-5"),
+        ("10", "10-user-conduct.md", ""),
+        ("1", "01-scope.md", ""),
+    ):
+        page.goto(base_url + short_link_path(language, link))
+        page.wait_for_url(base_url + page_url(language, name) + fragment)
+        assert page.locator(".status-line").count() == 1, link
+
+
+# -- 13. the preamble's numbers, a section's clauses beside it -----------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_preamble_paragraphs_show_their_number_as_a_link_to_themselves(
+    open_page: OpenPage, base_url: str, language: str, size: str
+) -> None:
+    page = open_page(size)
+    page.goto(base_url + root(language))
+    home = agreement_pages()[language][0]
+    for number, part in enumerate(parts(home), 1):
+        paragraph = page.locator(f'[id="{part.anchor}"]')
+        link = paragraph.get_by_role("link", name=capitalised(part.name), exact=True)
+        assert link.count() == 1 and link.is_visible() and link.get_attribute("href") == f"#{part.anchor}"
+        assert link.evaluate("a => getComputedStyle(a, '::before').content") == f'"{number}"'
+        assert box(link)["width"] >= 24 and box(link)["height"] >= 24
+        size_of = "e => parseFloat(getComputedStyle(e).fontSize)"
+        assert link.evaluate(size_of) < paragraph.evaluate(size_of), "small"
+        assert box(link)["x"] <= box(paragraph)["x"] + 1, "before the text"
+        assert paragraph.inner_text().lstrip().startswith(plain_text(part.text)[:6]), "not in the text"
+    page.locator('[id="preamble-2"]').get_by_role("link", name=capitalised(list(parts(home))[1].name), exact=True).click()
+    assert urlsplit(page.url).fragment == "preamble-2"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_section_pages_table_of_contents_lists_its_clauses(open_page: OpenPage, base_url: str, language: str) -> None:
+    """In the right column on a desktop (Material's table of contents, fed the page's clauses), in
+    the navigation drawer on a phone."""
+    section = sections(language)[11]
+    clauses = [f"#{clause.anchor}" for clause in section.clauses]
+    page = open_page()
+    page.goto(base_url + page_url(language, section.name))
+    sidebar = page.locator(".md-sidebar--secondary nav.md-nav--secondary")
+    entries = sidebar.locator("a.md-nav__link")
+    assert sidebar.is_visible() and box(sidebar)["x"] > box(page.locator('[id="12.1"]'))["x"], "to the right of the text"
+    assert entries.evaluate_all("links => links.map(a => a.getAttribute('href'))") == clauses
+    for text, clause in zip(entries.all_inner_texts(), section.clauses, strict=True):
+        number, _, words = text.partition(" ")
+        assert number == clause.label and plain_text(clause.text).startswith(words.removesuffix("…")), text
+        assert len(words) <= 50, "the opening words, not the clause"
+    entries.nth(4).click()
+    page.wait_for_url("**#12.5")
+    assert page.locator('[id="12.5"]').evaluate("e => e.matches(':target')")
+    phone = open_page("phone")
+    phone.goto(base_url + page_url(language, section.name))
+    phone.locator('label.md-header__button[for="__drawer"]').click()
+    phone.locator('nav.md-nav--primary label.md-nav__link--active[for="__toc"]').click()
+    drawer = phone.locator("nav.md-nav--primary nav.md-nav--secondary a.md-nav__link")
+    assert drawer.evaluate_all("links => links.map(a => a.getAttribute('href'))") == clauses and drawer.first.is_visible()
+    phone.goto(base_url + root(language))
+    assert phone.locator("nav.md-nav--secondary a.md-nav__link").count() == 0, "the home page has no clauses"

@@ -1,25 +1,53 @@
-// Clauses across languages and in context: the language selector keeps the clause being read; an
-// item opened by its URL shows its clause's lead-in; each clause's tools copy its link or a
-// citation that stands on its own; a printout names the agreement, its source and address on
-// every sheet.
+// Clauses across languages and in context: the language selector keeps the clause being read; a
+// part named in the address in any of the ways readers write it lands on the part, and a part the
+// agreement lacks says so (agreement-address.js, loaded then); an item opened by its URL shows its
+// clause's lead-in; one control shows or hides every note; each part's tools copy its link, its
+// citation or its citation in both languages (agreement-copy.js, loaded on first use); a
+// printout names the agreement, its source and address on every sheet.
 //
-// Types: JSDoc, checked by TypeScript (make lint); the elements are those of scripts/exports.py
+// Types: JSDoc, checked by TypeScript (make lint); the elements are those of scripts/templates/
 // and overrides/main.html, whose #agreement-config is an AgreementConfig: the one channel from
-// the build to the browser scripts (agreement-search-button.js and agreement-search.js read it
-// too), filled from the language registry, scripts/languages.py.
+// the build to the browser scripts (agreement-search-button.js, agreement-search.js and
+// agreement-copy.js read it too), filled from the language registry, scripts/languages.py.
 /**
  * @typedef {object} AgreementConfig
  * @property {string} language the page's language code (zh, en)
  * @property {string} lang its HTML lang (zh-Hans, en)
  * @property {string} title the site's name
- * @property {string} date the source's retrieval date
+ * @property {string} date the retrieval date of the text shown
+ * @property {string} ellipsis what stands for the omitted text between an item's clause lead-in and the item
+ * @property {Array<number | number[]>} [outline] the agreement in brief (scripts/pages.py, outline):
+ *   the number of preamble paragraphs, then each section's clauses' numbers of items; none on a retrieval's page
+ * @property {string} tools this language's tools.json (a ToolsConfig)
+ * @property {{head: string, source: string, page: string}} print what every printed sheet says
+ * @property {SearchConfig} search
+ */
+/**
+ * A language's tools.json (scripts/pages.py, tools_json): what the scripts loaded on demand need,
+ * kept out of every page's first view.
+ * @typedef {object} ToolsConfig
  * @property {{template: string, ellipsis: string, separator: string, inner_quotes: Record<string, string>}} citation
  *   the citation's template ({title}, {date}, {name}, {text}, {url}); what stands between an
  *   item's clause lead-in and the item; between a clause and its items; quotation mark → the inner one
  * @property {Record<string, string>} clauseTools the clause tools' words
- * @property {{head: string, source: string, page: string}} print what every printed sheet says
- * @property {SearchConfig} search
+ * @property {{clause: string, item: string, preamble: string}} names how a part is named: {clause} 10.1, {item} an item's number as written, {n}
+ * @property {string} label an item's number as written, {n} the number
+ * @property {{missing: string, nearest: string}} address what a fragment naming no part shows ({number})
+ * @property {Array<[string, string]>} roots each language's code and root as served, the original first
  */
+/**
+ * agreement-copy.js, once loaded: the text a copy tool copies, and what it shows once copied or refused.
+ * @typedef {object} Copy
+ * @property {(button: HTMLElement) => Promise<string>} compose
+ * @property {(button: HTMLElement, copied: boolean, text: Promise<string>) => void} done
+ */
+/**
+ * agreement-address.js, once loaded: for a fragment that names a part this page lacks ([section,
+ * clause, item] and the fragment as written), the part's page or a notice; undefined: the address
+ * names no part (the notice goes).
+ * @typedef {(key: number[] | undefined, written: string, config: AgreementConfig) => void} Address
+ */
+/** @typedef {AgreementWindow & {agreement: {copy?: Copy, address?: Address}}} ClausesWindow */
 /**
  * @typedef {object} SearchConfig
  * @property {Record<string, string>} strings the search dialog's words
@@ -38,11 +66,55 @@
   const config = JSON.parse(document.getElementById("agreement-config")?.textContent ?? "null");
   if (!config) return;
 
-  // The shared placeholder filler (agreement-search-button.js, the page's first script).
-  const fill = /** @type {AgreementWindow} */ (/** @type {unknown} */ (window)).agreement.fill;
+  // What the scripts share (agreement-search-button.js, the page's first script): the placeholder
+  // filler, and where agreement-copy.js leaves its functions.
+  const agreement = /** @type {ClausesWindow} */ (/** @type {unknown} */ (window)).agreement;
+  const fill = agreement.fill;
+  const html = document.documentElement;
 
   const CITABLE = ".agreement-text .clause, .agreement-text .clause-item, .agreement-text .preamble, .parallel-row";
   const ITEM = /^(\d+\.\d+)-\d+$/; // 10.1-2: item (2) of clause 10.1
+
+  // The scripts loaded on demand, beside this one (agreement-copy.js, agreement-address.js); each
+  // leaves its functions on window.agreement. A script that fails is tried again on the next use.
+  const scripts = /** @type {HTMLScriptElement} */ (document.currentScript).src;
+  /** @type {Record<string, Promise<void> | undefined>} */
+  const loading = {};
+  /** @param {string} name */
+  const load = (name) =>
+    (loading[name] ??= new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = new URL(`agreement-${name}.js`, scripts).href;
+      script.onload = () => resolve();
+      script.onerror = () => {
+        loading[name] = undefined;
+        script.remove();
+        reject();
+      };
+      document.head.append(script);
+    }));
+
+  // A part named in the fragment as readers write it: 10.1(2), 10.1（2）, 10.1.2 (and full-width
+  // digits) are 10.1-2, and the address is set to that id (its lead-in and the language switch
+  // follow). A part this page lacks is agreement-address.js's: the part's short link when it is on
+  // another page, else a notice that the agreement has no such part.
+  function readAddress() {
+    let written = location.hash.slice(1);
+    try {
+      written = decodeURIComponent(written);
+    } catch {} // a malformed escape: read as written
+    const match = /^(?:(\d+)\.(\d+)(?:[-.](\d+)|\((\d+)\))?|preamble-(\d+))$/.exec(written.normalize("NFKC").replace(/\s/g, ""));
+    /** @type {number[] | undefined} [section, clause, item]; a preamble paragraph is [0, n, 0] */
+    const key = match ? (match[5] ? [0, +match[5], 0] : [+match[1], +match[2], +(match[3] || match[4] || 0)]) : undefined;
+    const id = key && (key[0] ? `${key[0]}.${key[1]}${key[2] ? `-${key[2]}` : ""}` : `preamble-${key[1]}`);
+    const found = id && document.getElementById(id);
+    if (found && id !== location.hash.slice(1)) location.replace(`#${id}`);
+    if (key && !found) load("address").then(() => agreement.address?.(key, written, config));
+    else agreement.address?.(undefined, written, config); // a notice shown before goes
+  }
+
+  readAddress();
+  addEventListener("hashchange", readAddress);
 
   // The clause to keep when switching language: the URL's, else the first one that starts
   // below the header.
@@ -78,7 +150,7 @@
   /** @param {string} text */
   const cssString = (text) => `"${text.replace(/[\\"]/g, "\\$&").replace(/\n/g, "\\a ")}"`;
   for (const [key, text] of Object.entries(config.print)) {
-    document.documentElement.style.setProperty(`--print-${key}`, cssString(text));
+    html.style.setProperty(`--print-${key}`, cssString(text));
   }
 
   // An item opened by its URL (page, full text, parallel view, short link) shows the lead-in that
@@ -88,7 +160,7 @@
   /** @param {Element} element */
   const partText = (element) => {
     const copy = /** @type {Element} */ (element.cloneNode(true));
-    copy.querySelectorAll(".clause-tools, .agreement-note, .parallel-lang").forEach((node) => node.remove());
+    copy.querySelectorAll(".clause-tools, .parallel-lang").forEach((node) => node.remove());
     return /** @type {string} */ (copy.textContent).replace(/\s+/g, " ").trim();
   };
   /** @type {HTMLElement[]} */
@@ -121,7 +193,7 @@
         element.classList.contains("parallel-row") ? [.../** @type {NodeListOf<HTMLElement>} */ (element.querySelectorAll(".parallel-cell"))] : [element];
       const leads = cells(clause);
       cells(item).forEach((cell, index) => {
-        cell.dataset.context = `${partText(leads[index])} ${config.citation.ellipsis.trim()}`;
+        cell.dataset.context = `${partText(leads[index])} ${config.ellipsis.trim()}`;
         shown.push(cell);
       });
     }
@@ -131,105 +203,48 @@
   showContext();
   addEventListener("hashchange", showContext);
 
-  // Copy link / copy citation. A clause's citation holds its items; an item's, its clause's
-  // lead-in and an ellipsis; quotation marks inside the text become inner ones; notes never.
+  // Notes: one control on each page that shows them, one choice for every page, kept in
+  // localStorage (the page's head applies it before the first paint: overrides/main.html). Hidden
+  // notes take no space; a note opened by its address is shown all the same (agreement.css).
+  const toggle = document.querySelector(".notes-toggle");
+  /** @param {boolean} shown */
+  const showNotes = (shown) => {
+    if (shown) delete html.dataset.notes;
+    else html.dataset.notes = "hidden";
+    toggle?.setAttribute("aria-pressed", String(shown));
+  };
+  showNotes(html.dataset.notes !== "hidden");
+  toggle?.addEventListener("click", () => {
+    const shown = html.dataset.notes === "hidden";
+    showNotes(shown);
+    try {
+      localStorage.setItem("agreement-notes", shown ? "shown" : "hidden");
+    } catch {} // storage refused: the choice holds on this page only
+  });
+
+  // Copy link, copy citation, copy in both languages: the text is composed by agreement-copy.js,
+  // loaded on the first use of a tool, and handed to the clipboard within the click (a
+  // ClipboardItem whose text follows), as browsers that ask for a click before writing require.
   const announcer = document.createElement("p");
   announcer.className = "clause-tools__announcer";
   announcer.setAttribute("role", "status");
   document.body.append(announcer);
 
-  /** @param {Element} element a clause, item or preamble paragraph */
-  function citedText(element) {
-    const scope = /** @type {Element} */ (element.closest(".agreement-text"));
-    const match = ITEM.exec(element.id);
-    /** @param {Element} part */
-    const own = (part) => partText(part).replace(/^\S+\s*/, "");
-    let text;
-    if (match) {
-      const clause = /** @type {Element} */ (scope.querySelector(`[id="${match[1]}"]`));
-      text = own(clause) + config.citation.ellipsis + partText(element);
-    } else {
-      const items = element.classList.contains("clause") ? scope.querySelectorAll(`.clause-item[id^="${element.id}-"]`) : [];
-      text = [element.classList.contains("preamble") ? partText(element) : own(element), ...[...items].map(partText)].join(config.citation.separator);
-    }
-    return [...text].map((character) => config.citation.inner_quotes[character] ?? character).join("");
-  }
-
-  /** @param {Element} element a clause, item or preamble paragraph */
-  function address(element, permanent = false) {
-    const tools = /** @type {HTMLElement} */ (element.querySelector(".clause-tools"));
-    const url = new URL((permanent && tools.dataset.version) || tools.dataset.page || location.pathname, location.href);
-    url.hash = element.id;
-    return url.href;
-  }
-
-  /**
-   * @param {Element} button
-   * @param {string} text what to copy
-   * @param {string} done what the announcer says once it is copied
-   */
-  async function copy(button, text, done) {
-    const status = document.createElement("span");
-    status.className = "clause-tools__status";
-    try {
-      await navigator.clipboard.writeText(text);
-      status.textContent = config.clauseTools.copied;
-      button.classList.add("is-done");
-      announcer.textContent = done;
-    } catch {
-      status.textContent = announcer.textContent = config.clauseTools.failed;
-      offerToCopyByHand(button, text);
-    }
-    button.replaceChildren(status);
-    setTimeout(() => {
-      button.replaceChildren();
-      button.classList.remove("is-done");
-    }, 2000);
-  }
-
-  // Where the browser refuses the clipboard (a page served over plain http, a denied permission),
-  // the text appears selected in a field below the part, to be copied by hand; leaving the
-  // field (Esc, Tab, a click elsewhere) removes it.
-  /**
-   * @param {Element} button
-   * @param {string} text
-   */
-  function offerToCopyByHand(button, text) {
-    const part = /** @type {Element} */ (button.closest(".clause, .clause-item, .preamble"));
-    part.nextElementSibling?.classList.contains("clause-copy") && part.nextElementSibling.remove();
-    const box = document.createElement("div");
-    box.className = "clause-copy";
-    const label = document.createElement("label");
-    const field = document.createElement("textarea");
-    field.id = `clause-copy-${part.id}`;
-    label.htmlFor = field.id;
-    label.textContent = config.clauseTools.by_hand;
-    field.readOnly = true;
-    field.rows = Math.min(8, Math.ceil(text.length / 60) + text.split("\n").length);
-    field.value = text;
-    // Back to the tool that was used; leaving the field removes it (below).
-    field.addEventListener("keydown", (event) => {
-      if (event.key !== "Escape") return;
-      event.preventDefault();
-      /** @type {HTMLElement} */ (button).focus();
-    });
-    field.addEventListener("blur", () => box.remove());
-    box.append(label, field);
-    part.after(box);
-    field.focus();
-    field.select();
-  }
-
   document.addEventListener("click", (event) => {
     // The target: an element, or else one without closest (the document).
-    const button = /** @type {Partial<Element>} */ (event.target).closest?.(".clause-tools button");
+    const button = /** @type {HTMLElement | null | undefined} */ (/** @type {Partial<Element>} */ (event.target).closest?.(".clause-tools button"));
     if (!button) return;
-    const element = /** @type {Element} */ (button.closest(".clause, .clause-item, .preamble"));
-    const name = /** @type {string} */ (/** @type {Element} */ (button.parentElement).getAttribute("aria-label"));
-    const link = button.classList.contains("clause-tools__link");
-    // A link is to the page read; a citation names the permanent page of the text it quotes.
-    const values = { title: config.title, date: config.date, name, text: link ? "" : citedText(element), url: address(element, !link) };
-    copy(button, link ? values.url : fill(config.citation.template, values), fill(config.clauseTools[link ? "link_copied" : "citation_copied"], { name }));
+    const copy = () => load("copy").then(() => /** @type {Copy} */ (agreement.copy));
+    const text = copy().then((tools) => tools.compose(button));
+    const clipboard = navigator.clipboard;
+    const written =
+      clipboard && typeof ClipboardItem == "function"
+        ? clipboard.write([new ClipboardItem({ "text/plain": text.then((words) => new Blob([words], { type: "text/plain" })) })])
+        : text.then((words) => clipboard.writeText(words));
+    written.then(
+      () => true,
+      () => false,
+    ).then((copied) => copy().then((tools) => tools.done(button, copied, text)));
   });
 
   // Each toolbar is one tab stop; the arrow keys, Home and End move between its tools.
