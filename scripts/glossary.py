@@ -29,6 +29,12 @@ class Term:
     line: int
 
     @property
+    def anchor(self) -> str:
+        """The term's address on the glossary page of either language: its Chinese, without the
+        book-title marks 《》 (#本协议, #QQ号码规则), so it stays when rows are added or moved."""
+        return self.chinese.strip("《》")
+
+    @property
     def pattern(self) -> re.Pattern[str]:
         """The English as it stands in running text: its first letter in either case, a plural -s."""
         first, rest = self.english[0], re.escape(self.english[1:])
@@ -45,11 +51,14 @@ def read_glossary(path: Path) -> list[Term]:
     cells = [(number, [cell.strip() for cell in line.strip("|").split("|")]) for number, line in rows]
     if not cells or cells[0][1] != HEADER:
         raise GlossaryError(f"{path}:1: the glossary must start with the header | {' | '.join(HEADER)} |")
-    terms = []
+    terms: list[Term] = []
     for number, row in cells[2:]:
         if len(row) != len(HEADER) or row[2] not in KINDS or not row[0] or not row[1]:
             raise GlossaryError(
                 f"{path}:{number}: a row has four cells, a Chinese and an English term and a kind of {', '.join(KINDS)}"
             )
-        terms.append(Term(row[0], row[1], row[2], row[3], number))
+        term = Term(row[0], row[1], row[2], row[3], number)
+        if any(earlier.anchor == term.anchor for earlier in terms):
+            raise GlossaryError(f"{path}:{number}: {term.chinese} is in the glossary twice (its address #{term.anchor})")
+        terms.append(term)
     return terms

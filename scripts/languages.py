@@ -150,6 +150,10 @@ class GlossaryStrings(TypedDict):
     kinds: dict[str, str]  # a term's kind (translation/glossary.md) → its name here
     title: str  # a term found in the agreement's title
     separator: str  # between the places a term occurs
+    filter: str  # the filter's label
+    shown: str  # how many rows the filter shows: {n} of {total}
+    none: str  # the filter matches no row
+    link: str  # a defined term's note in the text: the link to its row
 
 
 class ShortLinkStrings(TypedDict):
@@ -412,6 +416,10 @@ CHINESE = Language(
             "kinds": {"defined term": "定义术语", "title": "文件名称", "name": "名称", "term": "术语"},
             "title": "协议标题",
             "separator": "、",
+            "filter": "筛选术语",
+            "shown": "显示 {total} 个术语中的 {n} 个",
+            "none": "没有术语与之相符",
+            "link": "见术语表",
         },
         "short_link": {"description": "{title}{name}的短链接。", "going": "正在前往"},
         "notes": {
@@ -618,6 +626,10 @@ ENGLISH = Language(
             "kinds": {"defined term": "defined term", "title": "title", "name": "name", "term": "term"},
             "title": "Title of the agreement",
             "separator": "; ",
+            "filter": "Filter the terms",
+            "shown": "{n} of {total} terms shown",
+            "none": "No term matches",
+            "link": "In the glossary",
         },
         "short_link": {
             "description": "Short link to {name} of the {title}.",

@@ -216,6 +216,7 @@ def _use_language(config: MkDocsConfig, language: Language) -> None:
         "parallel": page_url(language.code, PARALLEL_PAGE)[1:],
         "full": page_url(language.code, FULL_PAGE)[1:],
         "data": page_url(language.code, DATA_PAGE)[1:],
+        "glossary": page_url(language.code, GLOSSARY_PAGE)[1:],
         "feed": feed_path(language.code)[1:],
     }
 

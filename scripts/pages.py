@@ -60,7 +60,7 @@ class Segment:
     text: str
     href: str | None = None  # a link's address
     address: bool = False  # a link whose text is its own address: print writes it once
-    chinese: str | None = None  # a defined term's Chinese original
+    term: Term | None = None  # a defined term: its Chinese original, its address in the glossary
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ def _with_terms(text: str, pattern: re.Pattern[str] | None, terms: list[Term]) -
         term = by_english.get(match[0].lower()) or by_english[match[0].lower().removesuffix("s")]
         if match.start() > start:
             found.append(Segment(text[start : match.start()]))
-        found.append(Segment(match[0], chinese=term.chinese))
+        found.append(Segment(match[0], term=term))
         start = match.end()
     if start < len(text):
         found.append(Segment(text[start:]))

@@ -13,7 +13,7 @@ from playwright.sync_api import Page as BrowserPage
 
 from scripts.addresses import GLOSSARY_PAGE, NOTES_PAGE, PARALLEL_PAGE, page_url
 from scripts.clauses import Page, parse_language, parts, plain_text
-from scripts.glossary import GLOSSARY_FILE, Term, read_glossary
+from scripts.glossary import GLOSSARY_FILE, GlossaryError, Term, read_glossary
 from scripts.languages import LANGUAGES
 from scripts.notes import NOTES_FILE, Note, NoteProblem, note_anchor, read_notes
 from tests.support import ROOT, attr, build_site, clipboard_text, copy_project, one, resolve
@@ -263,6 +263,19 @@ def test_defined_terms_in_the_english_show_their_chinese_original(site: Path) ->
             marked_in = abbr.find_parent(attrs={"lang": True})
             assert marked_in is not None and marked_in["lang"] == "en", "only the English is marked"
     assert not soup(site, page_url("zh", "03-license-scope.md")).select("abbr.defined-term")
+
+
+def test_a_term_twice_in_the_glossary_is_refused_with_its_line(tmp_path: Path) -> None:
+    """Each term's address is its Chinese without 《》: two rows with one address would share it."""
+    text = (ROOT / GLOSSARY_FILE).read_text(encoding="utf-8")
+    glossary = tmp_path / "glossary.md"
+    glossary.write_text(text + "| 本协议 | this Agreement | term | again |\n", encoding="utf-8")
+    line = len(text.splitlines()) + 1
+    with pytest.raises(GlossaryError, match=rf"glossary.md:{line}: 本协议 is in the glossary twice \(its address #本协议\)"):
+        read_glossary(glossary)
+    glossary.write_text(text + "| 《腾讯》 | Tencent | title | marks |\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match="its address #腾讯"):
+        read_glossary(glossary)
 
 
 def test_the_glossary_is_linked_from_the_navigation(site: Path) -> None:

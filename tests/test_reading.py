@@ -33,6 +33,7 @@ from playwright.sync_api import Page as BrowserPage
 
 from scripts.addresses import (
     FULL_PAGE,
+    GLOSSARY_PAGE,
     NOTES_PAGE,
     PARALLEL_PAGE,
     page_url,
@@ -42,6 +43,7 @@ from scripts.addresses import (
 from scripts.assets import minified
 from scripts.check_clauses import check_project
 from scripts.clauses import Page, capitalised, parts, plain_text
+from scripts.glossary import GLOSSARY_FILE, read_glossary
 from scripts.languages import HTML_LANG, LANGUAGES, REGISTRY, fill
 from scripts.project import read_project
 from tests.printed_sheets import joined, sheets
@@ -994,3 +996,76 @@ def test_a_section_pages_table_of_contents_lists_its_clauses(open_page: OpenPage
     assert drawer.evaluate_all("links => links.map(a => a.getAttribute('href'))") == clauses and drawer.first.is_visible()
     phone.goto(base_url + root(language))
     assert phone.locator("nav.md-nav--secondary a.md-nav__link").count() == 0, "the home page has no clauses"
+
+
+# -- the glossary: a filter, an address per term, a defined term's note on a tap ------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_glossary_filter_shows_the_rows_that_hold_what_is_typed(
+    open_page: OpenPage, base_url: str, language: str, size: str
+) -> None:
+    strings = REGISTRY[language].strings["glossary"]
+    total = len(read_glossary(ROOT / GLOSSARY_FILE))
+    page = open_page(size)
+    page.goto(base_url + page_url(language, GLOSSARY_PAGE))
+    rows = page.locator("table.glossary tbody tr")
+    field = page.get_by_label(strings["filter"])
+    status = page.locator(".glossary-filter output")
+    assert rows.count() == total and field.is_visible()
+    field.fill("SOFTWARE")  # any case
+    visible: list[str] = rows.evaluate_all("rows => rows.filter(r => r.offsetParent !== null).map(r => r.innerText)")
+    assert 0 < len(visible) < total and all("software" in text.lower() for text in visible), visible
+    assert status.inner_text() == fill(strings["shown"], n=str(len(visible)), total=str(total))
+    field.fill("ＱＱ号码")  # full-width letters find QQ号码
+    assert page.locator('table.glossary tr[id="QQ号码"]').is_visible()
+    assert page.locator('table.glossary tr[id="本协议"]').is_hidden()
+    field.fill("no such term")
+    assert rows.evaluate_all("rows => rows.filter(r => r.offsetParent !== null).length") == 0
+    assert status.inner_text() == strings["none"]
+    field.fill("")
+    assert rows.evaluate_all("rows => rows.filter(r => r.offsetParent !== null).length") == total
+    assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"], "the filter scrolls sideways"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_glossary_term_has_an_address_in_either_language(open_page: OpenPage, base_url: str, language: str) -> None:
+    """Its Chinese, without 《》: the same in both languages, and not moved when rows are added."""
+    terms = read_glossary(ROOT / GLOSSARY_FILE)
+    page = open_page()
+    page.goto(base_url + page_url(language, GLOSSARY_PAGE) + "#QQ号码规则")
+    row = page.locator('table.glossary tr[id="QQ号码规则"]')
+    assert row.evaluate("r => r.matches(':target')") and row.locator("td").first.inner_text() == "《QQ号码规则》"
+    top = box(row)["y"]
+    assert 0 < top < SIZES["desktop"]["height"] / 2, "in view, below the header"
+    highlighted = row.locator("td").first.evaluate("td => getComputedStyle(td).backgroundColor")
+    plain = page.locator('table.glossary tr[id="本协议"] td').first.evaluate("td => getComputedStyle(td).backgroundColor")
+    assert highlighted != plain, "the term opened is highlighted"
+    ids = page.locator("table.glossary tbody tr").evaluate_all("rows => rows.map(r => r.id)")
+    assert ids == [term.anchor for term in terms]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_defined_term_tapped_or_clicked_shows_its_chinese_and_leads_to_its_glossary_row(
+    open_page: OpenPage, base_url: str, size: str
+) -> None:
+    page = open_page(size)
+    page.goto(base_url + page_url("en", "03-license-scope.md"))
+    term = page.locator('abbr.defined-term[data-term="本软件"]').first
+    note = page.locator(".term-note")
+    assert note.is_hidden()
+    term.tap() if size == "phone" else term.click()
+    assert note.is_visible() and note.locator(f'[lang="{HTML_LANG["zh"]}"]').inner_text() == "本软件"
+    below = box(note)
+    assert below["y"] >= box(term)["y"] + box(term)["height"] - 1, "under the term"
+    assert below["x"] >= 0 and below["x"] + below["width"] <= SIZES[size]["width"], "within the screen"
+    page.keyboard.press("Escape")
+    assert note.is_hidden()
+    term.click()
+    page.locator('[id="3.1"]').click(position={"x": 2, "y": 2})  # anywhere else
+    assert note.is_hidden()
+    term.click()
+    note.get_by_role("link", name="In the glossary").click()
+    page.wait_for_url("**/en/glossary/#*")
+    assert page.locator('tr[id="本软件"]').evaluate("r => r.matches(':target')")

@@ -19,6 +19,7 @@
  * @property {Array<number | number[]>} [outline] the agreement in brief (scripts/pages.py, outline):
  *   the number of preamble paragraphs, then each section's clauses' numbers of items; none on a retrieval's page
  * @property {string} tools this language's tools.json (a ToolsConfig)
+ * @property {{href: string, link: string}} glossary this language's glossary page, and what a link to a term in it says
  * @property {{head: string, source: string, page: string}} print what every printed sheet says
  * @property {SearchConfig} search
  */
@@ -246,6 +247,60 @@
       () => false,
     ).then((copied) => copy().then((tools) => tools.done(button, copied, text)));
   });
+
+  // A defined term of the translation, clicked or tapped (touch has no hover to show its title):
+  // its Chinese original and a link to its row in the glossary, in a note under it.
+  const termNote = document.createElement("span");
+  termNote.className = "term-note";
+  termNote.setAttribute("role", "note");
+  termNote.hidden = true;
+  document.body.append(termNote);
+  document.addEventListener("click", (event) => {
+    const target = /** @type {Partial<Element>} */ (event.target);
+    const term = /** @type {HTMLElement | null | undefined} */ (target.closest?.("abbr.defined-term"));
+    if (!term) {
+      if (!termNote.contains(/** @type {Node} */ (event.target))) termNote.hidden = true;
+      return;
+    }
+    const original = document.createElement("span");
+    original.lang = config.search.otherLang;
+    original.textContent = term.title;
+    const link = document.createElement("a");
+    link.href = `${config.glossary.href}#${term.dataset.term}`;
+    link.textContent = config.glossary.link;
+    termNote.replaceChildren(original, " · ", link);
+    termNote.hidden = false;
+    const box = term.getBoundingClientRect();
+    const room = html.clientWidth - termNote.offsetWidth - 8;
+    termNote.style.top = `${box.bottom + scrollY + 4}px`;
+    termNote.style.left = `${Math.max(8, Math.min(box.left, room)) + scrollX}px`;
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") termNote.hidden = true;
+  });
+
+  // The glossary's filter: the rows whose Chinese, English, kind or note hold what is typed (each
+  // side NFKC-normalised, in any case), and how many rows that leaves.
+  const filter = document.querySelector(".glossary-filter");
+  if (filter instanceof HTMLFormElement) {
+    const input = /** @type {HTMLInputElement} */ (filter.querySelector("input"));
+    const output = /** @type {HTMLOutputElement} */ (filter.querySelector("output"));
+    const rows = [.../** @type {NodeListOf<HTMLTableRowElement>} */ (document.querySelectorAll("table.glossary tbody tr"))];
+    const fold = (/** @type {string} */ text) => text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ");
+    const texts = rows.map((row) => fold([...row.cells].slice(0, 4).map((cell) => cell.textContent).join(" ")));
+    filter.hidden = false;
+    filter.addEventListener("submit", (event) => event.preventDefault());
+    input.addEventListener("input", () => {
+      const wanted = fold(input.value).trim();
+      let shown = 0;
+      rows.forEach((row, index) => {
+        row.hidden = !texts[index].includes(wanted);
+        if (!row.hidden) shown++;
+      });
+      const words = /** @type {DOMStringMap} */ (output.dataset);
+      output.textContent = !wanted ? "" : shown ? fill(words.shown ?? "", { n: shown, total: rows.length }) : (words.none ?? "");
+    });
+  }
 
   // Each toolbar is one tab stop; the arrow keys, Home and End move between its tools.
   /** @type {Record<string, number>} */
