@@ -38,22 +38,32 @@ def note_anchor(at: str, index: int) -> str:
     return f"{at}-note" if index == 1 else f"{at}-note-{index}"
 
 
-def read_notes(path: Path, languages: tuple[str, ...]) -> tuple[list[Note], list[NoteProblem]]:
-    """The notes of a file, in order, and what is wrong with any of them. No file: no notes."""
+def yaml_list(path: Path, must_be: str) -> tuple[list[yaml.Node], tuple[int, str] | None]:
+    """The entries of a YAML file that is a list (translation/notes.yml, topics.yml), as nodes that
+    know their lines; or the line and what is wrong with the file (`must_be` says what it must
+    be). No file, or an empty one: no entries."""
     if not path.exists():
-        return [], []
+        return [], None
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        return [], [NoteProblem(mark.line + 1 if mark else 1, "notes", f"not valid YAML: {error}")]
+        return [], (mark.line + 1 if mark else 1, f"not valid YAML: {error}")
     if root is None:
-        return [], []
+        return [], None
     if not isinstance(root, yaml.SequenceNode):
-        return [], [NoteProblem(root.start_mark.line + 1, "notes", "the file must be a list of notes ('- at: …')")]
+        return [], (root.start_mark.line + 1, must_be)
+    return list(root.value), None
+
+
+def read_notes(path: Path, languages: tuple[str, ...]) -> tuple[list[Note], list[NoteProblem]]:
+    """The notes of a file, in order, and what is wrong with any of them. No file: no notes."""
+    entries, wrong = yaml_list(path, "the file must be a list of notes ('- at: …')")
+    if wrong:
+        return [], [NoteProblem(wrong[0], "notes", wrong[1])]
     notes: list[Note] = []
     problems: list[NoteProblem] = []
-    for entry in root.value:
+    for entry in entries:
         line = entry.start_mark.line + 1
         fields = {key.value: value for key, value in entry.value} if isinstance(entry, yaml.MappingNode) else {}
         values = {key: node.value if isinstance(node, yaml.ScalarNode) else None for key, node in fields.items()}

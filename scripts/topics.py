@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from scripts.clauses import Page, parts
-from scripts.notes import Note, note_anchor, notes_by_part
+from scripts.notes import Note, note_anchor, notes_by_part, yaml_list
 
 TOPICS_FILE = Path("translation") / "topics.yml"  # relative to the project (the folder holding docs/)
 FIELDS = ("topic", "words", "parts")  # besides a heading in each language
@@ -102,21 +102,13 @@ def _read_entry(entry: yaml.Node, languages: tuple[str, ...]) -> tuple[Topic | N
 def read_topics(path: Path, languages: tuple[str, ...]) -> tuple[list[Topic], list[TopicProblem]]:
     """The topics of a file, in order, and what is wrong with any of them, at their lines. No
     file: no topics."""
-    if not path.exists():
-        return [], []
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return [], [TopicProblem(mark.line + 1 if mark else 1, "topics", f"not valid YAML: {error}")]
-    if root is None:
-        return [], []
-    if not isinstance(root, yaml.SequenceNode):
-        return [], [TopicProblem(root.start_mark.line + 1, "topics", "the file must be a list of topics ('- topic: …')")]
+    entries, wrong = yaml_list(path, "the file must be a list of topics ('- topic: …')")
+    if wrong:
+        return [], [TopicProblem(wrong[0], "topics", wrong[1])]
     topics: list[Topic] = []
     problems: list[TopicProblem] = []
     seen: set[str] = set()
-    for entry in root.value:
+    for entry in entries:
         topic, found = _read_entry(entry, languages)
         line = entry.start_mark.line + 1
         problems += [TopicProblem(line, _identifier(entry) or "topic", message) for message in found]
