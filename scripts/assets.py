@@ -2,8 +2,9 @@
 Every page loads agreement.css, agreement-search-button.js and agreement-clauses.js; the others
 come when needed: views.css with the pages about the agreement, search-core.js with the first
 search, agreement-copy.js on the first copy, agreement-address.js for an address naming a part
-the page lacks. rcssmin and rjsmin are well-kept minifiers that know CSS and JavaScript syntax
-(strings, regular expressions, comments), where a hand-written pattern would not. Plain Python.
+the page lacks, agreement-glossary.js on the glossary and the first click on a defined term.
+rcssmin and rjsmin are well-kept minifiers that know CSS and JavaScript syntax (strings, regular
+expressions, comments), where a hand-written pattern would not. Plain Python.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ MINIFIED_ASSETS = (
     "assets/javascripts/agreement-address.js",
     "assets/javascripts/agreement-clauses.js",
     "assets/javascripts/agreement-copy.js",
+    "assets/javascripts/agreement-glossary.js",
     "assets/javascripts/agreement-search-button.js",
     "assets/javascripts/search-core.js",
 )

@@ -798,6 +798,7 @@ def _browser_config(language: str, date: str, head: str, page_address: str, asse
         "date": date,
         "ellipsis": strings["citation"]["ellipsis"],
         "tools": f"{assets}{language_root(language)}{TOOLS_JSON}",
+        "glossary": {"href": f"{assets}{page_url(language, GLOSSARY_PAGE)[1:]}", "link": strings["glossary"]["link"]},
         "print": {"head": head, "source": fill(strings["print"]["source"], source="", date=date), "page": page_address},
         "search": {
             "strings": strings["search"],

@@ -1056,7 +1056,8 @@ def test_a_defined_term_tapped_or_clicked_shows_its_chinese_and_leads_to_its_glo
     note = page.locator(".term-note")
     assert note.is_hidden()
     term.tap() if size == "phone" else term.click()
-    assert note.is_visible() and note.locator(f'[lang="{HTML_LANG["zh"]}"]').inner_text() == "本软件"
+    note.wait_for(state="visible")  # its script and styles load on the first click
+    assert note.locator(f'[lang="{HTML_LANG["zh"]}"]').inner_text() == "本软件"
     below = box(note)
     assert below["y"] >= box(term)["y"] + box(term)["height"] - 1, "under the term"
     assert below["x"] >= 0 and below["x"] + below["width"] <= SIZES[size]["width"], "within the screen"
@@ -1069,3 +1070,7 @@ def test_a_defined_term_tapped_or_clicked_shows_its_chinese_and_leads_to_its_glo
     note.get_by_role("link", name="In the glossary").click()
     page.wait_for_url("**/en/glossary/#*")
     assert page.locator('tr[id="本软件"]').evaluate("r => r.matches(':target')")
+    page.goto(base_url + page_url("en", "03-license-scope.md").replace("/en/", f"/en/v/{DATE}/"))  # a permanent page
+    page.locator('abbr.defined-term[data-term="本协议"]').first.click()
+    note.get_by_role("link", name="In the glossary").click()
+    page.wait_for_url(f"{base_url}/en/glossary/#%E6%9C%AC%E5%8D%8F%E8%AE%AE")  # the current glossary's row

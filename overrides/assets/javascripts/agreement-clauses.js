@@ -48,7 +48,7 @@
  * names no part (the notice goes).
  * @typedef {(key: number[] | undefined, written: string, config: AgreementConfig) => void} Address
  */
-/** @typedef {AgreementWindow & {agreement: {copy?: Copy, address?: Address}}} ClausesWindow */
+/** @typedef {AgreementWindow & {agreement: {copy?: Copy, address?: Address, showTerm?: (term: HTMLElement) => void}}} ClausesWindow */
 /**
  * @typedef {object} SearchConfig
  * @property {Record<string, string>} strings the search dialog's words
@@ -76,7 +76,7 @@
   const CITABLE = ".agreement-text .clause, .agreement-text .clause-item, .agreement-text .preamble, .parallel-row";
   const ITEM = /^(\d+\.\d+)-\d+$/; // 10.1-2: item (2) of clause 10.1
 
-  // The scripts loaded on demand, beside this one (agreement-copy.js, agreement-address.js); each
+  // The scripts loaded on demand, beside this one (agreement-copy.js, -address.js, -glossary.js); each
   // leaves its functions on window.agreement. A script that fails is tried again on the next use.
   const scripts = /** @type {HTMLScriptElement} */ (document.currentScript).src;
   /** @type {Record<string, Promise<void> | undefined>} */
@@ -248,59 +248,14 @@
     ).then((copied) => copy().then((tools) => tools.done(button, copied, text)));
   });
 
-  // A defined term of the translation, clicked or tapped (touch has no hover to show its title):
-  // its Chinese original and a link to its row in the glossary, in a note under it.
-  const termNote = document.createElement("span");
-  termNote.className = "term-note";
-  termNote.setAttribute("role", "note");
-  termNote.hidden = true;
-  document.body.append(termNote);
+  // The glossary's filter, and a defined term's note (its Chinese original and its row in the
+  // glossary) on a click or a tap: agreement-glossary.js, loaded on the glossary page and on the
+  // first click on a defined term; its own listener takes the clicks after that.
+  if (document.querySelector(".glossary-filter")) load("glossary");
   document.addEventListener("click", (event) => {
-    const target = /** @type {Partial<Element>} */ (event.target);
-    const term = /** @type {HTMLElement | null | undefined} */ (target.closest?.("abbr.defined-term"));
-    if (!term) {
-      if (!termNote.contains(/** @type {Node} */ (event.target))) termNote.hidden = true;
-      return;
-    }
-    const original = document.createElement("span");
-    original.lang = config.search.otherLang;
-    original.textContent = term.title;
-    const link = document.createElement("a");
-    link.href = `${config.glossary.href}#${term.dataset.term}`;
-    link.textContent = config.glossary.link;
-    termNote.replaceChildren(original, " · ", link);
-    termNote.hidden = false;
-    const box = term.getBoundingClientRect();
-    const room = html.clientWidth - termNote.offsetWidth - 8;
-    termNote.style.top = `${box.bottom + scrollY + 4}px`;
-    termNote.style.left = `${Math.max(8, Math.min(box.left, room)) + scrollX}px`;
+    const term = /** @type {Partial<Element>} */ (event.target).closest?.("abbr.defined-term");
+    if (term instanceof HTMLElement && !agreement.showTerm) load("glossary").then(() => agreement.showTerm?.(term));
   });
-  document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") termNote.hidden = true;
-  });
-
-  // The glossary's filter: the rows whose Chinese, English, kind or note hold what is typed (each
-  // side NFKC-normalised, in any case), and how many rows that leaves.
-  const filter = document.querySelector(".glossary-filter");
-  if (filter instanceof HTMLFormElement) {
-    const input = /** @type {HTMLInputElement} */ (filter.querySelector("input"));
-    const output = /** @type {HTMLOutputElement} */ (filter.querySelector("output"));
-    const rows = [.../** @type {NodeListOf<HTMLTableRowElement>} */ (document.querySelectorAll("table.glossary tbody tr"))];
-    const fold = (/** @type {string} */ text) => text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ");
-    const texts = rows.map((row) => fold([...row.cells].slice(0, 4).map((cell) => cell.textContent).join(" ")));
-    filter.hidden = false;
-    filter.addEventListener("submit", (event) => event.preventDefault());
-    input.addEventListener("input", () => {
-      const wanted = fold(input.value).trim();
-      let shown = 0;
-      rows.forEach((row, index) => {
-        row.hidden = !texts[index].includes(wanted);
-        if (!row.hidden) shown++;
-      });
-      const words = /** @type {DOMStringMap} */ (output.dataset);
-      output.textContent = !wanted ? "" : shown ? fill(words.shown ?? "", { n: shown, total: rows.length }) : (words.none ?? "");
-    });
-  }
 
   // Each toolbar is one tab stop; the arrow keys, Home and End move between its tools.
   /** @type {Record<string, number>} */
