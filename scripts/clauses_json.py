@@ -5,14 +5,16 @@ published beside it. Plain Python, no MkDocs import.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypedDict
 
 from scripts.addresses import CLAUSES_SCHEMA, page_url, short_link_path, version_page
 from scripts.checks import LastCheck
 from scripts.clauses import HOME_PAGE, Page, plain_text
+from scripts.english_records import EnglishRecord, permanent_date
 from scripts.evidence import PublishedFile
-from scripts.languages import HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, fill
+from scripts.languages import ENGLISH, HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, fill
 from scripts.notes import Note, note_anchor
 from scripts.versions import History
 
@@ -78,6 +80,11 @@ if TYPE_CHECKING:
         pages: dict[str, str]  # its permanent pages' home, in each language whose text is known
         files: list[PublishedEntry]
 
+    class Translation(TypedDict):
+        revised: str
+        translates: str
+        pages: str  # its permanent pages' home
+
     class CheckEntry(TypedDict):
         checked: str
         unchanged_since: str
@@ -95,6 +102,7 @@ if TYPE_CHECKING:
             "sections": list[SectionEntry],
             "version": NotRequired[str],
             "versions": NotRequired[list[Retrieval]],
+            "translations": NotRequired[list[Translation]],
             "checked": NotRequired[CheckEntry],
             "title_unchanged_since": NotRequired[str],
         },
@@ -128,7 +136,9 @@ def clauses_document(
             result["short_url"] = {lang: f"{base}{short_link_path(lang, anchor)}" for lang in LANGUAGES}
             current = history.current.retrieved
             result["permanent_url"] = {
-                lang: f"{base}{page_url(lang, version_page(current, page_name))}{fragment}" for lang in LANGUAGES
+                lang: f"{base}{page_url(lang, version_page(date, page_name))}{fragment}"
+                for lang in LANGUAGES
+                if (date := permanent_date(lang, current, record.english))
             }
         return result
 
@@ -194,7 +204,7 @@ class Record:
     published files, which retrievals' English is known, and the last check of the source."""
 
     files: dict[str, list[PublishedFile]]
-    english: set[str]  # the dates of the retrievals whose English is recorded
+    english: Sequence[EnglishRecord]  # the English as published over time, oldest first
     last_check: LastCheck
 
 
@@ -209,13 +219,21 @@ def add_versions(document: ClausesDocument, history: History, record: Record, ba
             "retrieved": v.retrieved,
             "url": v.source.url,
             "pages": {
-                lang: f"{base}{page_url(lang, version_page(v.retrieved, HOME_PAGE))}"
+                lang: f"{base}{page_url(lang, version_page(date, HOME_PAGE))}"
                 for lang in LANGUAGES
-                if lang == REFERENCE_LANGUAGE or v.retrieved in record.english
+                if (date := permanent_date(lang, v.retrieved, record.english))
             },
             "files": [{"kind": f.kind, "url": f"{base}/{f.site_path}", "sha256": f.sha256} for f in record.files[v.retrieved]],
         }
         for v in history.versions
+    ]
+    document["translations"] = [
+        {
+            "revised": english.since,
+            "translates": english.translates,
+            "pages": f"{base}{page_url(ENGLISH.code, version_page(english.since, HOME_PAGE))}",
+        }
+        for english in record.english
     ]
     document["checked"] = {"checked": record.last_check.checked, "unchanged_since": record.last_check.unchanged_since}
     document["title_unchanged_since"] = since["title"]

@@ -112,6 +112,17 @@ def english_of_versions(history: History, records: Sequence[EnglishRecord], curr
     return {version.retrieved: english[version.retrieved] for version in history.versions if version.retrieved in english}
 
 
+def permanent_date(language: str, retrieved: str, records: Sequence[EnglishRecord]) -> str | None:
+    """The date that names the permanent pages of a retrieval's text in a language (/v/<date>/,
+    /en/v/<date>/): of the Chinese, the retrieval's date; of the English, the date of its newest
+    record. Each record of the English has pages of its own, so a citation's English words stay at
+    its address when the translation is revised. None: no record translates that retrieval."""
+    if language != ENGLISH.code:
+        return retrieved
+    dates = [record.since for record in records if record.translates == retrieved]
+    return dates[-1] if dates else None
+
+
 def english_pages(chinese: Sequence[Page], english: dict[str, str]) -> list[Page] | None:
     """The English pages of a retrieval, in its structure, from the English of its parts (a record);
     None when the record lacks a part (the English of that text is not known)."""

@@ -12,7 +12,7 @@ Plain Python, no MkDocs import.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import cast
@@ -22,7 +22,7 @@ from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]  # ships 
 
 from scripts.addresses import page_url, version_page
 from scripts.clauses import HOME_PAGE, plain_text
-from scripts.english_records import EnglishRecord, english_of_versions
+from scripts.english_records import EnglishRecord, english_of_versions, permanent_date
 from scripts.languages import ENGLISH, HTML_LANG, REFERENCE_LANGUAGE, REGISTRY, fill
 from scripts.pages import DiffRow, diff, part_name
 from scripts.rendering import render
@@ -53,16 +53,21 @@ class FeedEntry:
     rows: list[DiffRow]
 
 
-def _permanent(language: str, date: str, page_name: str, translated: Collection[str]) -> str:
-    """A page of a retrieval at its permanent address in a language; in Chinese when that
-    retrieval's English was never recorded (`translated`: the retrievals with English pages)."""
-    shown = language if language == REFERENCE_LANGUAGE or date in translated else REFERENCE_LANGUAGE
-    return page_url(shown, version_page(date, page_name))
+def _permanent(language: str, retrieved: str, page_name: str, records: Sequence[EnglishRecord]) -> str:
+    """A page of a retrieval's text at its permanent address in a language (the English: its
+    newest record's); in Chinese when that retrieval's English was never recorded."""
+    date = permanent_date(language, retrieved, records)
+    if date is None:
+        return page_url(REFERENCE_LANGUAGE, version_page(retrieved, page_name))
+    return page_url(language, version_page(date, page_name))
 
 
-def _link(language: str, version: Version, text: Text, translated: Collection[str]) -> str:
-    anchor = f"#{text.key}" if text.kind in ("clause", "item", "preamble") else ""
-    return _permanent(language, version.retrieved, text.page.name, translated) + anchor
+def _anchor(text: Text) -> str:
+    return f"#{text.key}" if text.kind in ("clause", "item", "preamble") else ""
+
+
+def _link(language: str, version: Version, text: Text, records: Sequence[EnglishRecord]) -> str:
+    return _permanent(language, version.retrieved, text.page.name, records) + _anchor(text)
 
 
 def _rows(labels: dict[str, str], old: str | None, new: str | None, script_of: str) -> list[DiffRow]:
@@ -88,11 +93,11 @@ def feed_entries(
     first = history.versions[0]
     entries = [
         FeedEntry(f"{first.retrieved}/first", first.retrieved, "first", None, fill(feed["first"], date=first.retrieved),
-                  _permanent(language, first.retrieved, HOME_PAGE, english), [])
+                  _permanent(language, first.retrieved, HOME_PAGE, english_records), [])
     ]  # fmt: skip
     entries += [
         FeedEntry(f"{first.retrieved}/first/section-{page.section}", first.retrieved, "first", page.section,
-                  fill(feed["first"], date=first.retrieved), _permanent(language, first.retrieved, page.name, english), [])
+                  fill(feed["first"], date=first.retrieved), _permanent(language, first.retrieved, page.name, english_records), [])
         for page in first.pages if page.section
     ]  # fmt: skip
     for previous, version in itertools.pairwise(history.versions):
@@ -115,7 +120,7 @@ def feed_entries(
                     change.kind,
                     text.page.section,
                     fill(feed["change"], kind=ui[change.kind], name=part_name(text, language), date=version.retrieved),
-                    _link(language, version if change.new else previous, text, english),
+                    _link(language, version if change.new else previous, text, english_records),
                     rows,
                 )
             )
@@ -130,7 +135,6 @@ def feed_entries(
             chinese = translated.texts.get(key)
             if old_en is None or old_en == new_en or chinese is None:
                 continue
-            link_language = ENGLISH.code if language == REFERENCE_LANGUAGE else language
             entries.append(
                 FeedEntry(
                     f"{newer.since}/translation/{key}",
@@ -138,8 +142,7 @@ def feed_entries(
                     "translation",
                     chinese.page.section,
                     fill(feed["translation"], name=part_name(chinese, language), date=newer.since),
-                    page_url(link_language, chinese.page.name)
-                    + (f"#{key}" if chinese.kind in ("clause", "item", "preamble") else ""),
+                    page_url(ENGLISH.code, version_page(newer.since, chinese.page.name)) + _anchor(chinese),
                     _rows(en_labels, plain_text(old_en), plain_text(new_en), ENGLISH.code),
                 )
             )

@@ -78,7 +78,8 @@ class ClauseTools(TypedDict):
 
 
 class Citation(TypedDict):
-    """A copied citation: {title} {date} {name} {text} {url}; the ellipsis that stands for the
+    """A copied citation: {title} {date} (the retrieval's) {revised} (the English's, its record's)
+    {name} {text} {url}; the ellipsis that stands for the
     items omitted before an item (after its clause's lead-in); what separates a lead-in from its
     items; the quotation marks of the text replaced by those of a quotation inside a quotation."""
 
@@ -111,7 +112,9 @@ class PrintStrings(TypedDict):
 
 class VersionStrings(TypedDict):
     """The versions page (scripts/pages.py): {date} a retrieval date, {source} the source's link,
-    {changed} {added} {removed} counts, {n} {section}."""
+    {changed} {added} {removed} counts, {n} {section}. The English's records (translations):
+    {date} a record's date, {retrieved} the retrieval it translates, {previous} the record before,
+    {n} the parts whose English differs from it."""
 
     current: str
     retrieved: str
@@ -127,6 +130,10 @@ class VersionStrings(TypedDict):
     title: str
     heading: str
     paragraph: str
+    translations: str
+    translation_first: str
+    translation: str
+    translation_read: str
 
 
 class ParallelStrings(TypedDict):
@@ -200,7 +207,8 @@ class RecordStrings(TypedDict):
     the full statement (`more`), {original} (translations) a link to the page in the original.
     checked, unchecked: {checked} the last day the source was seen to carry the text, {since} the
     date of the retrieval that brought it; current: {check} one of them, on the versions page. The permanent pages of
-    a retrieval: {date} its date, {link} a link to the current text. On the versions page: {links}
+    a retrieval: {date} its date, {link} a link to the current text; of a record of the English
+    (version_english, english_superseded): {revised} or {date} the record's date, {date} the retrieval's. On the versions page: {links}
     a version's pages, {link} a file, {hash} its SHA-256, {file} its name."""
 
     status: str
@@ -209,8 +217,11 @@ class RecordStrings(TypedDict):
     current: str
     more: str
     version: str
+    version_english: str
     version_current: str
     version_superseded: str
+    english_superseded: str
+    sentence_space: str  # between two sentences: none in Chinese, a space in English
     version_contents: str
     no_english: str
     read: str
@@ -398,6 +409,10 @@ CHINESE = Language(
             "title": "协议标题",
             "heading": "第{n}条标题",
             "paragraph": "第{section}条无编号段落{n}",
+            "translations": "英文参考译本的各次修订",
+            "translation_first": "{date}：首次记录的英文译本，译自 {retrieved} 获取的文本。",
+            "translation": "{date}：与 {previous} 的译本相比，{n} 处英文有修订；译自 {retrieved} 获取的文本。",
+            "translation_read": "阅读该译本（英文）",
         },
         "parallel": {
             "sections": "跳转到",
@@ -446,8 +461,11 @@ CHINESE = Language(
             "current": "现行中文文本：{check}。",
             "more": "关于本版本",
             "version": "本页是 {date} 获取的协议文本，地址永久不变。",
+            "version_english": "本页是 {date} 获取的协议文本的非官方英文参考译本（{revised} 修订），地址永久不变，所载文字不再更改；两种文本如有不一致，以中文原文为准。",
             "version_current": "这是现行文本。",
             "version_superseded": "该文本已于 {date} 被新获取的文本取代；现行文本：{link}。",
+            "english_superseded": "该译本已于 {date} 再次修订；现行文本：{link}。",
+            "sentence_space": "",
             "version_contents": "该版本各页",
             "no_english": "该版本的英文译本未作记录。",
             "read": "阅读该版本：{links}",
@@ -557,8 +575,8 @@ ENGLISH = Language(
         },
         "citation": {
             "template": (
-                "{title} (as retrieved on {date}), {name} (unofficial English reference translation; "
-                'the Chinese original prevails): "{text}"\n{url}'
+                "{title} (as retrieved on {date}), {name} (unofficial English reference translation, "
+                'as revised on {revised}; the Chinese original prevails): "{text}"\n{url}'
             ),
             "ellipsis": " … ",
             "separator": " ",
@@ -605,6 +623,10 @@ ENGLISH = Language(
             "title": "The title",
             "heading": "Heading of section {n}",
             "paragraph": "Unnumbered paragraph {n} of section {section}",
+            "translations": "The English reference translation, revision by revision",
+            "translation_first": "{date}: the first English recorded, translating the text retrieved on {retrieved}.",
+            "translation": "{date}: {n} parts worded differently from the English of {previous}; translating the text retrieved on {retrieved}.",
+            "translation_read": "Read this English",
         },
         "parallel": {
             "sections": "Go to",
@@ -662,8 +684,15 @@ ENGLISH = Language(
             "current": "The current Chinese text: {check}.",
             "more": "About this edition",
             "version": "This page is the agreement as retrieved on {date}, at a permanent address.",
+            "version_english": (
+                "This page is the unofficial English reference translation, as revised on {revised}, of the agreement "
+                "as retrieved on {date}, at a permanent address: its words do not change. For reference only; the "
+                "Chinese original prevails."
+            ),
             "version_current": "It is the current text.",
             "version_superseded": "It was superseded by a later retrieval on {date}; the current text: {link}.",
+            "english_superseded": "The English was revised again on {date}; the current text: {link}.",
+            "sentence_space": " ",
             "version_contents": "The pages of this version",
             "no_english": "The English of this version was not recorded.",
             "read": "Read this version: {links}",

@@ -61,10 +61,10 @@ from scripts.clauses import HOME_PAGE, ParseError, parse_markdown
 from scripts.clauses import Page as AgreementPage
 from scripts.csp import SERVER_INCLUDE, script_hashes, server_include, template_scripts
 from scripts.data_files import SiteFile
-from scripts.english_records import UNRECORDED
+from scripts.english_records import UNRECORDED, permanent_date
 from scripts.evidence import published_files
 from scripts.feeds import feed_path
-from scripts.languages import LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, Language, fill, template_entry
+from scripts.languages import ENGLISH, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, Language, fill, template_entry
 from scripts.pages import (
     Editorial,
     agreement_markdown,
@@ -231,7 +231,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         )
     last_check = _site().project.last_check
     assert last_check is not None, "the project keeps its retrievals under source/"
-    config.extra["record"] = {"since": last_check.unchanged_since, "checked": last_check.checked}
+    # english: the date of the English shown (its newest record), which English citations name.
+    english = _site().editorial.permanent[ENGLISH.code]
+    config.extra["record"] = {"since": last_check.unchanged_since, "checked": last_check.checked, "english": english}
     # The agreement's parts in brief, for #agreement-config (a fragment naming no part: overrides/main.html).
     config.extra["outline"] = outline(_site().project.pages[REFERENCE_LANGUAGE])
 
@@ -252,7 +254,9 @@ def _read_the_site(report_problem: str, site_url: str, previewing: bool) -> None
     if problems:
         raise PluginError(report(problems))
     assert project.history is not None, "the project keeps its retrievals under source/"
-    editorial = Editorial(project.notes_by_part, project.terms, project.history.current.retrieved, report_problem, site_url)
+    retrieved = project.history.current.retrieved
+    permanent = {language: permanent_date(language, retrieved, project.english) for language in LANGUAGES}
+    editorial = Editorial(project.notes_by_part, project.terms, retrieved, permanent, report_problem, site_url)
     _command.site = SiteBuild(project, project.history.current.source, editorial, site_files(project, site_url))
     _command.complete = False
 
@@ -423,7 +427,9 @@ def on_post_build(config: MkDocsConfig) -> None:
             build_index(pages, language, site.project.notes, site.project.topics), ensure_ascii=False, separators=(",", ":")
         ),
     )
-    _write(out / language_root(language) / TOOLS_JSON, tools_json(language, config.extra["paths"]["site"]))
+    _write(
+        out / language_root(language) / TOOLS_JSON, tools_json(language, config.extra["paths"]["site"], site.editorial.permanent)
+    )
     history = site.project.history
     assert history is not None, "on_pre_build read it"
     for path, html in version_pages(

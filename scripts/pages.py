@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import itertools
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -41,14 +42,14 @@ from scripts.addresses import (
 from scripts.checks import LastCheck
 from scripts.clauses import HOME_PAGE, Clause, Item, Page, Part, capitalised, item_label, parts, plain_text
 from scripts.data_files import SiteFile
-from scripts.english_records import EnglishRecord, english_of_versions, english_pages, english_texts
+from scripts.english_records import EnglishRecord, english_of_versions, english_pages, permanent_date
 from scripts.evidence import PublishedFile
 from scripts.glossary import Term
 from scripts.languages import ENGLISH, HTML_LANG, LANGUAGES, REFERENCE_LANGUAGE, REGISTRY, fill
 from scripts.markup import Link, runs
 from scripts.notes import Note, note_anchor
 from scripts.rendering import render
-from scripts.versions import CHANGE_KINDS, History, Text, changes, texts_by_key
+from scripts.versions import CHANGE_KINDS, History, Text, Version, changes, texts_by_key
 
 # --- Text and notes, as the templates read them ----------------------------------------------
 
@@ -82,12 +83,14 @@ class NoteView:
 @dataclass(frozen=True)
 class Editorial:
     """What the site shows beside the agreement text: notes on parts, the glossary's terms (a
-    defined term in the English shows its Chinese original), and the retrieval the current text
-    is (its date names the permanent pages a citation points to)."""
+    defined term in the English shows its Chinese original), the retrieval the current text is,
+    and the dates that name the current text's permanent pages, the pages a citation points to
+    (scripts/english_records.py, permanent_date)."""
 
     notes: dict[str, list[Note]]
     terms: list[Term]
     retrieved: str
+    permanent: dict[str, str | None]  # language → the date of its permanent pages; None: it has none
     # Where a reader reports a problem with a part (mkdocs.yml, extra.report_problem): an address
     # with {part} {language} {version} {hash} {url}; "" where the site offers none.
     report_problem: str = ""
@@ -102,6 +105,12 @@ class Editorial:
         address = self.site_url.rstrip("/") + page_url(part.page.language, part.page.name) + f"#{part.anchor}"
         values = {"part": part.anchor, "language": part.page.language, "version": self.retrieved, "hash": digest, "url": address}
         return fill(self.report_problem, **{key: quote(value, safe="") for key, value in values.items()})
+
+    def permanent_link(self, here: str, page: Page) -> str | None:
+        """Where a current page's text is at its permanent address, from the page at site path
+        `here`; None when that language's text has no permanent pages."""
+        date = self.permanent[page.language]
+        return relative_url(here, page_url(page.language, version_page(date, page.name))) if date else None
 
     def segments(self, text: str, language: str) -> list[Segment]:
         """A paragraph's text as the model reads it (plain text and links); in a translation, each
@@ -209,7 +218,7 @@ def blocks(page: Page, editorial: Editorial, here: str, page_link: str | None = 
         parallel = relative_url(here, page_url(language, parallel_section_page(page.section))) if page.section else None
         # The preamble has no section of its own: its paragraphs' rows are in the whole parallel view.
         preamble_parallel = relative_url(here, page_url(language, PARALLEL_PAGE))
-        version_link = relative_url(here, page_url(language, version_page(editorial.retrieved, page.name)))
+        version_link = editorial.permanent_link(here, page)
     by_anchor = {part.anchor: part for part in parts(page)}
 
     def tools(part: Part, switch: str | None) -> Tools:
@@ -372,7 +381,7 @@ def _parallel_sections(
                 own_page = relative_url(here, page_url(lang, part.page.name))
                 tools = None
                 if lang == language:
-                    version = relative_url(here, page_url(lang, version_page(editorial.retrieved, part.page.name)))
+                    version = editorial.permanent_link(here, part.page)
                     tools = Tools(part, f"{own_page}#{part.anchor}", "section", own_page, version, editorial.report_link(part))
                 cells.append(
                     Cell(
@@ -711,9 +720,9 @@ def versions_html(
         version = history.versions[index]
         entry: dict[str, object] = {"version": version, "current": index == len(history.versions) - 1, "first": index == 0}
         entry["reads"] = [
-            (REGISTRY[code].name, relative_url(here, page_url(code, version_page(version.retrieved, HOME_PAGE))), HTML_LANG[code])
+            (REGISTRY[code].name, relative_url(here, page_url(code, version_page(date, HOME_PAGE))), HTML_LANG[code])
             for code in LANGUAGES
-            if code == REFERENCE_LANGUAGE or version.retrieved in english
+            if (date := permanent_date(code, version.retrieved, english_records))
         ]
         entry["files"] = [
             (record[f"{published.kind}_file"], relative_url(here, "/") + published.site_path, published.sha256)
@@ -754,9 +763,33 @@ def versions_html(
                 by_kind.setdefault(change.kind, []).append(view)
             entry["changes"] = [(kind, by_kind[kind]) for kind in CHANGE_KINDS if kind in by_kind]
         versions.append(entry)
+    # Each record of the English, newest first, with the number of parts it words differently
+    # from the record before (a correction of the translation, or the translation of a new text).
+    translations = [
+        {
+            "date": english.since,
+            "retrieved": english.translates,
+            "previous": previous.since if previous else None,
+            "count": str(
+                len(
+                    {
+                        key
+                        for key in english.texts.keys() | previous.texts.keys()
+                        if english.texts.get(key) != previous.texts.get(key)
+                    }
+                )
+            )
+            if previous
+            else "",
+            "href": relative_url(here, page_url(ENGLISH.code, version_page(english.since, HOME_PAGE))),
+        }
+        for previous, english in zip([None, *english_records], english_records, strict=False)
+    ][::-1]
     return render(
         "versions.html",
         versions=versions,
+        translations=translations,
+        english_lang=HTML_LANG[ENGLISH.code],
         last_check=last_check,
         example=files[history.versions[0].retrieved][0].name,
         feed=relative_url(here, page_url(language, HOME_PAGE)) + "feeds/agreement.atom",
@@ -767,11 +800,13 @@ def versions_html(
 # --- A retrieval's text at its permanent address --------------------------------------------
 
 
-def tools_json(language: str, site_path: str) -> str:
+def tools_json(language: str, site_path: str, permanent: Mapping[str, str | None]) -> str:
     """A language's tools.json (typed as ToolsConfig in agreement-clauses.js): what the scripts
     loaded on demand need and a page's first view does not, so that no page carries it: the
     citation's format, the clause tools' words, how parts are named, what an address naming no
-    part says, and each language's root as served (site_path: "" or "/tim"), the original first."""
+    part says, each language's root as served (site_path: "" or "/tim"), the original first, and
+    where each language's current text is at its permanent address (its folder; its root where it
+    has none)."""
     entry = REGISTRY[language]
     tools = {
         "citation": entry.strings["citation"],
@@ -780,11 +815,15 @@ def tools_json(language: str, site_path: str) -> str:
         "label": entry.item_label,
         "address": entry.strings["address"],
         "roots": [[code, site_path + REGISTRY[code].root] for code in LANGUAGES],
+        "permanent": [
+            [code, site_path + REGISTRY[code].root + (version_page(date, "") if (date := permanent[code]) else "")]
+            for code in LANGUAGES
+        ],
     }
     return json.dumps(tools, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def _browser_config(language: str, date: str, head: str, page_address: str, assets: str) -> str:
+def _browser_config(language: str, retrieved: str, revised: str | None, source: str, page_address: str, assets: str) -> str:
     """The page's #agreement-config (typed as AgreementConfig in agreement-clauses.js) for a page of
     our own templates; the theme's pages write theirs in overrides/main.html. A retrieval's page
     has no outline of the agreement: a fragment naming a part it lacks is left as it is."""
@@ -795,11 +834,16 @@ def _browser_config(language: str, date: str, head: str, page_address: str, asse
         "language": language,
         "lang": entry.html_lang,
         "title": entry.site_name,
-        "date": date,
+        "date": retrieved,
+        "revised": revised,
         "ellipsis": strings["citation"]["ellipsis"],
         "tools": f"{assets}{language_root(language)}{TOOLS_JSON}",
         "glossary": {"href": f"{assets}{page_url(language, GLOSSARY_PAGE)[1:]}", "link": strings["glossary"]["link"]},
-        "print": {"head": head, "source": fill(strings["print"]["source"], source="", date=date), "page": page_address},
+        "print": {
+            "head": f"{entry.site_name} · {strings['print']['status']}",
+            "source": fill(strings["print"]["source"], source=source, date=retrieved),
+            "page": page_address,
+        },
         "search": {
             "strings": strings["search"],
             "index": f"{assets}{language_root(language)}{SEARCH_INDEX}",
@@ -826,27 +870,43 @@ def version_pages(
     site_url: str,
     favicon: str,
 ) -> Iterator[tuple[str, str]]:
-    """(site path, HTML) of every page of every retrieval at its permanent address, in one
-    language: /v/2022-01-23/10-user-conduct/ and /en/v/2022-01-23/10-user-conduct/. The English of
-    a retrieval is its English as recorded (scripts/english_records.py); a retrieval whose English
-    was not recorded has Chinese pages only."""
+    """(site path, HTML) of every page of every text at its permanent address, in one language:
+    the Chinese of each retrieval (/v/2022-01-23/10-user-conduct/) and the English of each record
+    of the translation (/en/v/2026-12-06/10-user-conduct/, scripts/english_records.py), so that
+    the words a citation quotes stay at its address when either is revised."""
     base = site_url.rstrip("/")
-    english = english_of_versions(history, english_records, english_texts(current[ENGLISH.code]))
     strings = REGISTRY[language].strings
-    for index, version in enumerate(history.versions):
-        date = version.retrieved
-        superseded = history.versions[index + 1].retrieved if index + 1 < len(history.versions) else None
-        chinese = list(version.pages)
-        translated = english_pages(chinese, english[date]) if date in english else None
-        by_language: dict[str, list[Page] | None] = {REFERENCE_LANGUAGE: chinese, ENGLISH.code: translated}
-        own = by_language[language]
-        if own is None:
-            continue
+    ui = strings["record"]
+    by_date = {version.retrieved: version for version in history.versions}
+    # (date, retrieval, pages) of each text in this language, oldest first; and for each date,
+    # the date of the text that superseded it.
+    texts_here: list[tuple[str, Version, list[Page]]] = []
+    if language == REFERENCE_LANGUAGE:
+        dates = [version.retrieved for version in history.versions]
+        texts_here = [(version.retrieved, version, list(version.pages)) for version in history.versions]
+    else:
+        dates = [record.since for record in english_records]
+        for record in english_records:
+            version = by_date.get(record.translates)
+            translated = english_pages(list(version.pages), record.texts) if version else None
+            if version and translated:
+                texts_here.append((record.since, version, translated))
+    later = dict(itertools.pairwise(dates))
+    for date, version, own in texts_here:
+        retrieved = version.retrieved
+        # The other language's text of this one: the English's newest record of this retrieval, or
+        # the retrieval this English translates.
+        other = next(code for code in LANGUAGES if code != language)
+        other_date = permanent_date(other, retrieved, english_records)
+        if language == REFERENCE_LANGUAGE:
+            banner = fill(ui["version"], date=date)
+        else:
+            banner = fill(ui["version_english"], date=retrieved, revised=date)
         for page in own:
             here = page_url(language, version_page(date, page.name))
             assets = relative_url(here, "/")
             now = next((p for p in current[language] if p.name == page.name), current[language][0])
-            head = f"{REGISTRY[language].site_name} · {fill(strings['record']['version'], date=date)}"
+            there = [(other, page_url(other, version_page(other_date, page.name)))] if other_date else []
             yield (
                 here,
                 render(
@@ -855,27 +915,34 @@ def version_pages(
                     title=page.title,
                     site_name=REGISTRY[language].site_name,
                     date=date,
-                    superseded=superseded,
+                    banner=banner,
+                    superseded=later.get(date),
+                    superseded_by=ui["version_superseded" if language == REFERENCE_LANGUAGE else "english_superseded"],
                     canonical=base + here,
-                    alternates=[
-                        (HTML_LANG[code], base + page_url(code, version_page(date, page.name)))
-                        for code, pages in by_language.items()
-                        if pages is not None
-                    ],
-                    languages=[
-                        (REGISTRY[code].name, relative_url(here, page_url(code, version_page(date, page.name))), HTML_LANG[code])
-                        for code, pages in by_language.items()
-                        if pages is not None and code != language
-                    ],
+                    alternates=[(HTML_LANG[language], base + here)] + [(HTML_LANG[code], base + path) for code, path in there],
+                    languages=[(REGISTRY[code].name, relative_url(here, path), HTML_LANG[code]) for code, path in there],
                     current_home=relative_url(here, page_url(language, HOME_PAGE)),
                     current=relative_url(here, page_url(language, now.name)),
                     current_title=now.title,
                     contents=[(relative_url(here, page_url(language, version_page(date, p.name))), p.title) for p in own],
                     blocks=blocks(page, editorial, here, permanent=True),
-                    edition=fill(REGISTRY[language].edition, source=version.source.url, date=date),
+                    edition=fill(REGISTRY[language].edition, source=version.source.url, date=retrieved),
+                    print_status=strings["print"]["status"],
+                    source=version.source.url,
+                    retrieved=retrieved,
+                    address=base + here,
                     assets=assets,
                     favicon=favicon,
-                    config=Markup(_browser_config(language, date, head, base + here, assets)),
+                    config=Markup(
+                        _browser_config(
+                            language,
+                            retrieved,
+                            None if language == REFERENCE_LANGUAGE else date,
+                            version.source.url,
+                            base + here,
+                            assets,
+                        )
+                    ),
                     strings=strings,
                 ),
             )

@@ -14,7 +14,7 @@ from scripts.addresses import CLAUSES_JSON, CLAUSES_SCHEMA
 from scripts.clauses_json import Record, clauses_document
 from scripts.data_files import AKN_FILES, FORMATS, TBX_FILE, TMX_FILE, XLIFF_FILE, SiteFile, contents
 from scripts.data_formats import edition
-from scripts.english_records import english_of_versions, english_texts
+from scripts.english_records import english_texts
 from scripts.evidence import published_files
 from scripts.feeds import atom, feed_entries, feed_path
 from scripts.languages import ENGLISH, LANGUAGES
@@ -30,14 +30,13 @@ def site_files(project: Project, site_url: str) -> list[SiteFile]:
     assert history is not None and last_check is not None, "a project without source/ publishes no site"
     pages = project.pages
     evidence = published_files(history, project.root)
-    english = english_of_versions(history, project.english, english_texts(pages[ENGLISH.code]))
     document = clauses_document(
         pages,
         history.current.source.provenance,
         site_url,
         project.notes_by_part,
         history,
-        Record(evidence, set(english), last_check),
+        Record(evidence, project.english, last_check),
     )
     lock_path = project.root / LOCK_FILE
     data = contents(pages, project.notes, project.terms, read_lock(lock_path) if lock_path.exists() else {}, edition(history))

@@ -19,9 +19,12 @@ import pytest
 from bs4 import Tag
 from playwright.sync_api import Browser, FloatRect, Locator, Page, Playwright
 
+from scripts.addresses import page_url, version_page
 from scripts.clauses import Page as AgreementPage
 from scripts.clauses import parse_language
+from scripts.english_records import permanent_date, read_english_records
 from scripts.languages import LANGUAGES
+from scripts.source import CURRENT_SOURCE, read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 # A test's way to open a page of its own: size (desktop, phone), colour scheme, clipboard (tests/test_reading.py).
@@ -35,6 +38,16 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 def agreement_pages() -> dict[str, list[AgreementPage]]:
     """Both languages' agreement pages as the model reads them."""
     return {language: parse_language(ROOT / "docs", language) for language in LANGUAGES}
+
+
+@functools.cache
+def permanent_page(language: str, name: str) -> str:
+    """The site path of a page of the current text at its permanent address in a language, as a
+    citation names it: the Chinese at its retrieval's date, the English at its newest record's."""
+    retrieved = read_source(ROOT / CURRENT_SOURCE).retrieved
+    date = permanent_date(language, retrieved, read_english_records(ROOT))
+    assert date, f"no permanent pages in {language}"
+    return page_url(language, version_page(date, name))
 
 
 def resolve(here: str, href: str) -> str:

@@ -13,8 +13,9 @@ from playwright.sync_api import Page
 
 from scripts.addresses import PARALLEL_PAGE, page_url, parallel_section_page, short_link_path
 from scripts.clauses import Part, parts, plain_text
+from scripts.english_records import read_english_records
 from scripts.languages import HTML_LANG, LANGUAGES
-from tests.support import agreement_pages, attr, box, clipboard_text, one, resolve
+from tests.support import ROOT, agreement_pages, attr, box, clipboard_text, one, permanent_page, resolve
 from tests.test_search import open_first_result
 
 
@@ -189,11 +190,14 @@ def test_english_citation_names_the_translation(clipboard_page: Page, base_url: 
     page.locator('[id="12.5"] .clause-tools__citation').click()
     page.wait_for_function("() => document.querySelector('[id=\"12.5\"] .clause-tools__citation').textContent === 'Copied'")
     citation = clipboard_text(page)
+    revised = read_english_records(ROOT)[-1].since
     assert citation.startswith(
         "TIM Software License and Service Agreement (as retrieved on 2022-01-23), clause 12.5 "
-        '(unofficial English reference translation; the Chinese original prevails): "'
+        f'(unofficial English reference translation, as revised on {revised}; the Chinese original prevails): "'
     )
-    assert citation.endswith(f'"\n{base_url}/en/v/2022-01-23/12-miscellaneous/#12.5')  # the permanent address
+    # The permanent address of the English as revised that day: its words stay there.
+    assert citation.endswith(f'"\n{base_url}{permanent_page("en", "12-miscellaneous.md")}#12.5')
+    assert permanent_page("en", "12-miscellaneous.md") == f"/en/v/{revised}/12-miscellaneous/"
 
 
 @pytest.mark.parametrize(

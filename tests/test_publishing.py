@@ -183,7 +183,7 @@ def test_text_the_allow_list_accepts_is_published_exactly_as_written(tmp_path: P
     # The clause's citation goes on with its items (1) to (7) after its own text.
     assert (
         f"{written} (1) " in citation
-        and citation.endswith(f'"\n{base_url}/en/v/2022-01-23/10-user-conduct/#10.1')
+        and citation.endswith(f'"\n{base_url}/en/v/2030-01-01/10-user-conduct/#10.1')  # the English as recorded that day
         and citation.count(base_url) == 1
     )
 

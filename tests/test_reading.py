@@ -47,7 +47,19 @@ from scripts.glossary import GLOSSARY_FILE, read_glossary
 from scripts.languages import HTML_LANG, LANGUAGES, REGISTRY, fill
 from scripts.project import read_project
 from tests.printed_sheets import joined, sheets
-from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, OpenPage, agreement_pages, attr, box, clipboard_text, copy_project, one
+from tests.support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    OpenPage,
+    agreement_pages,
+    attr,
+    box,
+    clipboard_text,
+    copy_project,
+    one,
+    permanent_page,
+)
 
 
 def sections(language: str) -> list[Page]:
@@ -287,7 +299,7 @@ def copied(page: BrowserPage, anchor: str) -> str:
 def test_a_clauses_citation_holds_its_items_and_an_items_its_lead_in(open_page: OpenPage, base_url: str, language: str) -> None:
     page = open_page(clipboard=True)
     url = base_url + page_url(language, "10-user-conduct.md")
-    permanent = base_url + page_url(language, f"v/{DATE}/10-user-conduct.md")  # what a citation names
+    permanent = base_url + permanent_page(language, "10-user-conduct.md")  # what a citation names
     page.goto(url + "#10.1")
     clause = copied(page, "10.1")
     items = [f"{'（' if language == 'zh' else '('}{n}{'）' if language == 'zh' else ')'}" for n in range(1, 8)]
@@ -340,7 +352,9 @@ def test_a_refused_copy_offers_the_text_selected_to_copy_by_hand(browser: Browse
     field = page.locator('[id="10.1-2"] + .clause-copy textarea')
     field.wait_for()
     offered = field.input_value()
-    permanent = url.replace("/en/", "/en/v/2022-01-23/")  # a citation names the permanent address
+    permanent = url.replace(
+        "/en/10-user-conduct/", permanent_page("en", "10-user-conduct.md")
+    )  # a citation names the permanent address
     assert NAMES["en"]["10.1-2"] in offered and part_text("en", "10.1-2") in offered and offered.endswith(f"\n{permanent}#10.1-2")
     assert page.locator(".clause-copy label").inner_text() == REGISTRY["en"].strings["clause_tools"]["by_hand"]
     assert field.evaluate("f => document.activeElement === f && f.selectionStart === 0 && f.selectionEnd === f.value.length")
@@ -358,8 +372,8 @@ def test_on_the_full_text_copied_links_name_the_parts_own_page(open_page: OpenPa
     page.locator('[id="10.1-2"] .clause-tools__link').click()
     page.wait_for_function("() => document.querySelector('[id=\"10.1-2\"] .clause-tools__link').textContent.length > 0")
     assert clipboard_text(page) == f"{base_url}{page_url(language, '10-user-conduct.md')}#10.1-2"
-    # A citation names the part's text at the permanent address of the retrieval shown.
-    assert copied(page, "10.1-2").endswith(f"\n{base_url}{page_url(language, f'v/{DATE}/10-user-conduct.md')}#10.1-2")
+    # A citation names the part's text at the permanent address of the text shown.
+    assert copied(page, "10.1-2").endswith(f"\n{base_url}{permanent_page(language, '10-user-conduct.md')}#10.1-2")
 
 
 # -- 4. the whole agreement on one page ---------------------------------------------------------------
@@ -813,7 +827,7 @@ def test_each_parallel_row_has_the_section_pages_tools_and_leads_back_to_it(
         assert tool.is_visible() and box(tool)["width"] >= 24 and box(tool)["height"] >= 24, label
     assert copied_with(page, "10.1-2", "link") == f"{section_page}#10.1-2", "the address to cite: the section page's"
     assert copied_with(page, "10.1-2", "citation").endswith(
-        f"\n{base_url}{page_url(language, f'v/{DATE}/10-user-conduct.md')}#10.1-2"
+        f"\n{base_url}{permanent_page(language, '10-user-conduct.md')}#10.1-2"
     )
     toolbar.get_by_role("link", name=TOOL_NAME[language].format(label=BACK[language], name=name), exact=True).click()
     page.wait_for_url(f"{section_page}#10.1-2")
@@ -837,7 +851,7 @@ def test_copy_in_both_languages_holds_each_languages_citation_the_original_first
     both = copied_with(page, "10.1-2", "both")
     assert both == f"{own['zh']}\n\n{own['en']}"
     for code in LANGUAGES:  # each with its date and its own permanent address
-        assert own[code].endswith(f"\n{base_url}{page_url(code, f'v/{DATE}/10-user-conduct.md')}#10.1-2") and DATE in own[code]
+        assert own[code].endswith(f"\n{base_url}{permanent_page(code, '10-user-conduct.md')}#10.1-2") and DATE in own[code]
     announced = REGISTRY[language].strings["clause_tools"]["both_copied"]
     assert page.locator(".clause-tools__announcer").inner_text() == fill(announced, name=NAMES[language]["10.1-2"])
 
@@ -849,7 +863,9 @@ def test_copy_in_both_languages_of_a_clause_and_a_preamble_paragraph(open_page: 
     preamble = copied_with(page, "preamble-2", "both")
     zh, en = preamble.split("\n\n")
     assert zh.startswith("《TIM软件许可及服务协议》（2022-01-23获取的文本）序言第2段：“为使用TIM软件")
-    assert zh.endswith(f"\n{base_url}/v/{DATE}/#preamble-2") and en.endswith(f"\n{base_url}/en/v/{DATE}/#preamble-2")
+    assert zh.endswith(f"\n{base_url}/v/{DATE}/#preamble-2") and en.endswith(
+        f"\n{base_url}{permanent_page('en', 'index.md')}#preamble-2"
+    )
     assert en.startswith("TIM Software License and Service Agreement (as retrieved on 2022-01-23), preamble, paragraph 2 (")
     page.goto(f"{base_url}/parallel/10/#10.1")
     clause = copied_with(page, "10.1", "both")
@@ -1070,7 +1086,7 @@ def test_a_defined_term_tapped_or_clicked_shows_its_chinese_and_leads_to_its_glo
     note.get_by_role("link", name="In the glossary").click()
     page.wait_for_url("**/en/glossary/#*")
     assert page.locator('tr[id="本软件"]').evaluate("r => r.matches(':target')")
-    page.goto(base_url + page_url("en", "03-license-scope.md").replace("/en/", f"/en/v/{DATE}/"))  # a permanent page
+    page.goto(base_url + permanent_page("en", "03-license-scope.md"))  # a permanent page
     page.locator('abbr.defined-term[data-term="本协议"]').first.click()
     note.get_by_role("link", name="In the glossary").click()
     page.wait_for_url(f"{base_url}/en/glossary/#%E6%9C%AC%E5%8D%8F%E8%AE%AE")  # the current glossary's row

@@ -25,7 +25,7 @@ from scripts.english_records import english_pages, english_texts, read_english_r
 from scripts.feeds import feed_entries, feed_path
 from scripts.languages import LANGUAGES
 from scripts.project import read_project
-from tests.support import ROOT, attr, build_site, clipboard_text, copy_project, one
+from tests.support import ROOT, attr, build_site, clipboard_text, copy_project, one, permanent_page
 from tests.test_versions import RETRIEVAL, index_new_parts, revise_english
 
 FIRST, SECOND = "2022-01-23", "2024-03-01"
@@ -79,12 +79,21 @@ def test_a_retrievals_english_pages_are_rebuilt_from_a_record() -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_of_the_retrieval_is_at_its_permanent_address_with_the_same_ids(site: Path, language: str) -> None:
     for page in parse_language(ROOT / "docs", language):
-        permanent = soup(site, page_url(language, version_page(FIRST, page.name)))
+        permanent = soup(site, permanent_page(language, page.name))
         assert [p["id"] for p in permanent.select(".agreement-text [id]")] == [part.anchor for part in parts(page)]
         assert [plain_text(part.text) in permanent.get_text() for part in parts(page)] == [True] * len(list(parts(page)))
         assert attr(one(permanent, 'meta[name="robots"]'), "content") == "noindex, follow"
         banner = one(permanent, ".version-banner").get_text()
         assert FIRST in banner and ("现行文本" in banner or "current text" in banner)
+        if language == "en":  # the English names its own revision, and what it is
+            revised = read_english_records(ROOT)[-1].since
+            said = [
+                "unofficial English reference translation",
+                f"as revised on {revised}",
+                "do not change",
+                "Chinese original prevails",
+            ]
+            assert all(words in banner for words in said), banner
 
 
 def test_permanent_pages_are_not_in_the_sitemap(site: Path) -> None:
@@ -105,10 +114,15 @@ def test_each_retrieval_is_published_as_kept_with_its_sha256(site: Path) -> None
         {"kind": "source", "url": f"https://tim-agreement.example.org/{source_file(FIRST)}", "sha256": digest}
     ]
     assert document["checked"] == {"checked": FIRST, "unchanged_since": FIRST}
-    assert (
-        document["sections"][9]["clauses"][0]["permanent_url"]["en"]
-        == "https://tim-agreement.example.org/en/v/2022-01-23/10-user-conduct/#10.1"
-    )
+    records = read_english_records(ROOT)
+    assert document["sections"][9]["clauses"][0]["permanent_url"] == {
+        "zh": "https://tim-agreement.example.org/v/2022-01-23/10-user-conduct/#10.1",
+        "en": f"https://tim-agreement.example.org/en/v/{records[-1].since}/10-user-conduct/#10.1",
+    }
+    assert document["translations"] == [
+        {"revised": english.since, "translates": FIRST, "pages": f"https://tim-agreement.example.org/en/v/{english.since}/"}
+        for english in records
+    ]
 
 
 @pytest.mark.parametrize(("language", "said"), [("zh", "此后尚未与来源核对"), ("en", "not checked against the source since")])
@@ -166,11 +180,15 @@ def test_the_superseded_text_stays_at_its_address_and_says_so(recorded: Path) ->
     banner = one(old, ".version-banner").get_text()
     assert SECOND in banner and "取代" in banner
     assert "不经向您特别通知" in one(old, '[id="4.3"]').get_text()  # the Chinese as retrieved then
-    english = soup(recorded, page_url("en", version_page(FIRST, "04-software-updates.md")))
-    assert "without specific notice to you" in one(english, '[id="4.3"]').get_text()  # the English as it stood then
-    new = soup(recorded, page_url("en", version_page(SECOND, "04-software-updates.md")))
+    # The English of the first retrieval, at its newest record's address, as it stood then; and
+    # the English of the second at its own record's.
+    english = soup(recorded, page_url("en", version_page("2026-12-06", "04-software-updates.md")))
+    assert "without specific notice to you" in one(english, '[id="4.3"]').get_text()
+    assert f"revised again on {RECORDED}" in one(english, ".version-banner").get_text()
+    new = soup(recorded, page_url("en", version_page(RECORDED, "04-software-updates.md")))
     assert "after notifying you in advance" in one(new, '[id="4.3"]').get_text()
-    assert "current text" in one(new, ".version-banner").get_text()
+    banner = one(new, ".version-banner").get_text()
+    assert "current text" in banner and f"as revised on {RECORDED}, of the agreement as retrieved on {SECOND}" in banner
 
 
 def test_the_copys_pages_say_when_the_source_was_checked(recorded: Path) -> None:
@@ -214,7 +232,7 @@ def test_a_retrieval_whose_english_was_never_recorded_is_linked_in_chinese(recor
     (removed,) = [entry for entry in entries if entry.kind == "removed"]
     assert removed.link == page_url("zh", version_page(FIRST, "09-third-parties.md")) + "#9.3"
     (changed,) = [entry for entry in entries if entry.kind == "changed"]
-    assert changed.link == page_url("en", version_page(SECOND, "04-software-updates.md")) + "#4.3"
+    assert changed.link == page_url("en", version_page(RECORDED, "04-software-updates.md")) + "#4.3"  # its record's
 
 
 # --- Citations name the text they quote; problems can be reported -------------------------------
@@ -232,7 +250,7 @@ def test_a_copied_citation_names_the_permanent_address_and_a_link_the_page(
     tools.locator(".clause-tools__citation").click()
     page.wait_for_function("() => document.querySelector('[id=\"10.1-2\"] .clause-tools__citation').textContent !== ''")
     citation = clipboard_text(page)
-    assert citation.endswith(f"{base_url}{page_url(language, version_page(FIRST, '10-user-conduct.md'))}#10.1-2")
+    assert citation.endswith(f"{base_url}{permanent_page(language, '10-user-conduct.md')}#10.1-2")
     assert FIRST in citation
     tools.locator(".clause-tools__link").click()
     page.wait_for_function("() => document.querySelector('[id=\"10.1-2\"] .clause-tools__link').textContent !== ''")
@@ -240,15 +258,20 @@ def test_a_copied_citation_names_the_permanent_address_and_a_link_the_page(
     context.close()
 
 
-def test_a_citation_copied_on_a_permanent_page_names_that_page(browser: Browser, base_url: str) -> None:
+@pytest.mark.parametrize("record", [-1, 0])
+def test_a_citation_copied_on_a_permanent_page_names_that_page(browser: Browser, base_url: str, record: int) -> None:
+    """On the English of each record (the newest, and the first, which later revisions reworded):
+    the words of that record, its date and its address, which keeps them."""
+    english = read_english_records(ROOT)[record]
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    permanent = page_url("en", version_page(FIRST, "10-user-conduct.md"))
+    permanent = page_url("en", version_page(english.since, "10-user-conduct.md"))
     page.goto(f"{base_url}{permanent}#10.1")
     page.locator('[id="10.1"] .clause-tools__citation').click()
     page.wait_for_function("() => document.querySelector('[id=\"10.1\"] .clause-tools__citation').textContent !== ''")
     citation = clipboard_text(page)
     assert citation.endswith(f"{base_url}{permanent}#10.1") and f"as retrieved on {FIRST}" in citation
+    assert f"as revised on {english.since}" in citation and plain_text(english.texts["10.1"]) in citation
     context.close()
 
 

@@ -25,6 +25,7 @@ from scripts.addresses import VERSIONS_PAGE, page_url
 from scripts.check_clauses import check_project
 from scripts.clauses import Page as AgreementPage
 from scripts.clauses import ParseError, parse_language
+from scripts.english_records import read_english_records
 from scripts.languages import LANGUAGES
 from scripts.pages import diff
 from scripts.project import read_project
@@ -39,7 +40,7 @@ from scripts.versions import (
     unchanged_since,
 )
 from tests.nginx import serve
-from tests.support import ROOT, attr, build_site, copy_project, is_materials_toggle_autocomplete, one, resolve
+from tests.support import ROOT, attr, build_site, copy_project, is_materials_toggle_autocomplete, one, permanent_page, resolve
 
 RETRIEVAL = Path(__file__).parent / "fixtures" / "retrievals" / "2024-03-01.zh.txt"
 FIRST_DATE, SECOND_DATE = "2022-01-23", "2024-03-01"
@@ -116,12 +117,20 @@ def test_the_real_versions_page_shows_the_one_version(site: Path) -> None:
         document = BeautifulSoup(
             (site / page_url(language, VERSIONS_PAGE).lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser"
         )
-        headings = [h2.get_text(" ", strip=True) for h2 in document.select(".versions h2")]
+        headings = [h2.get_text(" ", strip=True) for h2 in document.select(".versions .version h2")]
         assert len(headings) == 1 and headings[0].startswith(FIRST_DATE) and current in headings[0]
         version = one(document, ".version")
         assert attr(one(version, "p a"), "href") == "https://ti.qq.com/tim/serverinfo.html"
         reads = [resolve(page_url(language, VERSIONS_PAGE), attr(a, "href")) for a in version.select("p a[hreflang]")]
-        assert reads == [f"/v/{FIRST_DATE}/", f"/en/v/{FIRST_DATE}/"]
+        assert reads == [f"/v/{FIRST_DATE}/", permanent_page("en", "index.md")]  # the English: its newest record's
+        # Each record of the English, newest first, at its own permanent address.
+        records = read_english_records(ROOT)
+        listed = document.select(".version-translations li")
+        assert [attr(item, "id") for item in listed] == [f"translation-{english.since}" for english in reversed(records)]
+        assert [resolve(page_url(language, VERSIONS_PAGE), attr(one(item, "a"), "href")) for item in listed] == [
+            f"/en/v/{english.since}/" for english in reversed(records)
+        ]
+        assert FIRST_DATE in listed[0].get_text() and records[-2].since in listed[0].get_text()
         assert [a.get_text() for a in version.select(".version-files a")] == [f"{FIRST_DATE}.zh.txt"]
         assert document.select(".version-changes") == []
         home = page_url(language, "index.md")
@@ -416,7 +425,7 @@ def imported_url(imported_site: Path) -> Iterator[str]:
 
 def test_the_versions_page_shows_both_versions_and_each_change(page: Page, imported_url: str) -> None:
     page.goto(f"{imported_url}/versions/")
-    headings = page.locator(".versions h2")
+    headings = page.locator(".versions .version h2")
     assert headings.all_inner_texts() == [f"{SECOND_DATE} （现行文本）", FIRST_DATE]
     first_visible = page.locator(".version p").first
     assert (
@@ -442,7 +451,7 @@ def test_the_versions_page_shows_both_versions_and_each_change(page: Page, impor
 
 def test_the_english_versions_page_shows_the_english_change_too(page: Page, imported_url: str) -> None:
     page.goto(f"{imported_url}/en/versions/")
-    assert page.locator(".versions h2").all_inner_texts() == [f"{SECOND_DATE} (current text)", FIRST_DATE]
+    assert page.locator(".versions .version h2").all_inner_texts() == [f"{SECOND_DATE} (current text)", FIRST_DATE]
     changed = page.locator(".version-changed li")
     assert changed.locator("p").inner_text() == "Clause 4.3 · 4. Software Updates"
     assert changed.locator("dt").all_inner_texts() == ["Chinese before", "Chinese now", "English before", "English now"]

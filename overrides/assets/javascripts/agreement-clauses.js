@@ -15,6 +15,7 @@
  * @property {string} lang its HTML lang (zh-Hans, en)
  * @property {string} title the site's name
  * @property {string} date the retrieval date of the text shown
+ * @property {string | null} revised the date of the English shown (its record; scripts/english_records.py), which English citations name
  * @property {string} ellipsis what stands for the omitted text between an item's clause lead-in and the item
  * @property {Array<number | number[]>} [outline] the agreement in brief (scripts/pages.py, outline):
  *   the number of preamble paragraphs, then each section's clauses' numbers of items; none on a retrieval's page
@@ -35,6 +36,7 @@
  * @property {string} label an item's number as written, {n} the number
  * @property {{missing: string, nearest: string}} address what a fragment naming no part shows ({number})
  * @property {Array<[string, string]>} roots each language's code and root as served, the original first
+ * @property {Array<[string, string]>} permanent each language's code and the folder of its current text's permanent pages
  */
 /**
  * agreement-copy.js, once loaded: the text a copy tool copies, and what it shows once copied or refused.

@@ -86,6 +86,7 @@
     fill(tools.citation.template, {
       title: config.title,
       date: config.date,
+      revised: config.revised ?? "",
       name: element.querySelector(".clause-tools")?.getAttribute("aria-label") ?? "",
       text: citedText(element, tools),
       url,
@@ -105,7 +106,8 @@
 
   /**
    * The citation of a part in a language: from this page where it shows the part's text in the
-   * page's language; else from that language's permanent page (this page's, its root swapped).
+   * page's language; else from that language's permanent page (this page's, its permanent folder
+   * swapped for the other language's: /v/2022-01-23/ and /en/v/2026-12-06/, tools.json).
    * @param {HTMLElement} tools
    * @param {string} id
    * @param {string} code
@@ -115,10 +117,10 @@
     const here = tools.closest(`.agreement-text :is(${PART})`);
     const { tools: words } = await own();
     if (code === config.language && here) return citation(here, await own(), permanent);
-    const root = (/** @type {string} */ language) => /** @type {[string, string]} */ (words.roots.find(([each]) => each === language))[1];
+    const folder = (/** @type {string} */ language) => /** @type {[string, string]} */ (words.permanent.find(([each]) => each === language))[1];
     const url = new URL(permanent);
     url.hash = "";
-    url.pathname = root(code) + url.pathname.slice(root(config.language).length);
+    url.pathname = folder(code) + url.pathname.slice(folder(config.language).length);
     const other = await get(url.href, (response) => response.text()).then((text) => new DOMParser().parseFromString(text, "text/html"));
     const element = other.querySelector(`.agreement-text [id="${id}"]`);
     if (!element) throw new Error(`no ${id} on ${url.href}`);
