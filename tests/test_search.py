@@ -572,6 +572,28 @@ def test_on_a_phone_the_dialog_never_scrolls_sideways(browser, base_url: str, la
     assert [(scroll, client, name) for scroll, client, name in widths if scroll > client + 1 and client] == []
 
 
+@pytest.mark.parametrize(("language", "query"), [("en", "which court handles disputes"), ("zh", "打官司去哪个法院")])
+def test_on_a_phone_the_status_has_the_dialogs_width_and_the_first_result_shows(
+    browser, base_url: str, language: str, query: str
+) -> None:
+    """A status of several lines (words left out, the corrected search) takes the dialog's width,
+    its words whole, with the buttons below it; the first result starts on the first screen."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{base_url}{HOME[language]}?q={query}")
+    wait_for_results(page, query)
+    dialog, status = page.locator("#agreement-search").bounding_box(), page.locator(".agreement-search__status").bounding_box()
+    first = page.locator(".agreement-search__results > li").first.bounding_box()
+    one_line = page.locator(".agreement-search__status p").first.evaluate(
+        "p => { const r = document.createRange(); r.selectNodeContents(p); return r.getClientRects().length; }"
+    )
+    context.close()
+    assert dialog and status and first
+    assert status["width"] >= 0.8 * dialog["width"], (status, dialog)
+    assert one_line <= 2, "the status's first line wraps at words, not at every few letters"
+    assert first["y"] < 844, "the first result starts on the first screen"
+
+
 def test_english_snippets_start_and_end_at_word_boundaries(search_page) -> None:
     page = search_page["en"]
     search(page, "consent")
