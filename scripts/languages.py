@@ -247,10 +247,12 @@ class FeedStrings(TypedDict):
 
 class DataStrings(TypedDict):
     """The /data/ page's table (scripts/pages.py): what each file holds, by its kind; {language} a
-    language's name, {date} a retrieval's date, {section} a section's title."""
+    language's name (from `languages`, in this page's language), {date} a retrieval's date,
+    {section} a section's title."""
 
     columns: tuple[str, str, str, str, str]
     kinds: dict[str, str]
+    languages: dict[str, str]
     whole: str  # a feed of the whole agreement: what `feed` says of it as {section}
     kib: str  # a size: {n} kibibytes
 
@@ -492,13 +494,14 @@ CHINESE = Language(
                 "agreement": "全部条款的中英文，机器可读",
                 "schema": "clauses.json 的格式",
                 "tmx": "翻译记忆：每个部分的中文与英文对齐（供 CAT 工具使用）",
-                "akn": "{language}文本（英文为非权威译本）",
+                "akn": "{language}协议文本（以中文原文为准；英文为非官方参考译本）",
                 "tbx": "术语库：词汇表的每一行",
                 "xliff": "供修订的英文译本（中文已改而英文未确认的部分标为待审）",
                 "source": "{date} 获取的原文文件，照原样保存",
                 "snapshot": "{date} 抓取的原始网页，照原样保存",
                 "feed": "变更订阅（{language}）：{section}",
             },
+            "languages": {"zh": "中文", "en": "英文"},
             "whole": "整份协议",
             "kib": "{n} KiB",
         },
@@ -719,13 +722,14 @@ ENGLISH = Language(
                 "agreement": "Every part in both languages, machine-readable",
                 "schema": "The format of clauses.json",
                 "tmx": "Translation memory: every part, Chinese and English aligned (for CAT tools)",
-                "akn": "The text in {language} (the English a non-authoritative translation)",
+                "akn": "The agreement in {language} (the Chinese original prevails; the English is an unofficial reference translation)",
                 "tbx": "Termbase: every row of the glossary",
                 "xliff": "The English for revision (parts whose Chinese changed since the English was confirmed are marked for review)",
                 "source": "The retrieval of {date}, as kept",
                 "snapshot": "The page fetched on {date}, as fetched",
                 "feed": "Changes ({language}): {section}",
             },
+            "languages": {"zh": "Chinese", "en": "English"},
             "whole": "the whole agreement",
             "kib": "{n} KiB",
         },

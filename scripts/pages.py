@@ -974,7 +974,7 @@ def data_table(files: Sequence[SiteFile], language: str) -> str:
                 file.format,
                 fill(
                     strings["kinds"][file.kind],
-                    language=REGISTRY[file.language].name if file.language else "",
+                    language=strings["languages"][file.language] if file.language else "",
                     date=file.date or "",
                     section=file.section_title or strings["whole"],
                 ),

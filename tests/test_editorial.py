@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page as BrowserPage
 
-from scripts.addresses import GLOSSARY_PAGE, NOTES_PAGE, PARALLEL_PAGE, page_url
+from scripts.addresses import DATA_PAGE, GLOSSARY_PAGE, NOTES_PAGE, PARALLEL_PAGE, page_url
 from scripts.clauses import Page, parse_language, parts, plain_text
 from scripts.glossary import GLOSSARY_FILE, GlossaryError, Term, read_glossary
 from scripts.languages import LANGUAGES
@@ -308,10 +308,30 @@ def test_clauses_json_states_the_status_as_text(site: Path) -> None:
         assert all(phrase in status[language] for phrase in STATUS[language])
 
 
+@pytest.mark.parametrize("table", [GLOSSARY_PAGE, DATA_PAGE])
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_glossary_fits_a_phone(page: BrowserPage, base_url: str, language: str) -> None:
+def test_the_glossary_and_the_data_files_fit_a_phone(page: BrowserPage, base_url: str, language: str, table: str) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(f"{base_url}{page_url(language, GLOSSARY_PAGE)}")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the glossary scrolls sideways"
+    page.goto(f"{base_url}{page_url(language, table)}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the table scrolls sideways"
     cell = page.locator("table.glossary tbody tr").first.locator("td").nth(2)
     assert cell.evaluate("td => getComputedStyle(td, '::before').content") != "none", "each cell names its column"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_data_files_and_glossary_tables_read_on_a_desktop(page: BrowserPage, base_url: str, language: str) -> None:
+    """Rows ruled and cells spaced; on the data page, what a file holds wraps, its name stays whole
+    and its SHA-256 fits (four lines of sixteen digits), without sideways scrolling."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{base_url}{page_url(language, DATA_PAGE)}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280, "the data page scrolls sideways"
+    rows = page.locator("table.data-files tbody tr")
+    names = rows.locator("td:first-child a")
+    assert names.evaluate_all("links => links.every(a => a.getClientRects().length === 1)"), "each file's name on one line"
+    digest = rows.first.locator("code.sha256")
+    assert 3 <= round(digest.evaluate("c => c.getBoundingClientRect().height / parseFloat(getComputedStyle(c).lineHeight)")) <= 5
+    assert page.evaluate("document.documentElement.scrollHeight") < 8000, "no column squeezed to a few letters"
+    page.goto(f"{base_url}{page_url(language, GLOSSARY_PAGE)}")
+    cell = page.locator("table.glossary tbody td").first
+    style = cell.evaluate("c => [parseFloat(getComputedStyle(c).paddingLeft), parseFloat(getComputedStyle(c).borderBottomWidth)]")
+    assert style[0] >= 8 and style[1] >= 1, style
