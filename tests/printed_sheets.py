@@ -1,5 +1,5 @@
-"""The text of each sheet of a PDF that Chromium prints, read with pdfminer.six, for tests of
-what a printout shows.
+"""The text of each sheet of a PDF that Chromium prints, and the rectangles it fills, read with
+pdfminer.six, for tests of what a printout shows.
 
 pdfminer reads the file (objects, streams, fonts, their /ToUnicode maps). One thing it leaves to
 its caller: marked content. Chromium's PDF writer puts a character whose glyph the font shares
@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LTChar, LTPage
+from pdfminer.layout import LTChar, LTPage, LTRect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.psparser import PSLiteral
@@ -66,6 +66,21 @@ def sheets(pdf: bytes) -> list[str]:
         layout: LTPage = device.get_result()
         texts.append("".join(item.get_text() for item in layout if isinstance(item, LTChar)))
     return texts
+
+
+def filled_rectangles(sheet: LTPage) -> list[tuple[float, float, tuple[float, ...]]]:
+    """The filled rectangles drawn on a sheet: width and height in points, and the fill colour
+    (gray: one value, RGB: three, each 0 to 1)."""
+    found = []
+    for item in sheet:
+        if isinstance(item, LTRect) and item.fill:
+            colour = item.non_stroking_color
+            if isinstance(colour, tuple):
+                values: tuple[float, ...] = tuple(float(value) for value in colour if isinstance(value, (int, float)))
+            else:
+                values = (float(colour),) if isinstance(colour, (int, float)) else (0.0,)
+            found.append((item.width, item.height, values))
+    return found
 
 
 def joined(text: str) -> str:

@@ -17,6 +17,7 @@ colour matters.
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -28,6 +29,7 @@ from xml.etree import ElementTree
 import material
 import pytest
 from bs4 import BeautifulSoup
+from pdfminer.high_level import extract_pages
 from playwright.sync_api import Browser, BrowserContext, ViewportSize
 from playwright.sync_api import Page as BrowserPage
 
@@ -46,7 +48,7 @@ from scripts.clauses import Page, capitalised, parts, plain_text
 from scripts.glossary import GLOSSARY_FILE, read_glossary
 from scripts.languages import HTML_LANG, LANGUAGES, REGISTRY, fill
 from scripts.project import read_project
-from tests.printed_sheets import joined, sheets
+from tests.printed_sheets import filled_rectangles, joined, sheets
 from tests.support import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -617,6 +619,12 @@ def luminance(css_colour: str) -> float:
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
 
+def luminance_of(colour: tuple[float, ...]) -> float:
+    """Of a PDF fill colour: gray (one value) or RGB (three), each 0 to 1."""
+    red, green, blue = colour if len(colour) == 3 else colour[:1] * 3
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_the_scheme_follows_the_system_and_the_toggle_switches_it(open_page: OpenPage, base_url: str, scheme: Scheme) -> None:
     page = open_page(scheme=scheme)
@@ -666,6 +674,22 @@ def test_either_scheme_prints_dark_on_white(open_page: OpenPage, base_url: str, 
     for selector in ('[id="10.1"]', ".status-line a", ".print-header a", ".agreement-note"):
         colour = page.locator(selector).first.evaluate("e => getComputedStyle(e).color")
         assert luminance(colour) < 0.35, (selector, colour)
+
+
+@pytest.mark.parametrize("where", ["10-user-conduct.md", "permanent"])
+def test_the_dark_scheme_printed_with_backgrounds_gives_white_sheets(open_page: OpenPage, base_url: str, where: str) -> None:
+    """Background graphics on (Chromium's print option): no dark fill anywhere on a sheet, its
+    margins (where the running header and the page number are) included."""
+    page = open_page(scheme="dark")
+    page.goto(base_url + (permanent_page("en", "10-user-conduct.md") if where == "permanent" else page_url("en", where)))
+    pdf = page.pdf(print_background=True, format="A4")
+    fills = [fill for sheet in extract_pages(io.BytesIO(pdf)) for fill in filled_rectangles(sheet)]
+    assert fills, "the white sheet is drawn"
+    # The backgrounds: of the sheet (its margins) and of the page's content, each most of a sheet.
+    dark = [
+        (width, height, colour) for width, height, colour in fills if width > 400 and height > 400 and luminance_of(colour) < 0.5
+    ]
+    assert dark == [], dark
 
 
 # -- 9. fonts, the navigation's title, the contents' numbers -----------------------------------------------
