@@ -222,6 +222,7 @@ class RecordStrings(TypedDict):
     version_superseded: str
     english_superseded: str
     sentence_space: str  # between two sentences: none in Chinese, a space in English
+    addresses: str  # on the versions page: {original} {translation} {page} example addresses
     version_contents: str
     no_english: str
     read: str
@@ -349,14 +350,14 @@ CHINESE = Language(
             "close": "关闭",
         },
         "clause_tools": {
-            "copy_link": "复制链接",
-            "copy_citation": "复制引用",
+            "copy_link": "复制本页链接",
+            "copy_citation": "复制引用（含永久地址）",
             "copied": "已复制",
             "failed": "无法复制",
-            "link_copied": "已复制{name}的链接",
-            "citation_copied": "已复制{name}的引用",
-            "copy_both": "复制中英文引用",
-            "both_copied": "已复制{name}的中英文引用",
+            "link_copied": "已复制本页{name}的链接",
+            "citation_copied": "已复制{name}的引用（含永久地址）",
+            "copy_both": "复制中英文引用（含永久地址）",
+            "both_copied": "已复制{name}的中英文引用（含永久地址）",
             "parallel": "中英对照",
             "section": "回到本节页面",
             "tool": "{label}：{name}",
@@ -468,6 +469,7 @@ CHINESE = Language(
             "version_superseded": "该文本已于 {date} 被新获取的文本取代；现行文本：{link}。",
             "english_superseded": "该译本已于 {date} 再次修订；现行文本：{link}。",
             "sentence_space": "",
+            "addresses": "本站保存的每一文本都有注明日期的永久地址：获取的中文原文（{original}），英文译本的每次修订（{translation}）。复制的引用注明该地址，所引文字在该地址不再改变；页面本身的地址（{page}）始终显示现行文本。",
             "version_contents": "该版本各页",
             "no_english": "该版本的英文译本未作记录。",
             "read": "阅读该版本：{links}",
@@ -562,14 +564,14 @@ ENGLISH = Language(
             "close": "Close",
         },
         "clause_tools": {
-            "copy_link": "Copy link",
-            "copy_citation": "Copy citation",
+            "copy_link": "Copy link to this page",
+            "copy_citation": "Copy citation, with its permanent address",
             "copied": "Copied",
             "failed": "Could not copy",
-            "link_copied": "Link to {name} copied",
-            "citation_copied": "Citation of {name} copied",
-            "copy_both": "Copy citation in both languages",
-            "both_copied": "Citation of {name} in both languages copied",
+            "link_copied": "Link to {name} on this page copied",
+            "citation_copied": "Citation of {name} copied, with its permanent address",
+            "copy_both": "Copy citation in both languages, with their permanent addresses",
+            "both_copied": "Citation of {name} in both languages copied, with their permanent addresses",
             "parallel": "Side by side with the Chinese",
             "section": "Back to the section page",
             "tool": "{label}: {name}",
@@ -696,6 +698,11 @@ ENGLISH = Language(
             "version_superseded": "It was superseded by a later retrieval on {date}; the current text: {link}.",
             "english_superseded": "The English was revised again on {date}; the current text: {link}.",
             "sentence_space": " ",
+            "addresses": (
+                "Each text kept here has a permanent address that names its date: the Chinese as retrieved "
+                "({original}), and each revision of the English ({translation}). A copied citation names it, so the "
+                "words it quotes stay at its address; a page's own address ({page}) always shows the current text."
+            ),
             "version_contents": "The pages of this version",
             "no_english": "The English of this version was not recorded.",
             "read": "Read this version: {links}",

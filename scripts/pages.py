@@ -790,6 +790,13 @@ def versions_html(
         versions=versions,
         translations=translations,
         english_lang=HTML_LANG[ENGLISH.code],
+        # Examples of each kind of address, from the site's root: the current Chinese at its
+        # permanent address, the newest English at its own, and a page of the current text.
+        addresses=(
+            page_url(REFERENCE_LANGUAGE, version_page(history.current.retrieved, HOME_PAGE)),
+            page_url(ENGLISH.code, version_page(english_records[-1].since, HOME_PAGE)) if english_records else "",
+            page_url(language, next(page.name for page in pages[language] if page.section)),
+        ),
         last_check=last_check,
         example=files[history.versions[0].retrieved][0].name,
         feed=relative_url(here, page_url(language, HOME_PAGE)) + "feeds/agreement.atom",

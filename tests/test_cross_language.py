@@ -177,7 +177,7 @@ def test_copy_link_and_citation_by_keyboard(clipboard_page: Page, base_url: str)
         "……（2）对本软件进行反向工程、反向汇编、反向编译，"
         f"或者以其他方式尝试发现本软件的源代码；”\n{base_url}/v/2022-01-23/10-user-conduct/#10.1-2"
     )
-    assert page.locator(".clause-tools__announcer").inner_text() == "已复制第10.1款第（2）项的引用"
+    assert page.locator(".clause-tools__announcer").inner_text() == "已复制第10.1款第（2）项的引用（含永久地址）"
     page.keyboard.press("ArrowLeft")  # back to "copy link"
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.querySelector('[id=\"10.1-2\"] .clause-tools__link').textContent === '已复制'")

@@ -90,8 +90,9 @@ PARALLEL_STATUS = {
 }
 NAMES = {"zh": {"10.1": "第10.1款", "10.1-2": "第10.1款第（2）项", "2.3-3": "第2.3款第（3）项"},
          "en": {"10.1": "clause 10.1", "10.1-2": "clause 10.1(2)", "2.3-3": "clause 2.3(3)"}}  # fmt: skip
-TOOLS = {"zh": ("中英对照", "复制链接", "复制引用", "复制中英文引用"),
-         "en": ("Side by side with the Chinese", "Copy link", "Copy citation", "Copy citation in both languages")}  # fmt: skip
+TOOLS = {"zh": ("中英对照", "复制本页链接", "复制引用（含永久地址）", "复制中英文引用（含永久地址）"),
+         "en": ("Side by side with the Chinese", "Copy link to this page", "Copy citation, with its permanent address",
+                "Copy citation in both languages, with their permanent addresses")}  # fmt: skip
 BACK = {"zh": "回到本节页面", "en": "Back to the section page"}  # ⇄ in a row of the parallel view
 TOOL_NAME = {"zh": "{label}：{name}", "en": "{label}: {name}"}
 

@@ -531,6 +531,16 @@ def test_section_titles_match_as_words(page, base_url: str) -> None:
     assert len(search(page, "conduct")) >= 9  # the whole section, by its title
 
 
+def test_a_shared_search_leaves_the_address_when_the_dialog_closes(page, base_url: str) -> None:
+    page.goto(f"{base_url}/en/10-user-conduct/?q=which+court#10.1")
+    wait_for_results(page, "which court")
+    assert "q=which" in page.url, "the search shown is the address's"
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !location.search")
+    address = urlsplit(page.url)
+    assert address.path.endswith("/en/10-user-conduct/") and (address.query, address.fragment) == ("", "10.1")
+
+
 def test_result_opens_the_clause_with_the_words_highlighted(page, base_url: str) -> None:
     open_first_result(page, f"{base_url}/", "反向工程", "**/10-user-conduct/**")
     assert urlsplit(page.url).fragment == "10.1-2"

@@ -131,6 +131,12 @@ def test_the_real_versions_page_shows_the_one_version(site: Path) -> None:
             f"/en/v/{english.since}/" for english in reversed(records)
         ]
         assert FIRST_DATE in listed[0].get_text() and records[-2].since in listed[0].get_text()
+        # What each kind of address is: a text's permanent one, and a page's, which shows the current text.
+        addresses = one(document, ".versions-addresses").get_text()
+        assert all(
+            path in addresses
+            for path in (f"/v/{FIRST_DATE}/", permanent_page("en", "index.md"), page_url(language, "01-scope.md"))
+        )
         assert [a.get_text() for a in version.select(".version-files a")] == [f"{FIRST_DATE}.zh.txt"]
         assert document.select(".version-changes") == []
         home = page_url(language, "index.md")

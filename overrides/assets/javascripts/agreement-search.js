@@ -283,15 +283,22 @@
     const query = /** @type {CustomEvent<string | null>} */ (event).detail;
     open(query ?? undefined);
   });
-  const params = new URLSearchParams(location.search);
-  const words = params.getAll("h").filter(Boolean);
+  // An address copied from the page names the page, not a search: a shared search's ?q= goes when
+  // the dialog closes, a result's ?h= once its words are shown.
+  /** @param {string} name */
+  function dropFromAddress(name) {
+    const params = new URLSearchParams(location.search);
+    if (!params.has(name)) return;
+    params.delete(name);
+    const rest = params.toString();
+    history.replaceState(history.state, "", location.pathname + (rest ? `?${rest}` : "") + location.hash);
+  }
+  dialog.addEventListener("close", () => dropFromAddress("q"));
+  const words = new URLSearchParams(location.search).getAll("h").filter(Boolean);
   if (words.length)
     loadCore().then((module) => {
       highlight(module.highlightPattern(words));
-      // Shown: the address drops ?h=, so that an address copied from here cites the part, not the search.
-      params.delete("h");
-      const rest = params.toString();
-      history.replaceState(history.state, "", location.pathname + (rest ? `?${rest}` : "") + location.hash);
+      dropFromAddress("h");
     });
 
   /** @param {RegExp | null} pattern */
