@@ -96,6 +96,23 @@ def test_every_page_of_the_retrieval_is_at_its_permanent_address_with_the_same_i
             assert all(words in banner for words in said), banner
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_permanent_page_fits_a_phone_and_its_tools_are_icons(browser: Browser, base_url: str, language: str) -> None:
+    """2.1's long web address breaks rather than widening the page; each tool is its icon on no
+    box of the browser's own."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + permanent_page(language, "02-user-information.md"))
+    width = page.evaluate("document.documentElement.scrollWidth")
+    tool = page.locator('[id="2.1"] .clause-tools__citation')
+    style = tool.evaluate(
+        "b => [getComputedStyle(b).backgroundColor, getComputedStyle(b).borderTopWidth, getComputedStyle(b).paddingLeft]"
+    )
+    context.close()
+    assert width <= 390, width
+    assert style == ["rgba(0, 0, 0, 0)", "0px", "0px"], style
+
+
 def test_permanent_pages_are_not_in_the_sitemap(site: Path) -> None:
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "/v/" not in sitemap and "/sources/" not in sitemap
