@@ -76,6 +76,7 @@ class NoteView:
     name: str  # its part as cited
     part: str  # its part's address from where the note is shown
     text: str
+    language: str  # the note's text's
     id: str | None
     entry: str  # the note on the notes page
 
@@ -140,6 +141,7 @@ class Editorial:
                 part.name,
                 part_href,
                 note.text[language],
+                language,
                 note_anchor(note.at, index) if with_id else None,
                 f"{notes_page}#{note_anchor(note.at, index)}",
             )
@@ -508,6 +510,7 @@ def glossary_table(pages: dict[str, list[Page]], language: str, terms: list[Term
     return render(
         "glossary.html",
         rows=rows,
+        english=ENGLISH.code,
         reference_lang=HTML_LANG[REFERENCE_LANGUAGE],
         english_lang=HTML_LANG[ENGLISH.code],
         strings=_strings(language),
@@ -554,7 +557,7 @@ def notes_markdown(pages: dict[str, list[Page]], language: str, editorial: Edito
         if entries:
             anchor = "preamble" if page.section is None else f"section-{page.section}"
             groups.append((anchor, labels["preamble"] if page.section is None else page.title, entries))
-    return render("notes_page.md", groups=groups, strings=_strings(language))
+    return render("notes_page.md", groups=groups, language=language, strings=_strings(language))
 
 
 # --- Short links -----------------------------------------------------------------------------

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from bs4.element import NavigableString, Tag
 from playwright.sync_api import Page as BrowserPage
 
 from scripts.addresses import DATA_PAGE, GLOSSARY_PAGE, NOTES_PAGE, PARALLEL_PAGE, page_url
@@ -335,3 +337,33 @@ def test_the_data_files_and_glossary_tables_read_on_a_desktop(page: BrowserPage,
     cell = page.locator("table.glossary tbody td").first
     style = cell.evaluate("c => [parseFloat(getComputedStyle(c).paddingLeft), parseFloat(getComputedStyle(c).borderBottomWidth)]")
     assert style[0] >= 8 and style[1] >= 1, style
+
+
+def one_parent(text: NavigableString) -> Tag:
+    """The nearest element around a text that says its language."""
+    parent = text.find_parent(attrs={"lang": True})
+    assert parent is not None, text
+    return parent
+
+
+@pytest.mark.parametrize(
+    ("path", "selector"),
+    [
+        ("10-user-conduct.md", ".agreement-note"),
+        (NOTES_PAGE, ".notes-list li"),
+        (GLOSSARY_PAGE, "table.glossary td:nth-child(4)"),
+    ],
+)
+def test_chinese_inside_english_notes_is_marked_as_chinese(site: Path, path: str, selector: str) -> None:
+    """For a screen reader's voice: each Chinese word in an English note (软件, 前款 …) is in an
+    element whose lang is Chinese."""
+    document = soup(site, page_url("en", path))
+    han = re.compile(r"[\u4e00-\u9fff]")
+    unmarked = [
+        str(text)
+        for element in document.select(selector)
+        for text in element.find_all(string=han)
+        if not attr(one_parent(text), "lang").startswith("zh")
+    ]
+    marked = [text for element in document.select(selector) for text in element.find_all(string=han)]
+    assert marked and unmarked == [], unmarked[:5]
