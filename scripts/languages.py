@@ -189,6 +189,7 @@ class AddressStrings(TypedDict):
 
     missing: str
     nearest: str
+    elsewhere: str  # the page not found: {link} the page meant
 
 
 class NotFoundStrings(TypedDict):
@@ -447,7 +448,7 @@ CHINESE = Language(
             "toggle": "显示注释",
             "preamble": "序言",
         },
-        "address": {"missing": "本协议没有“{number}”。", "nearest": "最接近的部分："},
+        "address": {"missing": "本协议没有“{number}”。", "nearest": "最接近的部分：", "elsewhere": "您要找的也许是 {link}。"},
         "not_found": {
             "title": "找不到该页面",
             "text": Markup(
@@ -669,7 +670,11 @@ ENGLISH = Language(
             "toggle": "Show notes",
             "preamble": "Preamble",
         },
-        "address": {"missing": "The agreement has no “{number}”.", "nearest": "Nearest parts:"},
+        "address": {
+            "missing": "The agreement has no “{number}”.",
+            "nearest": "Nearest parts:",
+            "elsewhere": "Perhaps you meant {link}.",
+        },
         "not_found": {
             "title": "Page not found",
             "text": Markup(

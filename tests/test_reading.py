@@ -985,6 +985,43 @@ def test_short_links_take_an_items_other_spellings_and_a_sections_number(
         assert page.locator(".status-line").count() == 1, link
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_short_link_written_otherwise_lands_and_one_to_no_part_says_so(
+    open_page: OpenPage, base_url: str, language: str
+) -> None:
+    """As a fragment does: full-width brackets land on the item; a part the agreement lacks gets
+    the notice with the nearest parts, on the page not found."""
+    page = open_page()
+    page.goto(base_url + short_link_path(language, "10.1（2）"))
+    page.wait_for_url(base_url + page_url(language, "10-user-conduct.md") + "#10.1-2")
+    response = page.goto(base_url + short_link_path(language, "10.9"))
+    assert response is not None and response.status == 404
+    notice = page.locator(".address-notice")
+    notice.wait_for()
+    assert notice.inner_text().startswith(MISSING[language].format(number="10.9"))
+    assert notice.locator("a").all_inner_texts() == (
+        ["第10.2款", "第11.1款"] if language == "zh" else ["clause 10.2", "clause 11.1"]
+    )
+    notice.locator("a").nth(1).click()
+    page.wait_for_url(base_url + page_url(language, "11-security-responsibility.md") + "#11.1")
+
+
+def test_an_address_with_the_originals_code_leads_to_the_page_meant(open_page: OpenPage, base_url: str) -> None:
+    """The Chinese pages are at the site's root: /zh/10-user-conduct/ is not found, and says where it is."""
+    page = open_page()
+    response = page.goto(f"{base_url}/zh/10-user-conduct/")
+    assert response is not None and response.status == 404
+    link = page.locator(".address-notice a")
+    link.wait_for()
+    assert link.get_attribute("href") == "/10-user-conduct/"
+    link.click()
+    page.wait_for_url(f"{base_url}/10-user-conduct/")
+    page.goto(f"{base_url}/zh/10-user-conduct/#10.1")  # a part named: it opens, wherever the page was
+    page.wait_for_url(f"{base_url}/10-user-conduct/#10.1")
+    page.goto(f"{base_url}/zh/no-such-page/", wait_until="networkidle")
+    assert page.locator(".address-notice").count() == 0, "no page meant, no suggestion"
+
+
 # -- 13. the preamble's numbers, a section's clauses beside it -----------------------------------------------
 
 

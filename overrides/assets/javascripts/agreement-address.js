@@ -62,7 +62,30 @@
         : fill(tools.names.preamble, { n: clause });
       notice?.append(index ? " · " : "", link);
     });
-    document.querySelector(".notes-toggle, .agreement-text")?.before(notice); // above the title and its notes' control
+    document.querySelector(".notes-toggle, .agreement-text, .not-found")?.before(notice); // above the title and its notes' control
     notice.scrollIntoView({ block: "nearest" });
+  };
+
+  // The page not found, at an address with a language's code where that language has no such
+  // folder (/zh/10-user-conduct/: the original's pages are at the root): the page meant, when
+  // there is one.
+  agreement.suggest = async (config) => {
+    words ??= fetch(new URL(config.tools, location.href)).then((response) => response.json());
+    const tools = await words;
+    const site = tools.roots[0][1]; // the original's root is the site's
+    for (const [code, root] of tools.roots) {
+      const prefix = `${site}${code}/`;
+      if (root === prefix || !location.pathname.startsWith(prefix)) continue;
+      const meant = root + location.pathname.slice(prefix.length) + location.hash;
+      const found = await fetch(meant, { method: "HEAD" }).then((response) => response.ok, () => false);
+      if (!found) return;
+      const link = Object.assign(document.createElement("a"), { href: meant, textContent: meant });
+      const [before, after] = tools.address.elsewhere.split("{link}");
+      const suggestion = Object.assign(document.createElement("p"), { className: "address-notice" });
+      suggestion.setAttribute("role", "alert");
+      suggestion.append(before, link, after ?? "");
+      document.querySelector(".not-found")?.before(suggestion);
+      return;
+    }
   };
 })();

@@ -34,7 +34,8 @@
  * @property {Record<string, string>} clauseTools the clause tools' words
  * @property {{clause: string, item: string, preamble: string}} names how a part is named: {clause} 10.1, {item} an item's number as written, {n}
  * @property {string} label an item's number as written, {n} the number
- * @property {{missing: string, nearest: string}} address what a fragment naming no part shows ({number})
+ * @property {{missing: string, nearest: string, elsewhere: string}} address what a fragment naming no part shows ({number}), and
+ *   the page not found's suggestion ({link})
  * @property {Array<[string, string]>} roots each language's code and root as served, the original first
  * @property {Array<[string, string]>} permanent each language's code and the folder of its current text's permanent pages
  */
@@ -50,7 +51,7 @@
  * names no part (the notice goes).
  * @typedef {(key: number[] | undefined, written: string, config: AgreementConfig) => void} Address
  */
-/** @typedef {AgreementWindow & {agreement: {copy?: Copy, address?: Address, showTerm?: (term: HTMLElement) => void}}} ClausesWindow */
+/** @typedef {AgreementWindow & {agreement: {copy?: Copy, address?: Address, suggest?: (config: AgreementConfig) => void, showTerm?: (term: HTMLElement) => void}}} ClausesWindow */
 /**
  * @typedef {object} SearchConfig
  * @property {Record<string, string>} strings the search dialog's words
@@ -100,9 +101,14 @@
   // A part named in the fragment as readers write it: 10.1(2), 10.1（2）, 10.1.2 (and full-width
   // digits) are 10.1-2, and the address is set to that id (its lead-in and the language switch
   // follow). A part this page lacks is agreement-address.js's: the part's short link when it is on
-  // another page, else a notice that the agreement has no such part.
+  // another page, else a notice that the agreement has no such part. On the page not found, a
+  // short link's part as written (/clause/10.1（2）/, /clause/10.9/) is read the same way, and any
+  // other address gets agreement-address.js's suggestion (/zh/10-user-conduct/: the page meant).
+  const notFound = document.querySelector(".not-found");
+  const shortLink = notFound && /\/clause\/([^/]+)\/?$/.exec(location.pathname);
+  if (notFound && !shortLink) load("address").then(() => agreement.suggest?.(config));
   function readAddress() {
-    let written = location.hash.slice(1);
+    let written = shortLink ? shortLink[1] : location.hash.slice(1);
     try {
       written = decodeURIComponent(written);
     } catch {} // a malformed escape: read as written
