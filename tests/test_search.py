@@ -441,7 +441,7 @@ def test_a_query_in_the_page_language_is_not_marked_as_found_through_the_other(s
 def test_a_misspelt_word_says_what_was_searched_and_offers_the_exact_word(search_page) -> None:
     page = search_page["en"]
     assert anchors(search(page, "revese"))[:1] == ["10.1-2"]
-    assert "Showing results for reverse." in status(page)
+    assert "Searched for: reverse." in status(page)
     page.get_by_role("button", name="Search for “revese” exactly").click()
     wait_for_results(page, '"revese"')
     assert page.input_value(INPUT) == '"revese"'
@@ -459,7 +459,7 @@ def test_a_result_found_through_the_subject_index_names_its_topic(search_page) -
 def test_a_question_says_what_was_searched_and_offers_the_query_as_typed(search_page) -> None:
     page = search_page["zh"]
     assert anchors(search(page, "TIM能商用吗"))[:1] == ["3.1"]
-    assert "显示的是“tim 能商用”的结果。" in status(page)
+    assert "已搜索：“tim 能商用”。" in status(page)
     page.get_by_role("button", name="仍搜索“TIM能商用吗”").click()
     wait_for_results(page, '"TIM能商用吗"')
     assert result_links(page) == []
@@ -469,7 +469,7 @@ def test_a_question_says_what_was_searched_and_offers_the_query_as_typed(search_
 def test_a_misspelt_chinese_word_is_searched_as_the_text_has_it(search_page) -> None:
     page = search_page["zh"]
     assert anchors(search(page, "隐私正策"))[:1] == ["2.1"]
-    assert "显示的是“隐私政策”的结果。" in status(page)
+    assert "已搜索：“隐私政策”。" in status(page)
 
 
 def test_a_question_without_an_answer_to_every_word_shows_the_closest_clauses(search_page) -> None:
