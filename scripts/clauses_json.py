@@ -84,6 +84,7 @@ if TYPE_CHECKING:
         revised: str
         translates: str
         pages: str  # its permanent pages' home
+        current: bool
 
     class CheckEntry(TypedDict):
         checked: str
@@ -232,6 +233,7 @@ def add_versions(document: ClausesDocument, history: History, record: Record, ba
             "revised": english.since,
             "translates": english.translates,
             "pages": f"{base}{page_url(ENGLISH.code, version_page(english.since, HOME_PAGE))}",
+            "current": english is record.english[-1],  # the English of the text above: the newest record
         }
         for english in record.english
     ]

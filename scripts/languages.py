@@ -62,7 +62,8 @@ class SearchStrings(TypedDict):
 class ClauseTools(TypedDict):
     """The tools beside each clause; {name} the part as cited, {label} the tool's own name."""
 
-    copy_link: str
+    copy_link: str  # on the current pages: the part on its section page, which shows the current text
+    copy_link_dated: str  # on a permanent page: the part on that page
     copy_citation: str
     copied: str
     failed: str
@@ -351,11 +352,12 @@ CHINESE = Language(
             "close": "关闭",
         },
         "clause_tools": {
-            "copy_link": "复制本页链接",
+            "copy_link": "复制现行文本的链接",
+            "copy_link_dated": "复制此注明日期文本的链接",
             "copy_citation": "复制引用（含永久地址）",
             "copied": "已复制",
             "failed": "无法复制",
-            "link_copied": "已复制本页{name}的链接",
+            "link_copied": "已复制{name}的链接",
             "citation_copied": "已复制{name}的引用（含永久地址）",
             "copy_both": "复制中英文引用（含永久地址）",
             "both_copied": "已复制{name}的中英文引用（含永久地址）",
@@ -459,14 +461,14 @@ CHINESE = Language(
             "other": Markup('Page not found. <a href="{home}">Read the English reference translation</a>.'),
         },
         "record": {
-            "status": "中文原文：{check}。英文为非官方参考译本，仅供参考，不具法律效力；以中文原文为准。{original}{more}",
+            "status": "中文原文：{check}。英文为非官方参考译本（{revised} 修订），仅供参考，不具法律效力；以中文原文为准。{original}{more}",
             "checked": "{checked} 与来源核对；自 {since} 起未变",
             "unchecked": "{since} 获取；此后尚未与来源核对",
             "current": "现行中文文本：{check}。",
             "more": "关于本版本",
-            "version": "本页是 {date} 获取的协议文本，地址永久不变。",
+            "version": "本页是 {date} 获取的中文原文，地址永久不变，所载文字不再更改。",
             "version_english": "本页是 {date} 获取的协议文本的非官方英文参考译本（{revised} 修订），地址永久不变，所载文字不再更改；两种文本如有不一致，以中文原文为准。",
-            "version_current": "这是现行文本。",
+            "version_current": "这是本站保存的最新文本。",
             "version_superseded": "该文本已于 {date} 被新获取的文本取代；现行文本：{link}。",
             "english_superseded": "该译本已于 {date} 再次修订；现行文本：{link}。",
             "sentence_space": "",
@@ -565,11 +567,12 @@ ENGLISH = Language(
             "close": "Close",
         },
         "clause_tools": {
-            "copy_link": "Copy link to this page",
+            "copy_link": "Copy link to the current text",
+            "copy_link_dated": "Copy link to this dated text",
             "copy_citation": "Copy citation, with its permanent address",
             "copied": "Copied",
             "failed": "Could not copy",
-            "link_copied": "Link to {name} on this page copied",
+            "link_copied": "Link to {name} copied",
             "citation_copied": "Citation of {name} copied, with its permanent address",
             "copy_both": "Copy citation in both languages, with their permanent addresses",
             "both_copied": "Citation of {name} in both languages copied, with their permanent addresses",
@@ -609,7 +612,7 @@ ENGLISH = Language(
         },
         "original_link": "阅读本页中文原文",
         "print": {
-            "status": "English reference translation (unofficial, for reference only; the Chinese original prevails)",
+            "status": "English reference translation as revised on {revised} (unofficial, for reference only; the Chinese original prevails)",
             "parallel": "Chinese and English side by side (the Chinese original prevails)",
             "source": "Source: {source}, retrieved {date}",
             "page": "This page: {url}",
@@ -686,20 +689,20 @@ ENGLISH = Language(
         },
         "record": {
             "status": (
-                "Chinese original: {check}. The English is an unofficial reference translation, for reference only "
-                "and without legal effect; the Chinese original prevails. {original} · {more}"
+                "Chinese original: {check}. The English is an unofficial reference translation, as revised on {revised}, "
+                "for reference only and without legal effect; the Chinese original prevails. {original} · {more}"
             ),
             "checked": "checked against the source on {checked}; unchanged since {since}",
             "unchecked": "retrieved on {since}; not checked against the source since",
             "current": "The current Chinese text: {check}.",
             "more": "About this edition",
-            "version": "This page is the agreement as retrieved on {date}, at a permanent address.",
+            "version": "This page is the agreement as retrieved on {date}, at a permanent address: its words do not change.",
             "version_english": (
                 "This page is the unofficial English reference translation, as revised on {revised}, of the agreement "
                 "as retrieved on {date}, at a permanent address: its words do not change. For reference only; the "
                 "Chinese original prevails."
             ),
-            "version_current": "It is the current text.",
+            "version_current": "It is the newest text kept on this site.",
             "version_superseded": "It was superseded by a later retrieval on {date}; the current text: {link}.",
             "english_superseded": "The English was revised again on {date}; the current text: {link}.",
             "sentence_space": " ",

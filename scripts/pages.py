@@ -850,7 +850,7 @@ def _browser_config(language: str, retrieved: str, revised: str | None, source: 
         "tools": f"{assets}{language_root(language)}{TOOLS_JSON}",
         "glossary": {"href": f"{assets}{page_url(language, GLOSSARY_PAGE)[1:]}", "link": strings["glossary"]["link"]},
         "print": {
-            "head": f"{entry.site_name} · {strings['print']['status']}",
+            "head": f"{entry.site_name} · {fill(strings['print']['status'], revised=revised or '')}",
             "source": fill(strings["print"]["source"], source=source, date=retrieved),
             "page": page_address,
         },
@@ -937,7 +937,7 @@ def version_pages(
                     contents=[(relative_url(here, page_url(language, version_page(date, p.name))), p.title) for p in own],
                     blocks=blocks(page, editorial, here, permanent=True),
                     edition=fill(REGISTRY[language].edition, source=version.source.url, date=retrieved),
-                    print_status=strings["print"]["status"],
+                    print_status=fill(strings["print"]["status"], revised=date),
                     source=version.source.url,
                     retrieved=retrieved,
                     address=base + here,

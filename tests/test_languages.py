@@ -42,10 +42,10 @@ def entry(language: Language) -> dict[str, object]:
 def test_every_language_has_every_string_with_the_same_placeholders() -> None:
     """A translator who drops {name} from a string would publish a citation or a title without
     it: each string takes the same placeholders in every language (the original's empty strings,
-    which the translation fills, excepted). A translation's citation names its own revision,
-    {revised}, which the original does not have."""
+    which the translation fills, excepted). A translation's citation and printout name its own
+    revision, {revised}, which the original does not have."""
     original = dict(strings(entry(REGISTRY[REFERENCE_LANGUAGE])))
-    translation_only = {"strings.citation.template": {"revised"}}
+    translation_only = {"strings.citation.template": {"revised"}, "strings.print.status": {"revised"}}
     problems = []
     for code in LANGUAGES[1:]:
         translated = dict(strings(entry(REGISTRY[code])))

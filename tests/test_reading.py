@@ -45,6 +45,7 @@ from scripts.addresses import (
 from scripts.assets import minified
 from scripts.check_clauses import check_project
 from scripts.clauses import Page, capitalised, parts, plain_text
+from scripts.english_records import read_english_records
 from scripts.glossary import GLOSSARY_FILE, read_glossary
 from scripts.languages import HTML_LANG, LANGUAGES, REGISTRY, fill
 from scripts.project import read_project
@@ -82,16 +83,16 @@ SOURCE = "https://ti.qq.com/tim/serverinfo.html"
 DATE = "2022-01-23"
 STATUS = {
     "zh": "中文原文（两种文本如有不一致，以中文原文为准）",
-    "en": "English reference translation (unofficial, for reference only; the Chinese original prevails)",
-}
+    "en": "English reference translation as revised on {revised} (unofficial, for reference only; the Chinese original prevails)",
+}  # {revised}: the newest record of the English (translation/english/), read when a test runs
 PARALLEL_STATUS = {
     "zh": "中英对照（两种文本如有不一致，以中文原文为准）",
     "en": "Chinese and English side by side (the Chinese original prevails)",
 }
 NAMES = {"zh": {"10.1": "第10.1款", "10.1-2": "第10.1款第（2）项", "2.3-3": "第2.3款第（3）项"},
          "en": {"10.1": "clause 10.1", "10.1-2": "clause 10.1(2)", "2.3-3": "clause 2.3(3)"}}  # fmt: skip
-TOOLS = {"zh": ("中英对照", "复制本页链接", "复制引用（含永久地址）", "复制中英文引用（含永久地址）"),
-         "en": ("Side by side with the Chinese", "Copy link to this page", "Copy citation, with its permanent address",
+TOOLS = {"zh": ("中英对照", "复制现行文本的链接", "复制引用（含永久地址）", "复制中英文引用（含永久地址）"),
+         "en": ("Side by side with the Chinese", "Copy link to the current text", "Copy citation, with its permanent address",
                 "Copy citation in both languages, with their permanent addresses")}  # fmt: skip
 BACK = {"zh": "回到本节页面", "en": "Back to the section page"}  # ⇄ in a row of the parallel view
 TOOL_NAME = {"zh": "{label}：{name}", "en": "{label}: {name}"}
@@ -446,7 +447,8 @@ def test_every_printed_sheet_says_what_it_is_and_where_it_is_from(
     assert len(texts) >= least
     address = f"https://tim-agreement.example.org{url}"
     for number, text in enumerate(texts, 1):
-        for wanted in (SITE_NAME[language], status[language], SOURCE, DATE, address, f"{number}/{len(texts)}"):
+        said = status[language].format(revised=read_english_records(ROOT)[-1].since)
+        for wanted in (SITE_NAME[language], said, SOURCE, DATE, address, f"{number}/{len(texts)}"):
             assert joined(wanted) in text, f"sheet {number} of {url}: no {wanted!r}"
 
 
@@ -1004,6 +1006,32 @@ def test_a_short_link_written_otherwise_lands_and_one_to_no_part_says_so(
     )
     notice.locator("a").nth(1).click()
     page.wait_for_url(base_url + page_url(language, "11-security-responsibility.md") + "#11.1")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_address_inside_a_dated_text_never_leads_to_the_current_text(
+    open_page: OpenPage, base_url: str, language: str
+) -> None:
+    """A short link or a part typed under a dated text's folder is not found there: the page not
+    found points to that dated text, not to the current text, whose words may differ."""
+    dated = permanent_page(language, "index.md")
+    page = open_page()
+    response = page.goto(f"{base_url}{dated}clause/10.1/#10.1")
+    assert response is not None and response.status == 404
+    link = page.locator(".address-notice a")
+    link.wait_for()
+    assert link.get_attribute("href") == dated
+    page.wait_for_load_state("networkidle")
+    assert urlsplit(page.url).path == f"{dated}clause/10.1/", "still there: not sent on to the current text"
+    page.goto(f"{base_url}{root(language)}v/1999-01-01/", wait_until="networkidle")
+    assert page.locator(".address-notice a").get_attribute("href") == f"{root(language)}versions/"
+
+
+def test_a_dated_pages_language_link_keeps_the_part(open_page: OpenPage, base_url: str) -> None:
+    page = open_page()
+    page.goto(f"{base_url}{permanent_page('en', '10-user-conduct.md')}#10.1-2")
+    page.locator('.record-header a[hreflang="zh-Hans"]').click()
+    page.wait_for_url(f"{base_url}{permanent_page('zh', '10-user-conduct.md')}#10.1-2")
 
 
 def test_an_address_with_the_originals_code_leads_to_the_page_meant(open_page: OpenPage, base_url: str) -> None:

@@ -84,7 +84,8 @@ def test_every_page_of_the_retrieval_is_at_its_permanent_address_with_the_same_i
         assert [plain_text(part.text) in permanent.get_text() for part in parts(page)] == [True] * len(list(parts(page)))
         assert attr(one(permanent, 'meta[name="robots"]'), "content") == "noindex, follow"
         banner = one(permanent, ".version-banner").get_text()
-        assert FIRST in banner and ("现行文本" in banner or "current text" in banner)
+        assert FIRST in banner and ("最新文本" in banner or "newest text kept" in banner)
+        assert "文字不再更改" in banner or "words do not change" in banner
         if language == "en":  # the English names its own revision, and what it is
             revised = read_english_records(ROOT)[-1].since
             said = [
@@ -137,7 +138,12 @@ def test_each_retrieval_is_published_as_kept_with_its_sha256(site: Path) -> None
         "en": f"https://tim-agreement.example.org/en/v/{records[-1].since}/10-user-conduct/#10.1",
     }
     assert document["translations"] == [
-        {"revised": english.since, "translates": FIRST, "pages": f"https://tim-agreement.example.org/en/v/{english.since}/"}
+        {
+            "revised": english.since,
+            "translates": FIRST,
+            "pages": f"https://tim-agreement.example.org/en/v/{english.since}/",
+            "current": english == records[-1],
+        }
         for english in records
     ]
 
@@ -148,6 +154,11 @@ def test_every_page_says_what_it_is_and_when_it_was_checked(site: Path, language
         status = one(soup(site, page_url(language, page.name)), ".status-line").get_text()
         assert said in status and FIRST in status
         assert ("非官方参考译本" in status) if language == "zh" else ("unofficial" in status and "for reference only" in status)
+        revised = read_english_records(ROOT)[-1].since  # the English shown, named on every page
+        assert (f"{revised} 修订" if language == "zh" else f"as revised on {revised}") in status
+    if language == "en":  # and in the printout's header
+        header = one(soup(site, page_url("en", "10-user-conduct.md")), ".print-header").get_text()
+        assert f"English reference translation as revised on {read_english_records(ROOT)[-1].since}" in header
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -205,7 +216,7 @@ def test_the_superseded_text_stays_at_its_address_and_says_so(recorded: Path) ->
     new = soup(recorded, page_url("en", version_page(RECORDED, "04-software-updates.md")))
     assert "after notifying you in advance" in one(new, '[id="4.3"]').get_text()
     banner = one(new, ".version-banner").get_text()
-    assert "current text" in banner and f"as revised on {RECORDED}, of the agreement as retrieved on {SECOND}" in banner
+    assert "newest text kept" in banner and f"as revised on {RECORDED}, of the agreement as retrieved on {SECOND}" in banner
 
 
 def test_the_copys_pages_say_when_the_source_was_checked(recorded: Path) -> None:

@@ -66,20 +66,27 @@
     notice.scrollIntoView({ block: "nearest" });
   };
 
-  // The page not found, at an address with a language's code where that language has no such
-  // folder (/zh/10-user-conduct/: the original's pages are at the root): the page meant, when
-  // there is one.
+  // The page not found: the page meant, when there is one. At an address with a language's code
+  // where that language has no such folder (/zh/10-user-conduct/: the original's pages are at the
+  // root), that page; inside a dated text (/en/v/2026-11-26/clause/10.1/), that text's first page,
+  // or else the versions page, which lists the dated texts: never the current text instead.
   agreement.suggest = async (config) => {
     words ??= fetch(new URL(config.tools, location.href)).then((response) => response.json());
     const tools = await words;
     const site = tools.roots[0][1]; // the original's root is the site's
-    for (const [code, root] of tools.roots) {
-      const prefix = `${site}${code}/`;
-      if (root === prefix || !location.pathname.startsWith(prefix)) continue;
-      const meant = root + location.pathname.slice(prefix.length) + location.hash;
-      const found = await fetch(meant, { method: "HEAD" }).then((response) => response.ok, () => false);
-      if (!found) return;
-      const link = Object.assign(document.createElement("a"), { href: meant, textContent: meant });
+    const path = location.pathname;
+    const root = [...tools.roots].reverse().find(([, each]) => path.startsWith(each))?.[1] ?? site;
+    const dated = /^(.*\/v\/\d{4}-\d\d-\d\d\/)/.exec(path);
+    const wrongRoot = tools.roots.find(([code, each]) => each !== `${site}${code}/` && path.startsWith(`${site}${code}/`));
+    /** @type {string[]} the pages meant, the likeliest first */
+    const meant = dated
+      ? [dated[1], `${root}versions/`]
+      : wrongRoot
+        ? [wrongRoot[1] + path.slice(`${site}${wrongRoot[0]}/`.length) + location.hash]
+        : [];
+    for (const href of meant) {
+      if (!(await fetch(href, { method: "HEAD" }).then((response) => response.ok, () => false))) continue;
+      const link = Object.assign(document.createElement("a"), { href, textContent: href });
       const [before, after] = tools.address.elsewhere.split("{link}");
       const suggestion = Object.assign(document.createElement("p"), { className: "address-notice" });
       suggestion.setAttribute("role", "alert");

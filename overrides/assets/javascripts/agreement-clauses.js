@@ -104,10 +104,13 @@
   // another page, else a notice that the agreement has no such part. On the page not found, a
   // short link's part as written (/clause/10.1（2）/, /clause/10.9/) is read the same way, and any
   // other address gets agreement-address.js's suggestion (/zh/10-user-conduct/: the page meant).
+  // An address inside a dated text (/en/v/2026-11-26/…) is never sent on to the current text.
   const notFound = document.querySelector(".not-found");
-  const shortLink = notFound && /\/clause\/([^/]+)\/?$/.exec(location.pathname);
+  const dated = notFound && /\/v\/\d{4}-\d\d-\d\d\//.test(location.pathname);
+  const shortLink = notFound && !dated && /\/clause\/([^/]+)\/?$/.exec(location.pathname);
   if (notFound && !shortLink) load("address").then(() => agreement.suggest?.(config));
   function readAddress() {
+    if (dated) return;
     let written = shortLink ? shortLink[1] : location.hash.slice(1);
     try {
       written = decodeURIComponent(written);
@@ -136,7 +139,7 @@
 
   /** @returns {NodeListOf<HTMLAnchorElement>} */
   function languageLinks() {
-    return document.querySelectorAll("a.md-select__link[hreflang], .status-line a[hreflang], .other-language a[hreflang]");
+    return document.querySelectorAll("a.md-select__link[hreflang], .status-line a[hreflang], .other-language a[hreflang], .record-header a[hreflang]");
   }
 
   function keepClause() {
