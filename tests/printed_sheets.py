@@ -68,6 +68,22 @@ def sheets(pdf: bytes) -> list[str]:
     return texts
 
 
+def top_lines(pdf: bytes, sheet: int, margin: float = 60) -> list[str]:
+    """The lines of text in a sheet's top margin (the running header), top first: its characters
+    grouped by baseline, each line read left to right."""
+    resources = PDFResourceManager()
+    device = _ActualTextDevice(resources)
+    interpreter = PDFPageInterpreter(resources, device)
+    page = list(PDFPage.get_pages(io.BytesIO(pdf)))[sheet]
+    interpreter.process_page(page)
+    layout: LTPage = device.get_result()
+    lines: dict[int, list[LTChar]] = {}
+    for item in layout:
+        if isinstance(item, LTChar) and item.y0 > layout.height - margin:
+            lines.setdefault(round(item.y0), []).append(item)
+    return ["".join(c.get_text() for c in sorted(line, key=lambda c: c.x0)) for _, line in sorted(lines.items(), reverse=True)]
+
+
 def filled_rectangles(sheet: LTPage) -> list[tuple[float, float, tuple[float, ...]]]:
     """The filled rectangles drawn on a sheet: width and height in points, and the fill colour
     (gray: one value, RGB: three, each 0 to 1)."""

@@ -49,7 +49,7 @@ from scripts.english_records import read_english_records
 from scripts.glossary import GLOSSARY_FILE, read_glossary
 from scripts.languages import HTML_LANG, LANGUAGES, REGISTRY, fill
 from scripts.project import read_project
-from tests.printed_sheets import filled_rectangles, joined, sheets
+from tests.printed_sheets import filled_rectangles, joined, sheets, top_lines
 from tests.support import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -450,6 +450,15 @@ def test_every_printed_sheet_says_what_it_is_and_where_it_is_from(
         said = status[language].format(revised=read_english_records(ROOT)[-1].since)
         for wanted in (SITE_NAME[language], said, SOURCE, DATE, address, f"{number}/{len(texts)}"):
             assert joined(wanted) in text, f"sheet {number} of {url}: no {wanted!r}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_running_header_keeps_the_date_whole(open_page: OpenPage, base_url: str, language: str) -> None:
+    """On the sheets after the first, whose header is the running one: the source's date on one line."""
+    page = open_page()
+    page.goto(base_url + page_url(language, FULL_PAGE), wait_until="load")
+    lines = top_lines(page.pdf(format="A4"), 1)
+    assert any(DATE in line for line in lines), lines
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
