@@ -55,28 +55,27 @@ class _ActualTextDevice(PDFPageAggregator):
         return advance
 
 
-def sheets(pdf: bytes) -> list[str]:
-    """The text of each sheet, in drawing order (margin boxes, the running header, first)."""
+def _layouts(pdf: bytes) -> list[LTPage]:
+    """Each sheet's layout: its characters (with /ActualText applied) and shapes, in drawing order."""
     resources = PDFResourceManager()
     device = _ActualTextDevice(resources)
     interpreter = PDFPageInterpreter(resources, device)
-    texts = []
+    layouts = []
     for sheet in PDFPage.get_pages(io.BytesIO(pdf)):
         interpreter.process_page(sheet)
-        layout: LTPage = device.get_result()
-        texts.append("".join(item.get_text() for item in layout if isinstance(item, LTChar)))
-    return texts
+        layouts.append(device.get_result())
+    return layouts
+
+
+def sheets(pdf: bytes) -> list[str]:
+    """The text of each sheet, in drawing order (margin boxes, the running header, first)."""
+    return ["".join(item.get_text() for item in layout if isinstance(item, LTChar)) for layout in _layouts(pdf)]
 
 
 def top_lines(pdf: bytes, sheet: int, margin: float = 60) -> list[str]:
     """The lines of text in a sheet's top margin (the running header), top first: its characters
     grouped by baseline, each line read left to right."""
-    resources = PDFResourceManager()
-    device = _ActualTextDevice(resources)
-    interpreter = PDFPageInterpreter(resources, device)
-    page = list(PDFPage.get_pages(io.BytesIO(pdf)))[sheet]
-    interpreter.process_page(page)
-    layout: LTPage = device.get_result()
+    layout = _layouts(pdf)[sheet]
     lines: dict[int, list[LTChar]] = {}
     for item in layout:
         if isinstance(item, LTChar) and item.y0 > layout.height - margin:
@@ -84,18 +83,19 @@ def top_lines(pdf: bytes, sheet: int, margin: float = 60) -> list[str]:
     return ["".join(c.get_text() for c in sorted(line, key=lambda c: c.x0)) for _, line in sorted(lines.items(), reverse=True)]
 
 
-def filled_rectangles(sheet: LTPage) -> list[tuple[float, float, tuple[float, ...]]]:
-    """The filled rectangles drawn on a sheet: width and height in points, and the fill colour
+def filled_rectangles(pdf: bytes) -> list[tuple[float, float, tuple[float, ...]]]:
+    """The filled rectangles drawn on every sheet: width and height in points, and the fill colour
     (gray: one value, RGB: three, each 0 to 1)."""
     found = []
-    for item in sheet:
-        if isinstance(item, LTRect) and item.fill:
-            colour = item.non_stroking_color
-            if isinstance(colour, tuple):
-                values: tuple[float, ...] = tuple(float(value) for value in colour if isinstance(value, (int, float)))
-            else:
-                values = (float(colour),) if isinstance(colour, (int, float)) else (0.0,)
-            found.append((item.width, item.height, values))
+    for layout in _layouts(pdf):
+        for item in layout:
+            if isinstance(item, LTRect) and item.fill:
+                colour = item.non_stroking_color
+                if isinstance(colour, tuple):
+                    values: tuple[float, ...] = tuple(float(value) for value in colour if isinstance(value, (int, float)))
+                else:
+                    values = (float(colour),) if isinstance(colour, (int, float)) else (0.0,)
+                found.append((item.width, item.height, values))
     return found
 
 

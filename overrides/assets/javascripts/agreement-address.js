@@ -22,6 +22,17 @@
 
   /** @type {Promise<ToolsConfig> | undefined} */
   let words;
+  /**
+   * @param {AgreementConfig} config the page's: its language's tools.json, fetched once
+   * @returns {Promise<ToolsConfig>}
+   */
+  const toolsOf = (config) => (words ??= fetch(new URL(config.tools, location.href)).then((response) => response.json()));
+  /** A notice above the page's text, read out when it appears. */
+  const alertNotice = () => {
+    const paragraph = Object.assign(document.createElement("p"), { className: "address-notice" });
+    paragraph.setAttribute("role", "alert");
+    return paragraph;
+  };
 
   agreement.address = async (key, written, config) => {
     notice?.remove();
@@ -29,8 +40,7 @@
     const outline = config.outline;
     if (!key || !outline) return;
     const hash = location.hash;
-    words ??= fetch(new URL(config.tools, location.href)).then((response) => response.json());
-    const tools = await words;
+    const tools = await toolsOf(config);
     if (location.hash !== hash) return; // the address has changed meanwhile
     /** @type {number[][]} every part, in reading order */
     const all = [];
@@ -49,9 +59,7 @@
       location.replace(href(key));
       return;
     }
-    notice = document.createElement("p");
-    notice.className = "address-notice";
-    notice.setAttribute("role", "alert");
+    notice = alertNotice();
     notice.append(`${fill(tools.address.missing, { number: written })} ${tools.address.nearest} `);
     [all[(after < 0 ? all.length : after) - 1], all[after]].filter(Boolean).forEach((part, index) => {
       const [section, clause, item] = part;
@@ -71,8 +79,7 @@
   // root), that page; inside a dated text (/en/v/2026-11-26/clause/10.1/), that text's first page,
   // or else the versions page, which lists the dated texts: never the current text instead.
   agreement.suggest = async (config) => {
-    words ??= fetch(new URL(config.tools, location.href)).then((response) => response.json());
-    const tools = await words;
+    const tools = await toolsOf(config);
     const site = tools.roots[0][1]; // the original's root is the site's
     const path = location.pathname;
     const root = [...tools.roots].reverse().find(([, each]) => path.startsWith(each))?.[1] ?? site;
@@ -88,8 +95,7 @@
       if (!(await fetch(href, { method: "HEAD" }).then((response) => response.ok, () => false))) continue;
       const link = Object.assign(document.createElement("a"), { href, textContent: href });
       const [before, after] = tools.address.elsewhere.split("{link}");
-      const suggestion = Object.assign(document.createElement("p"), { className: "address-notice" });
-      suggestion.setAttribute("role", "alert");
+      const suggestion = alertNotice();
       suggestion.append(before, link, after ?? "");
       document.querySelector(".not-found")?.before(suggestion);
       return;
