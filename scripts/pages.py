@@ -887,11 +887,13 @@ def version_pages(
     base = site_url.rstrip("/")
     strings = REGISTRY[language].strings
     ui = strings["record"]
+    original = language == REFERENCE_LANGUAGE
+    other = next(code for code in LANGUAGES if code != language)
     by_date = {version.retrieved: version for version in history.versions}
     # (date, retrieval, pages) of each text in this language, oldest first; and for each date,
     # the date of the text that superseded it.
     texts_here: list[tuple[str, Version, list[Page]]] = []
-    if language == REFERENCE_LANGUAGE:
+    if original:
         dates = [version.retrieved for version in history.versions]
         texts_here = [(version.retrieved, version, list(version.pages)) for version in history.versions]
     else:
@@ -906,12 +908,8 @@ def version_pages(
         retrieved = version.retrieved
         # The other language's text of this one: the English's newest record of this retrieval, or
         # the retrieval this English translates.
-        other = next(code for code in LANGUAGES if code != language)
         other_date = permanent_date(other, retrieved, english_records)
-        if language == REFERENCE_LANGUAGE:
-            banner = fill(ui["version"], date=date)
-        else:
-            banner = fill(ui["version_english"], date=retrieved, revised=date)
+        banner = fill(ui["version"], date=date) if original else fill(ui["version_english"], date=retrieved, revised=date)
         for page in own:
             here = page_url(language, version_page(date, page.name))
             assets = relative_url(here, "/")
@@ -927,7 +925,7 @@ def version_pages(
                     date=date,
                     banner=banner,
                     superseded=later.get(date),
-                    superseded_by=ui["version_superseded" if language == REFERENCE_LANGUAGE else "english_superseded"],
+                    superseded_by=ui["version_superseded" if original else "english_superseded"],
                     canonical=base + here,
                     alternates=[(HTML_LANG[language], base + here)] + [(HTML_LANG[code], base + path) for code, path in there],
                     languages=[(REGISTRY[code].name, relative_url(here, path), HTML_LANG[code]) for code, path in there],
@@ -947,7 +945,7 @@ def version_pages(
                         _browser_config(
                             language,
                             retrieved,
-                            None if language == REFERENCE_LANGUAGE else date,
+                            None if original else date,
                             version.source.url,
                             base + here,
                             assets,
