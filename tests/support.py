@@ -82,7 +82,8 @@ def box(locator: Locator) -> FloatRect:
     return drawn
 
 
-# What a build does not read: never copied into a temporary project.
+# What no build or script reads (the tests, reviews, developer documents and benchmarks among
+# them): never copied into a temporary project, which is made for most fast tests.
 NOT_SOURCE = (
     ".git",
     ".venv",
@@ -95,6 +96,11 @@ NOT_SOURCE = (
     ".cache",
     ".mypy_cache",
     ".ruff_cache",
+    "tests",
+    "reviews",
+    "dev-docs",
+    "benchmarks",
+    "README.md",
 )
 
 
@@ -137,6 +143,13 @@ def in_process(
 def copy_project(destination: Path) -> Path:
     """A copy of the project's source, for a test to break or reconfigure before building it."""
     shutil.copytree(ROOT, destination, ignore=shutil.ignore_patterns(*NOT_SOURCE))
+    return destination
+
+
+def copy_pages(destination: Path) -> Path:
+    """A project of the real pages alone (docs/), as the check's own fixtures are: what a test of
+    the check's word on a page needs, without the retrievals, notes and index it would also read."""
+    shutil.copytree(ROOT / "docs", destination / "docs")
     return destination
 
 

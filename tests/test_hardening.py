@@ -24,7 +24,7 @@ from scripts.csp import script_hashes, template_scripts
 from scripts.import_retrieval import main as import_main
 from scripts.project import read_project
 from scripts.staged_site import StagedSite, server_config_dir
-from tests.support import ROOT, build_site, copy_project, in_process
+from tests.support import ROOT, build_site, copy_pages, copy_project, in_process
 from tests.test_versions import RETRIEVAL
 
 SCRIPT = "<script>alert(1)</script>"
@@ -79,7 +79,7 @@ HOSTILE_PAGES: list[tuple[str, str, Callable[[str], str], str]] = [
 def test_hostile_input_in_any_page_is_reported_with_its_place(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str, path: str, change: Callable[[str], str], said: str
 ) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_pages(tmp_path / "project")
     _edit(project / "docs" / path, change)
     problems = problems_of(project, monkeypatch)
     assert any(problem.startswith(said) for problem in problems), f"{case}: {problems}"
@@ -87,7 +87,7 @@ def test_hostile_input_in_any_page_is_reported_with_its_place(
 
 def test_numbers_are_compared_in_whatever_digits_they_are_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """١٦ (Arabic-Indic digits) reads as 16: the parity check compares it as 16, not as no number."""
-    project = copy_project(tmp_path / "project")
+    project = copy_pages(tmp_path / "project")
     _edit(project / "docs" / "en" / "index.md", lambda text: text.replace("under 18 years", "under ١٦ years"))
     problems = problems_of(project, monkeypatch)
     assert any("numbers differ: en has 16; zh has 18" in problem for problem in problems), problems

@@ -22,7 +22,7 @@ from scripts.check_clauses import check_project
 from scripts.english_records import record
 from scripts.project import read_project
 from tests.nginx import serve
-from tests.support import build_site, clipboard_text, copy_project, one
+from tests.support import build_site, clipboard_text, copy_pages, copy_project, one
 
 CLOSING = ("12-miscellaneous.md", "Tencent")  # the closing line: no digits, so no number check sees it
 CLAUSE = ("10-user-conduct.md", "10.1 ")
@@ -121,7 +121,7 @@ def test_hostile_english_is_reported_with_file_line_clause_and_text(
     message: str,
 ) -> None:
     """The check the build runs (scripts/check_clauses.py), called as the build calls it."""
-    project = copy_project(tmp_path / "project")
+    project = copy_pages(tmp_path / "project")
     line = edit_line(project, "en", where, change)
     expected_line = line + 2 if clause == "paragraph 2" else line  # a definition stands two lines below
     monkeypatch.chdir(project)  # paths in messages are relative to the working directory, as in the build
