@@ -104,7 +104,7 @@ QUESTION_ROWS = [("zh", query, wanted) for query, wanted in QUESTIONS_ZH] + [
 # questions it was not tuned on) are printed by the benchmark next to what it measures; a table
 # falling below its floor is a regression, and fails here.
 FLOORS = {
-    "query tables, first": 156,  # of 167
+    "query tables, first": 161,  # of 167 (96.4 %; target 95 %)
     ("zh", "questions", 1): 87,  # of 96 tuning questions answered first
     ("zh", "questions", 3): 95,  # of 96 in the top three
     ("en", "questions", 1): 84,  # of 96

@@ -858,7 +858,6 @@ export const RANKING = Object.freeze({
   topicWeight: 3, // a topic whose words the query holds, for each part it points to
   topicDecay: 0.3, // the n-th part of a topic's list counts 1 / (1 + 0.3 n)
   specificity: 0.5, // a topic of n parts counts n^-0.5: a narrow topic says more about each part
-  knownWeight: 0.3, // in a query of the text's words (not a question), a topic counts this much for them
   coverageExponent: 1, // a record that holds part of the terms: score times the share it holds
   coverageIdf: 0.5, // … each term counting by its idf to this power (0: each the same): the rarer says more
   someFloor: 0.5, // no record holds every term: those holding half as much as the best
@@ -1015,12 +1014,11 @@ export function search(index, query, options = {}) {
   const endsOtherwise = (/** @type {Plan} */ plan) => (plan.correction ?? []).some((word) => word.startsWith(plan.term.text) || plan.term.text.startsWith(word));
   if (question && asTypedFound) for (const plan of plans) if (plan.correction && !endsOtherwise(plan)) plan.term = { ...plan.term, weak: true };
   const idf = inverseFrequency(index, matches);
-  const inText = plans.map((_, t) => matches.some((perRecord) => perRecord[t]));
   // A term some part holds whole is the text's word: only the text holds it (every word of
   // reverse engineering must be in a result); the topics hold the reader's words. A word only a
   // note has (后果 in 11.3's) is no word of the agreement's.
   const textWord = plans.map((_, t) => matches.some((perRecord, r) => records[r].kind === "part" && Math.max(perRecord[t]?.own?.strength ?? 0, perRecord[t]?.other?.strength ?? 0) === 1));
-  const topics = topicsIn(index, queryText, plans, inText, question ? 1 : ranking.knownWeight, ranking.weakWeight);
+  const topics = topicsIn(index, queryText, plans, ranking.weakWeight);
   const required = plans.filter((plan) => !plan.term.weak).length || 1;
   // What each needed term says, as a share of `required`: its idf over the records that hold it
   // (one that no record holds, a reader's word, says most), so that a record holding the rare
@@ -1129,12 +1127,10 @@ export function asTyped(query) {
  * @param {PreparedIndex} index
  * @param {string} text the normalised query, as the terms' places count
  * @param {Plan[]} plans
- * @param {boolean[]} inText whether the text has each term
- * @param {number} knownWeight what a topic's word counts for a term the text has
  * @param {number} weakWeight what a word found only in weak terms or left-out words counts
  * @returns {TopicsFound}
  */
-function topicsIn(index, text, plans, inText, knownWeight, weakWeight) {
+function topicsIn(index, text, plans, weakWeight) {
   /** @type {TopicsFound} */
   const found = new Map();
   const stems = plans.map((plan) => new Set(Object.values(plan.bySide).flatMap((side) => [...(side?.stems ?? [])])));
@@ -1170,15 +1166,10 @@ function topicsIn(index, text, plans, inText, knownWeight, weakWeight) {
       for (const hit of kept) for (let i = 0; i < term.text.length; i++) if (hit.units.has(`${t}:${i}`)) mask[i] = 1;
       return mask.some(Boolean) ? mask : false;
     });
-    // A word the text has is matched there already: a topic adds most for the words it alone has.
-    const novelty = (/** @type {Set<string>} */ units) => {
-      const terms = [...new Set([...units].map((unit) => Number(unit.split(":")[0])))];
-      return terms.length ? terms.filter((t) => !inText[t]).length / terms.length : 1;
-    };
     // A word found only in weak terms or in words left out (违规 in …违规不, allowed) asks, but says
     // little of what the question is about.
     const strong = (/** @type {Set<string>} */ units) => [...units].some((unit) => !plans[Number(unit.split(":")[0])].term.weak);
-    const score = kept.reduce((sum, hit) => sum + hit.weight * (strong(hit.units) ? 1 : weakWeight) * (knownWeight + (1 - knownWeight) * novelty(hit.units)), 0);
+    const score = kept.reduce((sum, hit) => sum + hit.weight * (strong(hit.units) ? 1 : weakWeight), 0);
     found.set(topic, { score, held });
   }
   return found;
