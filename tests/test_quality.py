@@ -478,12 +478,16 @@ def test_sitemap_names_each_pages_language_versions_with_hreflang(published: Pub
 
 
 MISSING = {REFERENCE_LANGUAGE: "nope/", **{language: f"{language}/nope/" for language in OTHER_LANGUAGES}}
+# Folders with no page of their own (the dated texts', the short links', the search index's): not
+# found either, as on any static host, where nginx alone would answer 403 Forbidden.
+FOLDERS = ("v/", "clause/", "search/")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_missing_page_is_a_404_in_its_language(published: Published, language: str) -> None:
     problems = []
-    for path in (MISSING[language], MISSING[language] + "deeper/page/"):
+    root = MISSING[language].removesuffix("nope/")
+    for path in (MISSING[language], MISSING[language] + "deeper/page/", *(root + folder for folder in FOLDERS)):
         url = published.base_url + path
         status, _content_type, body = fetch(url)
         document = BeautifulSoup(body, "html.parser")

@@ -77,17 +77,18 @@
   // The page not found: the page meant, when there is one. At an address with a language's code
   // where that language has no such folder (/zh/10-user-conduct/: the original's pages are at the
   // root), that page; inside a dated text (/en/v/2026-11-26/clause/10.1/), that text's first page,
-  // or else the versions page, which lists the dated texts: never the current text instead.
+  // or else the versions page, which lists the dated texts: never the current text instead; at
+  // the dated texts' folder itself (/v/), the versions page.
   agreement.suggest = async (config) => {
     const tools = await toolsOf(config);
     const site = tools.roots[0][1]; // the original's root is the site's
     const path = location.pathname;
     const root = [...tools.roots].reverse().find(([, each]) => path.startsWith(each))?.[1] ?? site;
-    const dated = /^(.*\/v\/\d{4}-\d\d-\d\d\/)/.exec(path);
+    const dated = /^.*\/v\/(?:\d{4}-\d\d-\d\d\/)?/.exec(path);
     const wrongRoot = tools.roots.find(([code, each]) => each !== `${site}${code}/` && path.startsWith(`${site}${code}/`));
     /** @type {string[]} the pages meant, the likeliest first */
     const meant = dated
-      ? [dated[1], `${root}versions/`]
+      ? [...(dated[0].endsWith("/v/") ? [] : [dated[0]]), `${root}versions/`]
       : wrongRoot
         ? [wrongRoot[1] + path.slice(`${site}${wrongRoot[0]}/`.length) + location.hash]
         : [];
