@@ -14,7 +14,7 @@ from playwright.sync_api import Page
 from scripts.addresses import PARALLEL_PAGE, page_url, parallel_section_page, short_link_path
 from scripts.clauses import Part, parts, plain_text
 from scripts.english_records import read_english_records
-from scripts.languages import HTML_LANG, LANGUAGES
+from scripts.languages import HTML_LANG, LANGUAGES, REGISTRY
 from tests.support import ROOT, agreement_pages, attr, box, clipboard_text, one, permanent_page, resolve
 from tests.test_search import open_first_result
 
@@ -75,6 +75,20 @@ def test_switching_from_a_search_result_keeps_the_clause(page: Page, problems: l
     open_first_result(page, f"{base_url}/", "镜像站点", "**#10.1-3")
     switch_language(page, "en")
     assert page.url == f"{base_url}/en/10-user-conduct/#10.1-3"
+    assert problems == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_status_lines_link_about_this_edition_lands_on_it(
+    page: Page, problems: list[str], base_url: str, language: str
+) -> None:
+    """It is no language link: a fragment in the address, or none, leaves it going to #provenance."""
+    home = page_url(language, "index.md")
+    for fragment in ("#10.1-2", ""):
+        page.goto(f"{base_url}{page_url(language, '10-user-conduct.md')}{fragment}")
+        with page.expect_navigation(wait_until="load"):
+            page.locator(".status-line a", has_text=REGISTRY[language].strings["record"]["more"]).click()
+        assert page.url == f"{base_url}{home}#provenance" and is_target(page, "provenance"), fragment
     assert problems == []
 
 
