@@ -134,7 +134,7 @@ def _bases(word: str) -> list[str]:
             bases += [base, base + "e"]
             if len(base) >= 3 and base[-1] == base[-2] and base[-1] not in _VOWELS + "ls":
                 bases.append(base[:-1])  # stopped → stop
-    return [base for base in bases if len(base) >= 2]
+    return [base for base in bases if len(base) >= 3]  # "ins" of plug-ins is no inflection of "in"
 
 
 def english_stems(texts: Iterable[str]) -> dict[str, str]:

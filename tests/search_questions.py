@@ -157,6 +157,17 @@ QUESTIONS_ZH: list[tuple[str, tuple[str, ...]]] = [
     ("不同意这个协议还能继续用TIM吗", ("preamble-3", "12.1")),
     ("附件和第三方软件的协议算不算合同的一部分", ("1.2", "9.2")),
     ("英文版4.3的“不经特别通知”管不管后半句", ("4.3-note",)),
+    # Asked by a cold reader in Chromium, 2026-12-06 (reviews/reader-review-2026-12-06-third.md),
+    # where the search answered them wrongly: tuning data from then on.
+    ("去哪里起诉", ("12.5",)),
+    ("免责条款", ("5.2", "9.3", "11.3", "preamble-2")),
+    ("商业用途", ("3.1",)),
+    ("公司能用吗", ("3.1",)),
+    ("能在公司电脑上装吗", ("3.1",)),
+    ("在哪里下载", ("5.1",)),
+    ("协议什么时候生效", ("preamble-3", "12.1")),
+    ("可以给朋友用吗", ("3.1", "10.1-3")),
+    ("腾讯能看我的聊天记录吗", ("2.1", "2.3")),
 ]
 
 QUESTIONS_EN: list[tuple[str, tuple[str, ...]]] = [
@@ -272,6 +283,15 @@ QUESTIONS_EN: list[tuple[str, tuple[str, ...]]] = [
     ("is there a typo in the Chinese text of 11.4", ("11.4-note",)),
     ("why is 'the Software' capitalised in item 5 of 10.1", ("10.1-5-note",)),
     ("how is 追究法律责任 rendered in English", ("10.2-note",)),
+    # Asked by a cold reader in Chromium, 2026-12-06 (reviews/reader-review-2026-12-06-third.md),
+    # where the search answered them wrongly: tuning data from then on.
+    ("where do I download TIM", ("5.1",)),
+    ("data collection", ("2.1",)),
+    ("can Tencent read my messages", ("2.1", "2.3")),
+    ("will Tencent compensate me", ("5.2", "9.3", "11.3", "preamble-2")),
+    ("when does the agreement take effect", ("preamble-3", "12.1")),
+    ("can I share my copy with a friend", ("3.1", "10.1-3")),
+    ("can I install it at work", ("3.1",)),
 ]
 
 CITATIONS_ZH: list[tuple[str, tuple[str, ...]]] = [

@@ -1030,10 +1030,12 @@ def test_an_address_inside_a_dated_text_never_leads_to_the_current_text(
     assert link.get_attribute("href") == dated
     page.wait_for_load_state("networkidle")
     assert urlsplit(page.url).path == f"{dated}clause/10.1/", "still there: not sent on to the current text"
-    for missing in ("v/1999-01-01/", "v/"):  # a date with no text, and the dated texts' folder
+    # A date with no text and the dated texts' folder: the versions page; the retrievals' folder
+    # (at the site's root, as the data page lists them): the data page.
+    for missing, meant in (("v/1999-01-01/", "versions/"), ("v/", "versions/"), ("sources/", "data/")):
         response = page.goto(f"{base_url}{root(language)}{missing}", wait_until="networkidle")
         assert response is not None and response.status == 404, missing
-        assert page.locator(".address-notice a").get_attribute("href") == f"{root(language)}versions/", missing
+        assert page.locator(".address-notice a").get_attribute("href") == f"{root(language)}{meant}", missing
 
 
 def test_a_dated_pages_language_link_keeps_the_part(open_page: OpenPage, base_url: str) -> None:

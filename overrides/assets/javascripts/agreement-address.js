@@ -78,7 +78,8 @@
   // where that language has no such folder (/zh/10-user-conduct/: the original's pages are at the
   // root), that page; inside a dated text (/en/v/2026-11-26/clause/10.1/), that text's first page,
   // or else the versions page, which lists the dated texts: never the current text instead; at
-  // the dated texts' folder itself (/v/), the versions page.
+  // the dated texts' folder itself (/v/), the versions page; under /sources/, the data page, which
+  // lists every retrieval kept.
   agreement.suggest = async (config) => {
     const tools = await toolsOf(config);
     const site = tools.roots[0][1]; // the original's root is the site's
@@ -89,9 +90,11 @@
     /** @type {string[]} the pages meant, the likeliest first */
     const meant = dated
       ? [...(dated[0].endsWith("/v/") ? [] : [dated[0]]), `${root}versions/`]
-      : wrongRoot
-        ? [wrongRoot[1] + path.slice(`${site}${wrongRoot[0]}/`.length) + location.hash]
-        : [];
+      : path.startsWith(`${root}sources/`)
+        ? [`${root}data/`]
+        : wrongRoot
+          ? [wrongRoot[1] + path.slice(`${site}${wrongRoot[0]}/`.length) + location.hash]
+          : [];
     for (const href of meant) {
       if (!(await fetch(href, { method: "HEAD" }).then((response) => response.ok, () => false))) continue;
       const link = Object.assign(document.createElement("a"), { href, textContent: href });

@@ -352,7 +352,7 @@ function regularBases(word) {
     bases.push(base, base + "e");
     if (base.length >= 3 && base.at(-1) === base.at(-2) && !"aeiouls".includes(/** @type {string} */ (base.at(-1)))) bases.push(base.slice(0, -1));
   }
-  return bases.filter((base) => base.length >= 2);
+  return bases.filter((base) => base.length >= 3); // "ins" of plug-ins is no inflection of "in"
 }
 
 /** Each English word of the index that inflects another → the word it inflects (as
@@ -658,23 +658,26 @@ function resolveWordUncached(word, vocabulary) {
     const begun = new Set(beginningWith(word, vocabulary).map((key) => words.get(key)?.stem ?? key));
     if (begun.size) return { stems: begun, how: "prefix" };
   }
-  const nearest = nearestWords(word, vocabulary, allowedEdits(word.length));
+  const nearest = nearestWords(word, vocabulary, allowedEdits(word.length), { sameStart: true });
   if (nearest.length) return { stems: new Set(nearest.map((n) => n.stem)), how: "fuzzy", shown: nearest.map((n) => n.word), distance: nearest[0].distance };
   return { stems: new Set(), how: "none" };
 }
 
 /** The text's words (or stems, shown as their nearest word) at the least distance within
- * `limit`, with two edits at a word's end excluded.
+ * `limit`, with two edits at a word's end excluded; with `sameStart`, only those that begin with
+ * the word's first letter (a correction: typists seldom miss it, and a short word that begins
+ * otherwise is usually another word, cost and most).
  * @param {string} word
  * @param {Vocabulary} vocabulary
  * @param {number} limit
  * @returns {{stem: string, word: string, distance: number, count: number}[]} */
-export function nearestWords(word, vocabulary, limit, { endings = false } = {}) {
+export function nearestWords(word, vocabulary, limit, { endings = false, sameStart = false } = {}) {
   if (limit < 1 || /^[0-9]+$/.test(word)) return [];
   let best = limit + 1;
   /** @type {{key: string, stem: string, distance: number}[]} */
   let found = [];
   const consider = (/** @type {string} */ key, /** @type {string} */ stem) => {
+    if (sameStart && key[0] !== word[0]) return;
     const distance = editDistance(word, key, best);
     if (distance > best || distance > limit) return;
     if (!endings && isEndingChange(word, key, distance)) return;
@@ -1030,6 +1033,18 @@ export function search(index, query, options = {}) {
   const rarities = rarity.reduce((sum, value) => sum + value, 0);
   const says = rarity.map((value) => (rarities ? (value * required) / rarities : 1));
 
+  // A topic whose words are the whole query is what was asked (去哪里起诉, 商业用途), unless the
+  // part it lists first has the query's words itself: then the text answers (reverse engineering).
+  // Else its parts hold the query as the parts with its words do, which are elsewhere (起诉 is in
+  // 9.2, where others sue you; 商业用途 in 10.1(5)).
+  const whole = (/** @type {Uint8Array | boolean | undefined} */ held) => held === true || (held instanceof Uint8Array && held.every(Boolean));
+  const inOwnWords = (/** @type {number} */ r) => plans.every((plan, t) => plan.term.weak || Math.max(matches[r][t]?.own?.strength ?? 0, matches[r][t]?.other?.strength ?? 0) === 1);
+  const askedTopics = new Set(
+    [...topics].filter(([topic, found]) => {
+      const first = records.findIndex((record) => record.topics.some((entry) => entry.topic === topic && entry.position === 0));
+      return plans.every((plan, t) => plan.term.weak || whole(found.held[t])) && !(first >= 0 && inOwnWords(first));
+    }).map(([topic]) => topic),
+  );
   const scored = records.map((record, r) => {
     let score = 0;
     let matched = 0;
@@ -1043,6 +1058,7 @@ export function search(index, query, options = {}) {
       // Most relevant first in a topic's list; a topic of few parts says more about each.
       if (found) through.set(topic, (ranking.topicWeight * topic.size ** -ranking.specificity * found.score) / (1 + ranking.topicDecay * position));
     }
+    const asked = [...through.keys()].some((topic) => askedTopics.has(topic));
     plans.forEach((plan, t) => {
       const found = matches[r][t];
       const own = found?.own ? weigh(found.own, idf.own, record.sides.own.text.text.length, index.averageLength.own, ranking) : 0;
@@ -1063,8 +1079,8 @@ export function search(index, query, options = {}) {
       if (!plan.term.weak) {
         // A word of the text's own is held by the text: a part a topic points to, without it,
         // holds a share of it (a result that holds the query has every word of the text's).
-        coverage += says[t] * (textWord[t] ? Math.max(inOwnText, ranking.topicShare * strength) : strength);
-        if ((textWord[t] ? inOwnText : strength) === 1) complete++;
+        coverage += says[t] * (textWord[t] && !asked ? Math.max(inOwnText, ranking.topicShare * strength) : strength);
+        if ((textWord[t] && !asked ? inOwnText : strength) === 1) complete++;
       }
       score += (plan.term.weak ? ranking.weakWeight : 1) * Math.max(own, other);
     });
@@ -1431,7 +1447,9 @@ function inverseFrequency(index, matches) {
  * @param {Ranking} ranking */
 function weigh(match, idf, length, averageLength, ranking) {
   const { k1, b } = ranking;
-  const norm = k1 * (1 - b + (b * length) / Math.max(1, averageLength));
+  // Found in the section's title alone, it is as much in each of the section's parts, whatever
+  // their length: they then keep the agreement's order (十二, Miscellaneous).
+  const norm = match.ranges.length ? k1 * (1 - b + (b * length) / Math.max(1, averageLength)) : k1;
   let score = 0;
   for (const unit of match.units) score += unit.weight * /** @type {number} */ (idf.get(unit.key)) * ((unit.count * (k1 + 1)) / (unit.count + norm));
   const named = match.inTitle && match.ranges.length > 0; // in the text, and named by its section's title
