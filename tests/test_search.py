@@ -152,6 +152,7 @@ OTHER_QUERIES = {
         "软件 使用",
         '"软件使用"',
         "外挂",
+        "十二",
     ],
     "en": [
         "where do I sue Tencent",
@@ -169,6 +170,10 @@ OTHER_QUERIES = {
         '"use the software"',
         "terminate",
         "terminal",
+        "cost",
+        "price",
+        "plug-ins",
+        "Miscellaneous",
     ],
 }
 
@@ -360,6 +365,24 @@ def test_a_word_matches_its_inflections_not_longer_words(core_answers) -> None:
 def test_a_word_absent_from_the_text_is_not_matched_by_its_beginning(core_answers) -> None:
     assert found(core_answers, "en", "terminate") == []  # not "terminal device"
     assert set(found(core_answers, "en", "terminal")) == {"3.1", "6.1", "10.1-4"}
+
+
+def test_a_correction_keeps_the_words_first_letter(core_answers) -> None:
+    """A short word beginning otherwise is another word, not a typo: cost is not most or posting."""
+    for query in ("cost", "price"):
+        answer = core_answers[("en", query)]
+        assert (answer["results"], answer["rewritten"]) == ([], None), query
+
+
+def test_a_two_letter_word_is_no_stem_of_a_longer_one(core_answers) -> None:
+    """ "ins" of plug-ins is not an inflection of "in": the opened page highlights plug and ins only."""
+    words = {word.lower() for result in core_answers[("en", "plug-ins")]["results"] for word in result["words"]}
+    assert words == {"plug", "ins"}
+
+
+@pytest.mark.parametrize(("language", "title"), [("zh", "十二"), ("en", "Miscellaneous")])
+def test_a_section_found_by_its_title_lists_its_clauses_in_order(core_answers, language: str, title: str) -> None:
+    assert found(core_answers, language, title) == [f"12.{n}" for n in range(1, 8)]
 
 
 # Queries whose results the dialog must show exactly as the core returns them: words, a question,
