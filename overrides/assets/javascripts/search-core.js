@@ -101,6 +101,7 @@ export const MAX_QUERY_LENGTH = 200;
  * @typedef {object} Topic
  * @property {string} title
  * @property {number} size how many parts and notes it points to
+ * @property {number} first where the part or note it lists first is in the records (-1: nowhere)
  * @property {TopicWord[]} words in both languages
  */
 /**
@@ -423,7 +424,7 @@ export function prepareIndex(data) {
       return { text, han: HAS_HAN.test(text), stems: english.map(stemOf), weight: size * idf };
     });
     /** @type {Topic} */
-    const prepared = { title: topic.title, size: topic.parts.length, words };
+    const prepared = { title: topic.title, size: topic.parts.length, first: records.findIndex((record) => record.anchor === topic.parts[0]), words };
     topic.parts.forEach((anchor, position) => byAnchor.get(anchor)?.topics.push({ topic: prepared, position }));
     return prepared;
   });
@@ -868,6 +869,10 @@ export const RANKING = Object.freeze({
   topicShare: 0.1, // a word the text has, of a part a topic points to without it: a tenth held
 });
 
+/** How much of a term a record holds in its text, on either side (1: all of it).
+ * @param {Found | null | undefined} found */
+const strengthIn = (found) => Math.max(found?.own?.strength ?? 0, found?.other?.strength ?? 0);
+
 /**
  * How a term occurs on one side of a record, or null: {strength (0–1: the share of a Chinese
  * run covered), whole (found as typed, not in pieces), ranges (normalised offsets in the
@@ -1020,7 +1025,7 @@ export function search(index, query, options = {}) {
   // A term some part holds whole is the text's word: only the text holds it (every word of
   // reverse engineering must be in a result); the topics hold the reader's words. A word only a
   // note has (后果 in 11.3's) is no word of the agreement's.
-  const textWord = plans.map((_, t) => matches.some((perRecord, r) => records[r].kind === "part" && Math.max(perRecord[t]?.own?.strength ?? 0, perRecord[t]?.other?.strength ?? 0) === 1));
+  const textWord = plans.map((_, t) => matches.some((perRecord, r) => records[r].kind === "part" && strengthIn(perRecord[t]) === 1));
   const topics = topicsIn(index, queryText, plans, ranking.weakWeight);
   const required = plans.filter((plan) => !plan.term.weak).length || 1;
   // What each needed term says, as a share of `required`: its idf over the records that hold it
@@ -1038,12 +1043,11 @@ export function search(index, query, options = {}) {
   // Else its parts hold the query as the parts with its words do, which are elsewhere (起诉 is in
   // 9.2, where others sue you; 商业用途 in 10.1(5)).
   const whole = (/** @type {Uint8Array | boolean | undefined} */ held) => held === true || (held instanceof Uint8Array && held.every(Boolean));
-  const inOwnWords = (/** @type {number} */ r) => plans.every((plan, t) => plan.term.weak || Math.max(matches[r][t]?.own?.strength ?? 0, matches[r][t]?.other?.strength ?? 0) === 1);
+  const inOwnWords = (/** @type {number} */ r) => plans.every((plan, t) => plan.term.weak || strengthIn(matches[r][t]) === 1);
   const askedTopics = new Set(
-    [...topics].filter(([topic, found]) => {
-      const first = records.findIndex((record) => record.topics.some((entry) => entry.topic === topic && entry.position === 0));
-      return plans.every((plan, t) => plan.term.weak || whole(found.held[t])) && !(first >= 0 && inOwnWords(first));
-    }).map(([topic]) => topic),
+    [...topics]
+      .filter(([topic, found]) => plans.every((plan, t) => plan.term.weak || whole(found.held[t])) && !(topic.first >= 0 && inOwnWords(topic.first)))
+      .map(([topic]) => topic),
   );
   const scored = records.map((record, r) => {
     let score = 0;
@@ -1063,7 +1067,7 @@ export function search(index, query, options = {}) {
       const found = matches[r][t];
       const own = found?.own ? weigh(found.own, idf.own, record.sides.own.text.text.length, index.averageLength.own, ranking) : 0;
       const other = found?.other ? ranking.alignedWeight * weigh(found.other, idf.other, record.sides.other.text.text.length, index.averageLength.other, ranking) : 0;
-      const inOwnText = Math.max(found?.own?.strength ?? 0, found?.other?.strength ?? 0);
+      const inOwnText = strengthIn(found);
       let strength = inOwnText;
       const masks = [found?.own?.mask, found?.other?.mask];
       for (const topic of through.keys()) {
